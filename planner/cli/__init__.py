@@ -1,0 +1,64 @@
+"""The ``planner`` command: the desktop app, or a subcommand over the same core.
+
+``planner`` opens the app (the last project, or the bundled example); ``planner FILE`` opens FILE;
+``planner COMMAND ...`` runs a command-line tool. Exit codes of the tools: 0 fine, 1 the plan has
+conflicts, 2 the input could not be read (the message is on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from planner import __version__
+
+#: Subcommand modules; each has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.
+COMMAND_MODULES: tuple[str, ...] = (
+    # "planner.cli.check_cmd",    (rules work adds it)
+    # "planner.cli.traffic_cmd",  (traffic CSV work adds it)
+)
+
+EXIT_OK, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _commands() -> dict[str, object]:
+    modules = [importlib.import_module(name) for name in COMMAND_MODULES]
+    commands = {}
+    for module in modules:
+        for spec in getattr(module, "COMMANDS", (module,)):
+            commands[spec.NAME] = spec
+    return commands
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of all subcommands (used by ``planner --help``)."""
+    parser = argparse.ArgumentParser(
+        prog="planner",
+        description="Plan visits to the International Space Station. Without a command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, spec in _commands().items():
+        cmd_parser = sub.add_parser(name, help=spec.HELP, description=spec.HELP)
+        spec.add_arguments(cmd_parser)
+        cmd_parser.set_defaults(_run=spec.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``planner`` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = _commands()
+    if argv and (argv[0] in commands or argv[0] in ("-h", "--help", "--version")):
+        args = build_parser().parse_args(argv)
+        try:
+            return args._run(args)
+        except KeyboardInterrupt:
+            print("planner: interrupted", file=sys.stderr)
+            return 130
+        except BrokenPipeError:
+            return 0
+    from planner.cli.gui_cmd import run_gui
+
+    return run_gui(argv)

@@ -1,0 +1,1 @@
+"""Project files: JSON documents on disk, written atomically (filled in by the project-file work)."""
