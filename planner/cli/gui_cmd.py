@@ -1,0 +1,50 @@
+"""``planner [FILE]``: start the desktop app (Qt is imported only here, never by the other commands)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from planner import __version__
+from planner.cli.output import fail
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    """Arguments of the desktop app."""
+    parser = argparse.ArgumentParser(
+        prog="planner",
+        description="Plan visits to the International Space Station. "
+        "Commands: check, import-traffic, export-traffic, track, passes, windows (planner --help).",
+    )
+    parser.add_argument("file", nargs="?", help="project file to open (default: the last one, or the bundled example)")
+    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    return parser
+
+
+def display_problem() -> str | None:
+    """Why no window can be shown here, or None when a display (or an offscreen platform) is available."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform or sys.platform in ("win32", "darwin"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the app's window cannot open. "
+        "Run it on a desktop session, or use the command-line tools (planner --help); "
+        "QT_QPA_PLATFORM=offscreen runs the app headless."
+    )
+
+
+def run_gui(argv: list[str]) -> int:
+    """Start the app and return its exit code."""
+    args = build_gui_parser().parse_args(argv)
+    problem = display_problem()
+    if problem:
+        return fail(problem)
+    if args.file and not Path(args.file).exists():
+        return fail(f"{args.file}: no such file")
+    from planner.gui.app import run_app
+
+    return run_app(args.file)
