@@ -33,6 +33,7 @@ class Need:
     kind: NeedKind
     site: str | None = None
     min_elevation_deg: float | None = None  # None: the site's own minimum
+    extra: dict = field(default_factory=dict, compare=False)  # unknown file fields, kept for saving
 
 
 @dataclass(slots=True, eq=True)

@@ -81,6 +81,7 @@ class PortBlock:
     occupant_types: tuple[str, ...] = ()  # empty: any occupant blocks
     occupant_tags: tuple[str, ...] = ()  # empty: any occupant blocks; else only one carrying a tag
     note: str = ""
+    extra: dict = field(default_factory=dict, compare=False)  # unknown project-file fields, kept for saving
 
     def blocks(self, vehicle_type: str, tags: tuple[str, ...]) -> bool:
         """True when an occupant of this type and tags blocks arrivals at ``blocked``."""

@@ -40,6 +40,9 @@ class Project:
     sites: list[GroundSite] = field(default_factory=list)
     element_sets: list[ElementSet] = field(default_factory=list)
     extra: dict = field(default_factory=dict, compare=False)
+    # Unknown fields of the file's ``station`` object and of its ``settings``, kept for saving.
+    station_extra: dict = field(default_factory=dict, compare=False)
+    settings_extra: dict = field(default_factory=dict, compare=False)
 
     @property
     def station(self) -> Station:
