@@ -16,7 +16,7 @@ from planner import __version__
 #: Subcommand modules; each has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.
 COMMAND_MODULES: tuple[str, ...] = (
     # "planner.cli.check_cmd",    (rules work adds it)
-    # "planner.cli.traffic_cmd",  (traffic CSV work adds it)
+    "planner.cli.traffic_cmd",
 )
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2

@@ -166,9 +166,13 @@ class _Parser:
                 shown = name or f"(empty, column {number})"
                 self.problem(line, shown, f"'{name}' is not a traffic CSV column; the header is {expected}")
             seen.add(name)
-        for name in COLUMNS:
-            if name not in seen:
-                self.problem(line, name, f"missing from the header; the header is {expected}")
+        missing = [name for name in COLUMNS if name not in seen]
+        if len(missing) == 1:
+            self.problem(line, missing[0], f"missing from the header; the header is {expected}")
+        elif missing:
+            # One problem, not ten, when the file is not a traffic CSV at all.
+            self.problem(line, missing[0], f"the header lacks the columns {', '.join(missing)}; "
+                                           f"the header is {expected}")
         self.fail_if_any()  # without a sound header no row can be read
         return names
 

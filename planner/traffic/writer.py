@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from planner.model.project import Project
 from planner.model.times import format_utc
 from planner.traffic.columns import COLUMNS, CREW_SEPARATOR
@@ -35,12 +32,20 @@ def write_traffic_csv(project: Project) -> str:
             }))
     # A stable sort: same-time events of one vehicle keep the mission's order.
     rows.sort(key=lambda r: (r[0], r[1]))
-    out = io.StringIO()
-    # "\n" like the files the team keeps in git; quoted fields keep whatever line ends a note has.
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(r[2] for r in rows)
-    return out.getvalue()
+    lines = [",".join(COLUMNS)]
+    lines.extend(",".join(_cell(row[name]) for name in COLUMNS) for _, _, row in rows)
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    # RFC 4180 quoting. Not csv.writer: with "\n" line ends it leaves a lone "\r" in a note unquoted,
+    # which splits the row on reading; "\n" line ends are what the team's files in git use.
+    if any(ch in text for ch in _SPECIAL):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+_SPECIAL = frozenset(',"\r\n')
 
 
 def _crew_names(project: Project) -> dict[str, str]:
