@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from planner import __version__
 from planner.resources import resource_path
@@ -25,18 +27,38 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("ISS Visit Planner")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("planner")
+
+
+def start_window(file: str | None):
+    """Build the main window on ``file``, else the last project, else the bundled example."""
+    from planner.gui.main_window import MainWindow
+
+    window = MainWindow()
+    if window.offer_recovery():
+        return window
+    if file:
+        error = window.open_path(Path(file))
+        if error:
+            window.show_error("Cannot open project", error)
+        return window
+    last = window.settings.get("last_project")
+    if last and Path(last).is_file() and window.open_path(Path(last)) is None:
+        return window
+    error = window.open_path(example_project_path())
+    if error:
+        window.show_error("Cannot open the bundled example", error)
+    return window
 
 
 def run_app(file: str | None) -> int:
-    """Show the main window on ``file`` (default: the bundled example) and run the event loop."""
-    from planner.gui.main_window import MainWindow
-
+    """Show the main window and run the event loop."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
-    window = MainWindow()
-    path = Path(file) if file else example_project_path()
-    error = window.open_path(path)
-    if error and file:
-        QMessageBox.critical(window, "Cannot open project", error)
+    window = start_window(file)
     window.show()
+    # For smoke tests of the installed command: quit by itself after this many milliseconds.
+    quit_after = os.environ.get("PLANNER_QUIT_AFTER_MS")
+    if quit_after:
+        QTimer.singleShot(int(quit_after), window.close)
     return app.exec()

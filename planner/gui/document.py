@@ -19,8 +19,12 @@ from planner.model import edits
 class ProjectDocument(QObject):
     """One project, one file, one undo stack."""
 
-    #: collection name, ids of the items inserted, removed or replaced
+    #: collection name, ids of the items inserted, removed or replaced (coarse: for checkers)
     itemsChanged = Signal(str, list)
+    #: precise, for table models: (collection, row) after the insert / before the remove / of the change
+    itemInserted = Signal(str, int)
+    itemRemoved = Signal(str, int)
+    itemReplaced = Signal(str, int)
     #: a top-level part changed: "settings", "meta", "port_blocks", "station"
     partChanged = Signal(str)
     #: the whole project was replaced (open, revert, new)
@@ -62,15 +66,18 @@ class ProjectDocument(QObject):
 
     def apply_insert(self, collection: str, index: int, item) -> None:
         edits.insert_item(self.project, collection, index, item)
+        self.itemInserted.emit(collection, edits.index_of(self.project, collection, item.id))
         self.itemsChanged.emit(collection, [item.id])
 
     def apply_remove(self, collection: str, item_id: str) -> tuple[int, object]:
         where = edits.remove_item(self.project, collection, item_id)
+        self.itemRemoved.emit(collection, where[0])
         self.itemsChanged.emit(collection, [item_id])
         return where
 
     def apply_replace(self, collection: str, item_id: str, new_item) -> object:
         old = edits.replace_item(self.project, collection, item_id, new_item)
+        self.itemReplaced.emit(collection, edits.index_of(self.project, collection, new_item.id))
         self.itemsChanged.emit(collection, sorted({item_id, new_item.id}))
         return old
 

@@ -1,56 +1,522 @@
-"""The main window: the open project's missions (the full editor grows around this)."""
+"""The main window: dockable panels over one project document, its menus, and file handling."""
 
 from __future__ import annotations
 
+import hashlib
+from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QTableView
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QUndoView
 
-from planner.gui.mission_table import MissionTableModel
+from planner import PROJECT_SUFFIX
+from planner.gui import recovery
+from planner.gui.columns import activity_columns, element_set_columns, mission_columns, people_columns, site_columns
+from planner.gui.document import ProjectDocument
+from planner.gui.record_table import RecordTableModel
+from planner.gui.record_view import RecordView
+from planner.gui.settings import DISPLAY_TIMEZONES, Settings
 from planner.model import Project
+
+PROJECT_FILTER = f"Planner projects (*{PROJECT_SUFFIX});;JSON files (*.json);;All files (*)"
+CSV_FILTER = "Traffic CSV (*.csv);;All files (*)"
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 class MainWindow(QMainWindow):
-    """One window, one project."""
+    """One window, one project document."""
+
+    #: the selection across panels changed: (collection, ids)
+    selectionChanged = Signal(str, list)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.project = Project()
-        self.path: Path | None = None
-        self.missions_model = MissionTableModel(self.project, self)
-        self.missions_view = QTableView(self)
-        self.missions_view.setObjectName("missionsView")
-        self.missions_view.setAccessibleName("Missions")
-        self.missions_view.setModel(self.missions_model)
-        self.missions_view.setAlternatingRowColors(True)
-        self.missions_view.verticalHeader().setVisible(False)
-        self.missions_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.setCentralWidget(self.missions_view)
-        self.resize(1100, 700)
+        self.setObjectName("MainWindow")
+        self.settings = Settings()
+        self.doc = ProjectDocument(Project(), None, self)
+        self._disk_digest: str | None = None  # what the file held when we last read or wrote it
+        self._autosaved_index = -1
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed_on_disk)
+        self.setDockNestingEnabled(True)
+        self.setAcceptDrops(True)
+        self._build_panels()
+        self._build_actions()
+        self._build_menus()
+        self.doc.undo_stack.cleanChanged.connect(self._update_title)
+        self.doc.pathChanged.connect(self._update_title)
+        self.doc.projectReset.connect(self._project_reset)
+        self.doc.itemsChanged.connect(lambda *_: self._update_status())
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(max(5, self.settings.get("autosave_seconds")) * 1000)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self.resize(1280, 800)
+        self._restore_layout()
         self._update_title()
+        self._update_status()
+
+    # ------------------------------------------------------------------ building
+
+    def zone(self) -> str:
+        """The display time zone chosen by the user."""
+        return self.settings.get("display_timezone")
+
+    def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_panels(self) -> None:
+        project = lambda: self.doc.project  # noqa: E731 (views read the current project)
+        self.models = {
+            "missions": RecordTableModel(self.doc, "missions", mission_columns(project, self.zone), self),
+            "activities": RecordTableModel(self.doc, "activities", activity_columns(project, self.zone), self),
+            "people": RecordTableModel(self.doc, "people", people_columns(), self),
+            "sites": RecordTableModel(self.doc, "sites", site_columns(), self),
+            "element_sets": RecordTableModel(self.doc, "element_sets", element_set_columns(self.zone), self),
+        }
+        nouns = {"missions": "missions", "activities": "activities", "people": "people",
+                 "sites": "ground sites", "element_sets": "element sets"}
+        self.views = {name: RecordView(model, nouns[name], self) for name, model in self.models.items()}
+        for name, view in self.views.items():
+            view.selectionChangedIds.connect(lambda ids, name=name: self.selectionChanged.emit(name, ids))
+
+        # The central area holds the big views (timeline, calendar and map plug in as tabs).
+        self.central_tabs = QTabWidget(self)
+        self.central_tabs.setObjectName("centralTabs")
+        self.central_tabs.setDocumentMode(True)
+        self.central_tabs.addTab(self.views["missions"], "Missions")
+        self.setCentralWidget(self.central_tabs)
+
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.docks = {
+            "activities": self._dock("Activities", "activitiesDock", self.views["activities"], bottom),
+            "people": self._dock("People", "peopleDock", self.views["people"], bottom),
+            "sites": self._dock("Ground sites", "sitesDock", self.views["sites"], bottom),
+            "element_sets": self._dock("Element sets", "elementSetsDock", self.views["element_sets"], bottom),
+        }
+        self.tabifyDockWidget(self.docks["activities"], self.docks["people"])
+        self.tabifyDockWidget(self.docks["people"], self.docks["sites"])
+        self.tabifyDockWidget(self.docks["sites"], self.docks["element_sets"])
+        self.docks["activities"].raise_()
+        self.undo_view = QUndoView(self.doc.undo_stack, self)
+        self.undo_view.setEmptyLabel("Opened project")
+        self.undo_view.setAccessibleName("Undo history")
+        self.docks["history"] = self._dock("History", "historyDock", self.undo_view, right)
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda *_: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.act_new = self._action("&New", self.new_project, std.New, "Start an empty project")
+        self.act_open = self._action("&Open…", self.open_dialog, std.Open, "Open a project file")
+        self.act_save = self._action("&Save", self.save, std.Save, "Save the project")
+        self.act_save_as = self._action("Save &As…", self.save_as, std.SaveAs, "Save the project under another name")
+        self.act_revert = self._action("&Revert to Saved", self.revert, None, "Discard changes since the last save")
+        self.act_import_csv = self._action("Import Traffic &CSV…", self.import_traffic_dialog, None,
+                                           "Add the vehicles of a traffic CSV to the project")
+        self.act_export_csv = self._action("&Export Traffic CSV…", self.export_traffic_dialog, None,
+                                           "Write the project's traffic as CSV")
+        self.act_close = self._action("&Close", self.close_project, std.Close, "Close the project")
+        self.act_quit = self._action("&Quit", self.close, std.Quit, "Quit the planner")
+        self.act_undo = self.doc.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo.setShortcut(QKeySequence(std.Undo))
+        self.act_redo = self.doc.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo.setShortcut(QKeySequence(std.Redo))
+        self.act_about = self._action("&About ISS Visit Planner", self.about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.act_new, self.act_open])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_save, self.act_save_as, self.act_revert])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_import_csv, self.act_export_csv])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_close, self.act_quit])
+        self.file_menu = file_menu
+        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu.addActions([self.act_undo, self.act_redo])
+        self.view_menu = bar.addMenu("&View")
+        for dock in self.docks.values():
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        zone_menu = self.view_menu.addMenu("Show Times In")
+        for zone, label in DISPLAY_TIMEZONES.items():
+            action = zone_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(zone == self.zone())
+            action.triggered.connect(lambda checked=False, zone=zone, menu=zone_menu: self.set_display_zone(zone, menu))
+        self.help_menu = bar.addMenu("&Help")
+        self.help_menu.addAction(self.act_about)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda checked=False, path=path: self.open_file(Path(path)))
+        if not files:
+            self.recent_menu.addAction("No recent projects").setEnabled(False)
+
+    def set_display_zone(self, zone: str, menu=None) -> None:
+        """Show times in UTC, Moscow or Houston time."""
+        self.settings.set("display_timezone", zone)
+        if menu is not None:
+            for action in menu.actions():
+                action.setChecked(action.text() == DISPLAY_TIMEZONES[zone])
+        for model in self.models.values():
+            model.refresh()
+
+    # ------------------------------------------------------------------ state shown
+
+    def _update_title(self, *_):
+        self.setWindowTitle(f"{self.doc.display_name}[*] — {self.doc.project.meta.title} — ISS Visit Planner")
+        self.setWindowModified(self.doc.modified)
+        self.act_revert.setEnabled(self.doc.path is not None and self.doc.modified)
+
+    def _update_status(self):
+        project = self.doc.project
+        self.statusBar().showMessage(
+            f"{len(project.missions)} missions · {len(project.people)} people · {len(project.activities)} activities"
+        )
+
+    def _project_reset(self):
+        self._autosaved_index = -1
+        self._update_title()
+        self._update_status()
+        for view in self.views.values():
+            view.fit_columns()
+
+    def _restore_layout(self):
+        geometry = self.settings.get("window/geometry")
+        state = self.settings.get("window/state")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if not state.isEmpty():
+            self.restoreState(state)
+
+    def _save_layout(self):
+        self.settings.set("window/geometry", self.saveGeometry())
+        self.settings.set("window/state", self.saveState())
+
+    # ------------------------------------------------------------------ files
+
+    def _watch(self, path: Path | None) -> None:
+        if self.watcher.files():
+            self.watcher.removePaths(self.watcher.files())
+        if path is not None and path.exists():
+            self.watcher.addPath(str(path))
+        self._disk_digest = _digest(path) if path else None
+
+    def open_file(self, path: Path) -> bool:
+        """Open a project (asking to save changes first); False when it was not opened."""
+        if not self.maybe_save():
+            return False
+        error = self.open_path(Path(path))
+        if error:
+            self.show_error("Cannot open project", error)
+            return False
+        return True
 
     def open_path(self, path: Path) -> str | None:
-        """Open a project file; return the loader's message when it cannot be read (the open project stays)."""
+        """Load ``path`` into the window; the loader's message when it cannot be read (the open project stays)."""
         from planner.store import ProjectFileError, load_project
 
+        path = Path(path)
         try:
             project = load_project(path)
         except ProjectFileError as exc:
             return str(exc)
         except OSError as exc:
             return f"{path}: {exc.strerror or exc}"
-        self.set_project(project, Path(path))
+        self._replace_document(project, path)
+        if path.resolve() != _bundled_example().resolve():
+            self.settings.add_recent_file(path)
         return None
 
-    def set_project(self, project: Project, path: Path | None) -> None:
-        """Show ``project`` (read from ``path``)."""
-        self.project = project
-        self.path = path
-        self.missions_model.set_project(project)
-        self._update_title()
-        self.statusBar().showMessage(f"{len(project.missions)} missions, {len(project.people)} people, "
-                                     f"{len(project.activities)} activities")
+    def _replace_document(self, project: Project, path: Path | None) -> None:
+        recovery.discard_recovery(self.doc.path)
+        self.doc.reset(project, path)
+        self._watch(path)
 
-    def _update_title(self) -> None:
-        name = self.path.name if self.path else "Untitled"
-        self.setWindowTitle(f"{name}[*] — {self.project.meta.title}")
+    def open_dialog(self) -> None:
+        """File > Open."""
+        start = str(self.doc.path.parent) if self.doc.path else ""
+        name, _ = QFileDialog.getOpenFileName(self, "Open Project", start, PROJECT_FILTER)
+        if name:
+            self.open_file(Path(name))
+
+    def new_project(self) -> None:
+        """File > New."""
+        if self.maybe_save():
+            self._replace_document(Project(), None)
+
+    def close_project(self) -> None:
+        """File > Close: an empty untitled project takes its place."""
+        self.new_project()
+
+    def save(self) -> bool:
+        """File > Save; False when not saved (cancelled or failed)."""
+        if self.doc.path is None:
+            return self.save_as()
+        return self.save_to(self.doc.path)
+
+    def save_as(self, path: Path | None = None) -> bool:
+        """File > Save As."""
+        if path is None:
+            suggested = str(self.doc.path or Path.home() / f"{self.doc.project.meta.title}{PROJECT_SUFFIX}")
+            name, _ = QFileDialog.getSaveFileName(self, "Save Project As", suggested, PROJECT_FILTER)
+            if not name:
+                return False
+            path = Path(name)
+            if not path.suffix:
+                path = path.with_suffix(PROJECT_SUFFIX)
+        return self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        """Write the project to ``path`` atomically, keeping the previous version beside it."""
+        from planner.store import save_project
+
+        try:
+            save_project(self.doc.project, path)
+        except OSError as exc:
+            self.show_error("Cannot save project", f"{path}: {exc.strerror or exc}. The project is still open and unchanged.")
+            return False
+        old_path = self.doc.path
+        if old_path != path:
+            recovery.discard_recovery(old_path)
+        self.doc.set_path(path)
+        self.doc.undo_stack.setClean()
+        recovery.discard_recovery(path)
+        self._watch(path)
+        self.settings.add_recent_file(path)
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    def revert(self) -> None:
+        """File > Revert to Saved."""
+        if self.doc.path is None:
+            return
+        if self.doc.modified and not self.confirm(
+                "Revert to Saved", f"Discard all changes since {self.doc.display_name} was last saved?"):
+            return
+        error = self.open_path(self.doc.path)
+        if error:
+            self.show_error("Cannot revert", error)
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved changes; True when it is fine to go on."""
+        if not self.doc.modified:
+            return True
+        answer = self.ask_save_changes()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            recovery.discard_recovery(self.doc.path)
+            self.doc.undo_stack.setClean()
+            return True
+        return False
+
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        """The Save / Discard / Cancel question (tests replace this)."""
+        buttons = QMessageBox.StandardButton
+        return QMessageBox.question(
+            self, "Unsaved changes", f"Save the changes to {self.doc.display_name} before closing it?",
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+
+    def confirm(self, title: str, text: str) -> bool:
+        """A yes/no question (tests replace this)."""
+        buttons = QMessageBox.StandardButton
+        return QMessageBox.question(self, title, text, buttons.Yes | buttons.No, buttons.No) == buttons.Yes
+
+    def show_error(self, title: str, text: str) -> None:
+        """An error a user can act on, in a dialog (tests replace this)."""
+        QMessageBox.critical(self, title, text)
+
+    # ------------------------------------------------------------------ traffic CSV
+
+    def import_traffic_dialog(self) -> None:
+        """File > Import Traffic CSV."""
+        name, _ = QFileDialog.getOpenFileName(self, "Import Traffic CSV", "", CSV_FILTER)
+        if name:
+            self.import_traffic(Path(name))
+
+    def import_traffic(self, path: Path) -> bool:
+        """Add the missions and people of a traffic CSV to the project, as one undo step."""
+        from planner.gui.commands import InsertItem
+        from planner.model.people import unique_slug
+        from planner.traffic import TrafficCsvError, read_traffic_csv
+
+        try:
+            imported = read_traffic_csv(path)
+        except TrafficCsvError as exc:
+            self.show_error("Cannot import traffic", str(exc))
+            return False
+        except OSError as exc:
+            self.show_error("Cannot import traffic", f"{path}: {exc.strerror or exc}")
+            return False
+        project = self.doc.project
+        people_by_name = {p.name: p.id for p in project.people}
+        person_ids = {p.id for p in project.people}
+        renamed: dict[str, str] = {}
+        stack = self.doc.undo_stack
+        stack.beginMacro(f"Import {path.name}")
+        for person in imported.people:
+            if person.name in people_by_name:
+                renamed[person.id] = people_by_name[person.name]
+                continue
+            new_id = unique_slug(person.name, person_ids)
+            person_ids.add(new_id)
+            renamed[person.id] = new_id
+            person.id = new_id
+            stack.push(InsertItem(self.doc, "people", person))
+        mission_ids = {m.id for m in project.missions}
+        for mission in imported.missions:
+            mission.id = unique_slug(mission.id, mission_ids)
+            mission_ids.add(mission.id)
+            for event in mission.events:
+                event.crew = tuple(renamed.get(p, p) for p in event.crew)
+            stack.push(InsertItem(self.doc, "missions", mission))
+        stack.endMacro()
+        self.statusBar().showMessage(f"Imported {len(imported.missions)} vehicles from {path.name}", 5000)
+        return True
+
+    def export_traffic_dialog(self) -> None:
+        """File > Export Traffic CSV."""
+        suggested = str((self.doc.path or Path.home() / "traffic").with_suffix(".csv"))
+        name, _ = QFileDialog.getSaveFileName(self, "Export Traffic CSV", suggested, CSV_FILTER)
+        if name:
+            self.export_traffic(Path(name))
+
+    def export_traffic(self, path: Path) -> bool:
+        """Write the project's traffic as CSV."""
+        from planner.store.atomic import atomic_write_text
+        from planner.traffic import write_traffic_csv
+
+        try:
+            atomic_write_text(path, write_traffic_csv(self.doc.project), keep_backup=False)
+        except OSError as exc:
+            self.show_error("Cannot export traffic", f"{path}: {exc.strerror or exc}")
+            return False
+        self.statusBar().showMessage(f"Exported traffic to {path}", 5000)
+        return True
+
+    # ------------------------------------------------------------------ autosave, disk changes
+
+    def autosave(self) -> Path | None:
+        """Write the unsaved work to the recovery file (if anything changed since the last autosave)."""
+        from planner.store import project_to_json
+
+        stack = self.doc.undo_stack
+        if not self.doc.modified or stack.index() == self._autosaved_index:
+            return None
+        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        try:
+            written = recovery.write_recovery(project_to_json(self.doc.project), self.doc.path, stamp)
+        except OSError as exc:
+            self.statusBar().showMessage(f"Autosave failed: {exc.strerror or exc}", 10000)
+            return None
+        self._autosaved_index = stack.index()
+        return written
+
+    def offer_recovery(self) -> bool:
+        """At start: offer to recover work left in recovery files; True when one was recovered."""
+        from planner.store import ProjectFileError, load_project
+
+        for found in recovery.pending_recoveries():
+            label = str(found.original) if found.original else "an untitled project"
+            if not self.confirm("Recover unsaved work",
+                                f"The planner did not close normally. Recover the unsaved changes to {label} "
+                                f"(autosaved {found.saved_at})?"):
+                recovery.discard_recovery(found.original)
+                continue
+            try:
+                project = load_project(found.file)
+            except (ProjectFileError, OSError) as exc:
+                self.show_error("Cannot recover", str(exc))
+                continue
+            self.doc.reset(project, found.original)
+            self._watch(found.original)
+            # The recovered work is not saved yet: mark it modified by leaving the clean state.
+            self.doc.undo_stack.resetClean()
+            self._update_title()
+            return True
+        return False
+
+    def _file_changed_on_disk(self, name: str) -> None:
+        path = Path(name)
+        if self.doc.path is None or path.resolve() != self.doc.path.resolve():
+            return
+        digest = _digest(path)
+        if path.exists() and str(path) not in self.watcher.files():
+            self.watcher.addPath(str(path))  # editors that replace files drop the watch
+        if digest is None or digest == self._disk_digest:
+            return
+        self._disk_digest = digest
+        extra = " Your unsaved changes would be lost." if self.doc.modified else ""
+        if self.confirm("File changed on disk", f"{path.name} was changed by another program. Reload it?{extra}"):
+            error = self.open_path(path)
+            if error:
+                self.show_error("Cannot reload", error)
+
+    # ------------------------------------------------------------------ window events
+
+    def dragEnterEvent(self, event):  # noqa: N802
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):  # noqa: N802
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                path = Path(url.toLocalFile())
+                if path.suffix.lower() == ".csv":
+                    self.import_traffic(path)
+                else:
+                    self.open_file(path)
+                event.acceptProposedAction()
+                return
+
+    def closeEvent(self, event: QCloseEvent):  # noqa: N802
+        if not self.maybe_save():
+            event.ignore()
+            return
+        recovery.discard_recovery(self.doc.path)
+        self._save_layout()
+        event.accept()
+
+    def about(self) -> None:
+        """Help > About."""
+        from planner.gui.about import show_about
+
+        show_about(self)
+
+
+def _bundled_example() -> Path:
+    from planner.gui.app import example_project_path
+
+    return example_project_path()

@@ -1,0 +1,79 @@
+"""A filterable, sortable table of one list of the project, with the selection reported by id."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from planner.gui.record_table import ID_ROLE, RecordTableModel, filtered
+
+
+class RecordView(QWidget):
+    """Filter box over a table; emits the ids of the selected items."""
+
+    selectionChangedIds = Signal(list)
+    activatedId = Signal(str)
+
+    def __init__(self, model: RecordTableModel, noun: str, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.proxy = filtered(model, self)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(f"Filter {noun}…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(f"Filter {noun}")
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView(self)
+        self.table.setObjectName(f"{noun.replace(' ', '_')}_table")
+        self.table.setAccessibleName(noun.capitalize())
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda index: self.activatedId.emit(index.data(ID_ROLE)))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table)
+        model.modelReset.connect(self.fit_columns)
+
+    def fit_columns(self) -> None:
+        """Size the columns to their contents (the first 200 rows, so huge projects stay quick)."""
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(200)
+        self.table.resizeColumnsToContents()
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected rows, in view order."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.proxy.index(row, 0).data(ID_ROLE) for row in rows]
+
+    def select_ids(self, ids: list[str]) -> None:
+        """Select these items (and scroll to the first)."""
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        first = None
+        for item_id in ids:
+            row = self.model.row_of(item_id)
+            if row < 0:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not index.isValid():
+                continue
+            selection.select(index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+            first = first or index
+        if first is not None:
+            self.table.scrollTo(first)
+            selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def _selection_changed(self, *_):
+        self.selectionChangedIds.emit(self.selected_ids())
