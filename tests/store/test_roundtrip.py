@@ -1,0 +1,83 @@
+"""Saving and loading give back the same project and the same bytes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from planner import PROJECT_SUFFIX
+from planner.store import load_project, project_from_json, project_to_json, save_project
+
+from store_examples import film_project  # noqa: E402  (tests/store is on sys.path via its conftest)
+
+
+def test_film_project_round_trips_with_unknown_fields(tmp_path):
+    project = film_project()
+    path = tmp_path / f"film{PROJECT_SUFFIX}"
+    save_project(project, path)
+    loaded = load_project(path)
+    assert loaded == project
+    assert loaded.extra == project.extra
+    assert loaded.meta.extra == project.meta.extra
+    assert loaded.station_extra == project.station_extra
+    assert loaded.settings_extra == project.settings_extra
+    assert loaded.port_blocks[0].extra == {"since": 2025}
+    assert loaded.people[2].extra == {"liner": "custom"}
+    assert loaded.missions[0].events[1].extra == {"docking_mode": "manual"}
+    assert loaded.activities[0].needs[1].extra == {"why": "vibration"}
+    assert loaded.activities[1].extra == {"channel": 1}
+    assert loaded.element_sets[0].text == project.element_sets[0].text
+    # Load then save without edits: byte-identical.
+    save_project(loaded, tmp_path / "again.issplan")
+    assert (tmp_path / "again.issplan").read_bytes() == path.read_bytes()
+
+
+def test_file_layout_is_stable_and_diffable():
+    text = project_to_json(film_project())
+    assert text.endswith("}\n") and not text.endswith("\n\n")
+    assert text.splitlines()[1] == '  "format": "iss-visit-planner",'
+    doc = json.loads(text)
+    assert list(doc) == ["format", "schema_version", "meta", "station", "people", "missions", "activities",
+                         "sites", "element_sets", "a-first", "app_state"]
+    assert list(doc["missions"][1]) == ["id", "name", "vehicle_type", "tags", "note", "events"]
+    assert list(doc["missions"][1]["events"][0]) == ["kind", "utc", "end_utc", "port", "from_port"]
+    assert doc["missions"][1]["events"][2]["utc"] == "2021-10-17T04:35:00.5Z"
+    assert doc["station"] == {
+        "id": "iss",
+        "settings": {"headcount_warning": 10, "spacing_warning_hours": 12.5, "future_setting": 3},
+        "port_blocks": [{"occupied": "unity-nadir", "blocked": "rassvet-nadir", "occupant_tags": ["cygnus-xl"],
+                         "since": 2025}],
+        "label": "ISS",
+    }
+    # Lists keep the user's order.
+    assert [p["id"] for p in doc["people"]] == ["anton-shkaplerov", "yulia-peresild", "klim-shipenko", "oleg-novitskiy"]
+
+
+def test_hand_written_unknown_fields_are_kept_sorted_after_known_ones():
+    doc = json.loads(project_to_json(film_project()))
+    doc["people"][0] = {"zeta": 1, "name": "Anton Shkaplerov", "alpha": [1], "id": "anton-shkaplerov"}
+    project = project_from_json(json.dumps(doc))
+    again = json.loads(project_to_json(project))
+    assert list(again["people"][0].items()) == [("id", "anton-shkaplerov"), ("name", "Anton Shkaplerov"),
+                                                ("alpha", [1]), ("zeta", 1)]
+
+
+def test_settings_equal_to_defaults_stay_explicit():
+    project = film_project()
+    project.settings = project.station.settings
+    project.settings_extra = {}
+    loaded = project_from_json(project_to_json(project))
+    assert loaded.settings == project.station.settings
+    project.settings = None
+    assert project_from_json(project_to_json(project)).settings is None
+
+
+@pytest.mark.parametrize("missing", ["meta", "station", "people", "missions", "activities", "sites", "element_sets"])
+def test_optional_sections_may_be_left_out(missing):
+    doc = json.loads(project_to_json(film_project()))
+    if missing in ("people", "sites"):  # others refer to them
+        doc["missions"], doc["activities"] = [], []
+    del doc[missing]
+    project = project_from_json(json.dumps(doc))
+    assert project.station_id == "iss"
