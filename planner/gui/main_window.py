@@ -14,6 +14,8 @@ from planner import PROJECT_SUFFIX
 from planner.gui import recovery
 from planner.gui.columns import activity_columns, element_set_columns, mission_columns, people_columns, site_columns
 from planner.gui.document import ProjectDocument
+from planner.gui.mission_editor import MissionEditor
+from planner.gui import mission_actions
 from planner.gui.record_table import RecordTableModel
 from planner.gui.record_view import RecordView
 from planner.gui.settings import DISPLAY_TIMEZONES, Settings
@@ -46,6 +48,9 @@ class MainWindow(QMainWindow):
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed_on_disk)
         self.setDockNestingEnabled(True)
+        # The editor on the right runs the full height; the tables below stop at it.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setAcceptDrops(True)
         self._build_panels()
         self._build_actions()
@@ -110,10 +115,16 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["people"], self.docks["sites"])
         self.tabifyDockWidget(self.docks["sites"], self.docks["element_sets"])
         self.docks["activities"].raise_()
+        self.mission_editor = MissionEditor(self.doc, self.zone, self)
+        self.docks["editor"] = self._dock("Mission editor", "missionEditorDock", self.mission_editor, right)
+        self.views["missions"].selectionChangedIds.connect(
+            lambda ids: self.mission_editor.set_mission(ids[0] if len(ids) == 1 else None))
         self.undo_view = QUndoView(self.doc.undo_stack, self)
         self.undo_view.setEmptyLabel("Opened project")
         self.undo_view.setAccessibleName("Undo history")
         self.docks["history"] = self._dock("History", "historyDock", self.undo_view, right)
+        self.tabifyDockWidget(self.docks["editor"], self.docks["history"])
+        self.docks["editor"].raise_()
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -142,6 +153,12 @@ class MainWindow(QMainWindow):
         self.act_undo.setShortcut(QKeySequence(std.Undo))
         self.act_redo = self.doc.undo_stack.createRedoAction(self, "&Redo")
         self.act_redo.setShortcut(QKeySequence(std.Redo))
+        self.act_new_mission = self._action("New &Mission", lambda: mission_actions.new_mission(self), "Ctrl+Shift+M",
+                                            "Add a vehicle with launch, docking, undocking and landing")
+        self.act_duplicate = self._action("D&uplicate", lambda: mission_actions.duplicate_selected(self), "Ctrl+D",
+                                          "Copy the selected missions")
+        self.act_delete = self._action("&Delete", lambda: mission_actions.delete_selected(self), QKeySequence.StandardKey.Delete,
+                                       "Delete the selected missions")
         self.act_about = self._action("&About ISS Visit Planner", self.about)
 
     def _build_menus(self) -> None:
@@ -159,6 +176,8 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu
         self.edit_menu = bar.addMenu("&Edit")
         self.edit_menu.addActions([self.act_undo, self.act_redo])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.act_new_mission, self.act_duplicate, self.act_delete])
         self.view_menu = bar.addMenu("&View")
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
