@@ -42,7 +42,7 @@ def read_traffic_csv(path: str | Path, *, title: str | None = None, station: Sta
     shown = str(path)
     try:
         if path.is_dir():
-            raise TrafficCsvError("is a folder, not a traffic CSV file", shown)
+            raise TrafficCsvError("this is a folder, not a traffic CSV file", shown)
         size = path.stat().st_size
         if size > max_bytes:
             raise TrafficCsvError(_too_big(size, max_bytes), shown)
@@ -50,7 +50,7 @@ def read_traffic_csv(path: str | Path, *, title: str | None = None, station: Sta
             # Read one byte past the limit: a file that grew since stat() is still caught.
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise TrafficCsvError(f"cannot be read ({exc.strerror or exc})", shown) from None
+        raise TrafficCsvError(f"the file cannot be read ({exc.strerror or exc})", shown) from None
     return parse_traffic_csv(data, source=shown, title=path.stem if title is None else title,
                              station=station, max_bytes=max_bytes)
 
@@ -68,7 +68,7 @@ def parse_traffic_csv(data: str | bytes, *, source: str = DEFAULT_SOURCE, title:
 
 
 def _too_big(size: int, limit: int) -> str:
-    return (f"is {size:,} bytes, more than the {limit:,} a traffic CSV may have; "
+    return (f"the file is {size:,} bytes, more than the {limit:,} a traffic CSV may have; "
             "check that this is the right file, or split it")
 
 

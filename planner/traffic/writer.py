@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from planner.model.project import Project
 from planner.model.times import format_utc
 from planner.traffic.columns import COLUMNS, CREW_SEPARATOR
@@ -40,12 +42,12 @@ def write_traffic_csv(project: Project) -> str:
 def _cell(text: str) -> str:
     # RFC 4180 quoting. Not csv.writer: with "\n" line ends it leaves a lone "\r" in a note unquoted,
     # which splits the row on reading; "\n" line ends are what the team's files in git use.
-    if any(ch in text for ch in _SPECIAL):
+    if _SPECIAL.search(text):
         return '"' + text.replace('"', '""') + '"'
     return text
 
 
-_SPECIAL = frozenset(',"\r\n')
+_SPECIAL = re.compile('[,"\r\n]')
 
 
 def _crew_names(project: Project) -> dict[str, str]:

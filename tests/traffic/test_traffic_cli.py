@@ -58,7 +58,7 @@ def test_import_of_a_broken_csv_exits_2_and_writes_nothing(events_csv, tmp_path,
 
 def test_import_of_a_missing_file_exits_2(tmp_path, capsys):
     assert main(["import-traffic", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "p.issplan")]) == 2
-    assert capsys.readouterr().err == f"planner: {tmp_path / 'nope.csv'}: cannot be read (No such file or directory)\n"
+    assert capsys.readouterr().err == f"planner: {tmp_path / 'nope.csv'}: the file cannot be read (No such file or directory)\n"
 
 
 @pytest.mark.parametrize("dest", [None, "-"])

@@ -178,7 +178,7 @@ def test_windows_line_ends():
 
 def test_size_limit():
     text = _text(LAUNCH, DOCK)
-    _assert_one(_error(text, max_bytes=100), None, None, f"is {len(text)} bytes, more than the 100")
+    _assert_one(_error(text, max_bytes=100), None, None, f"events.csv: the file is {len(text)} bytes, more than the 100")
     assert parse_traffic_csv(text, max_bytes=len(text)).missions
 
 
@@ -219,7 +219,7 @@ def test_several_problems_in_one_row_are_all_reported():
 
 
 def test_missing_file_and_folder(tmp_path):
-    with pytest.raises(TrafficCsvError, match=r"missing\.csv: cannot be read \(No such file or directory\)"):
+    with pytest.raises(TrafficCsvError, match=r"missing\.csv: the file cannot be read \(No such file or directory\)"):
         read_traffic_csv(tmp_path / "missing.csv")
     with pytest.raises(TrafficCsvError, match="is a folder"):
         read_traffic_csv(tmp_path)
