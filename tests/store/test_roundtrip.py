@@ -81,3 +81,21 @@ def test_optional_sections_may_be_left_out(missing):
     del doc[missing]
     project = project_from_json(json.dumps(doc))
     assert project.station_id == "iss"
+
+
+# --- property-based round trips -----------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from store_strategies import projects  # noqa: E402
+from planner.store.encode import project_to_dict  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(projects())
+def test_generated_projects_round_trip(project):
+    text = project_to_json(project)
+    loaded = project_from_json(text)
+    assert loaded == project
+    assert project_to_dict(loaded) == project_to_dict(project)  # unknown fields too (not part of ==)
+    assert project_to_json(loaded) == text
