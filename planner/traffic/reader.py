@@ -162,9 +162,11 @@ class _Parser:
                 continue
             if name in seen:
                 self.problem(line, name, "this column appears twice in the header")
+            elif not name:
+                self.problem(line, f"{number}", f"the header's column {number} has no name (a stray comma?); "
+                                                f"the header is {expected}")
             elif name not in COLUMNS:
-                shown = name or f"(empty, column {number})"
-                self.problem(line, shown, f"'{name}' is not a traffic CSV column; the header is {expected}")
+                self.problem(line, name, f"'{name}' is not a traffic CSV column; the header is {expected}")
             seen.add(name)
         missing = [name for name in COLUMNS if name not in seen]
         if len(missing) == 1:

@@ -120,6 +120,7 @@ HEADER_CASES = {
     "unknown column": (HEADER.replace("vehicle,", "vehicel,vehicle,", 1), "vehicel",
                        ["'vehicel' is not a traffic CSV column", HEADER]),
     "duplicate column": (HEADER + ",crew", "crew", ["appears twice"]),
+    "trailing comma": (HEADER + ",", "11", ["column 11 has no name (a stray comma?)"]),
 }
 
 
