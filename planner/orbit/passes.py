@@ -1,0 +1,209 @@
+"""Passes of the station over ground sites: rise, culmination, set and maximum elevation.
+
+SGP4 runs once on a 60 s grid for all sites; each site's candidate passes come from a cheap bound on
+the angle between the station and the site seen from the Earth's centre, and rise, set and culmination
+are then refined by bisection on the interpolated orbit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+
+from planner.orbit import intervals
+from planner.orbit.geodesy import ecef_of, up_of
+from planner.orbit.orbit import Orbit
+from planner.orbit.sampling import HermiteOrbit, bisect, secant
+from planner.orbit.timebase import epoch_seconds, to_datetime
+
+_PAD_S = 20 * 60.0  # a low-orbit pass lasts under 15 minutes: look this far past the span's ends
+_GEODETIC_MARGIN_RAD = np.radians(0.5)  # geocentric vs geodetic vertical, and the ellipsoid's shape
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where to look from: geodetic latitude and longitude (degrees), height (m), minimum elevation."""
+
+    lat_deg: float
+    lon_deg: float
+    alt_m: float = 0.0
+    min_elevation_deg: float = 0.0
+    name: str = ""
+
+    @classmethod
+    def of(cls, site, min_elevation_deg: float | None = None) -> "Site":
+        """A Site from a ``GroundSite``, a ``Site`` or a (lat, lon[, alt_m]) tuple."""
+        if isinstance(site, Site):
+            return site if min_elevation_deg is None else Site(site.lat_deg, site.lon_deg, site.alt_m,
+                                                               min_elevation_deg, site.name)
+        if hasattr(site, "lat_deg"):
+            return cls(site.lat_deg, site.lon_deg, site.alt_m,
+                       site.min_elevation_deg if min_elevation_deg is None else min_elevation_deg, site.name)
+        lat, lon, *rest = site
+        return cls(float(lat), float(lon), float(rest[0]) if rest else 0.0, min_elevation_deg or 0.0)
+
+
+@dataclass(frozen=True)
+class Pass:
+    """One pass over a site. ``rise``/``set`` are None when the station is already up at, or still up
+    after, the edge of the computed span; times are UTC epoch seconds."""
+
+    site: int
+    rise: float | None
+    culminate: float
+    set: float | None
+    max_elevation_deg: float
+
+    def as_dict(self) -> dict:
+        """The pass with ISO UTC times, as the command line prints it."""
+        from planner.model.times import format_utc
+
+        def iso(t):
+            return None if t is None else format_utc(to_datetime(round(t, 3)))
+
+        return {"rise": iso(self.rise), "culminate": iso(self.culminate), "set": iso(self.set),
+                "max_elevation_deg": round(self.max_elevation_deg, 2)}
+
+    @property
+    def rise_datetime(self) -> datetime | None:
+        return None if self.rise is None else to_datetime(self.rise)
+
+    @property
+    def set_datetime(self) -> datetime | None:
+        return None if self.set is None else to_datetime(self.set)
+
+
+def find_passes(orbit: Orbit, sites, start, end, min_elevation_deg: float | None = None) -> list[Pass]:
+    """Passes culminating in ``start..end`` above each site's minimum elevation, ordered by culmination.
+
+    ``sites`` is a list of ``Site``/``GroundSite``/(lat, lon[, alt]) tuples; ``min_elevation_deg``
+    overrides each site's own. ``Pass.site`` is the index of the site in ``sites``.
+    """
+    t0, t1 = float(epoch_seconds(start)), float(epoch_seconds(end))
+    sites = [Site.of(s, min_elevation_deg) for s in sites]
+    if not sites or t1 <= t0:
+        return []
+    track = HermiteOrbit(orbit, t0 - _PAD_S, t1 + _PAD_S, frame="ecef")
+    runs = _candidate_runs(track, sites)
+    return _refine(track, sites, runs, t0, t1)
+
+
+def _site_vectors(sites: list[Site]):
+    lat = np.array([s.lat_deg for s in sites])
+    lon = np.array([s.lon_deg for s in sites])
+    alt = np.array([s.alt_m for s in sites]) / 1000.0
+    return ecef_of(lat, lon, alt), up_of(lat, lon), np.radians([s.min_elevation_deg for s in sites])
+
+
+def _candidate_runs(track: HermiteOrbit, sites: list[Site]) -> np.ndarray:
+    """Rows (site, first knot, last knot) of knot runs that may hold a pass."""
+    pos, vel = track.pos, track.vel
+    radius = np.sqrt((pos * pos).sum(axis=0))
+    unit = pos / radius
+    # The angle to the site seen from the Earth's centre changes no faster than this.
+    rate = float(np.nanmax(np.sqrt((vel * vel).sum(axis=0)) / radius)) * 1.05
+    r_max = float(np.nanmax(radius))
+    site_pos, _up, min_el = _site_vectors(sites)
+    site_r = np.sqrt((site_pos * site_pos).sum(axis=0))
+    # Farthest central angle at which the station can be above the minimum elevation (spherical Earth).
+    reach = np.arccos(np.clip(site_r / r_max * np.cos(min_el), -1, 1)) - min_el + _GEODETIC_MARGIN_RAD
+    rows = []
+    for k in range(len(sites)):
+        cos_psi = (unit * (site_pos[:, k] / site_r[k])[:, None]).sum(axis=0)
+        psi = np.arccos(np.clip(cos_psi, -1.0, 1.0))
+        # The lowest the angle can get between two knots, given how fast it can change.
+        low = (psi[:-1] + psi[1:] - rate * track.step) / 2
+        near = np.concatenate(([False], low <= reach[k], [False]))
+        edges = np.flatnonzero(near[1:] != near[:-1])
+        first, last = edges[0::2], edges[1::2]  # knot intervals first..last-1 are near: knots first..last
+        rows.append(np.stack((np.full(len(first), k), first, last), axis=1))
+    return np.concatenate(rows) if rows else np.zeros((0, 3), int)
+
+
+def _refine(track: HermiteOrbit, sites: list[Site], runs: np.ndarray, t0: float, t1: float) -> list[Pass]:
+    site_pos, up, min_el = _site_vectors(sites)
+    if not len(runs):
+        return []
+    which = runs[:, 0]
+    p_site, u_site = site_pos[:, which], up[:, which]
+    sin_min = np.sin(min_el[which])
+
+    # Elevation at every knot of every run, flattened; ``seg`` says which run a knot belongs to.
+    lengths = runs[:, 2] - runs[:, 1] + 1
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    seg = np.repeat(np.arange(len(runs)), lengths)
+    knot = runs[seg, 1] + np.arange(lengths.sum()) - starts[seg]
+    rho = track.pos[:, knot] - p_site[:, seg]
+    sin_el = (rho * u_site[:, seg]).sum(axis=0) / np.sqrt((rho * rho).sum(axis=0))
+    sin_el = np.nan_to_num(sin_el, nan=-2.0)
+
+    # The highest knot of each run; the culmination lies within a knot step of it.
+    best = np.maximum.reduceat(sin_el, starts)
+    is_best = sin_el == best[seg]
+    top = np.minimum.reduceat(np.where(is_best, np.arange(len(sin_el)), len(sin_el)), starts)
+    top_knot = knot[top]
+    # A run whose best knot is at its edge is cut by the padded span: no whole pass there. Its highest
+    # possible elevation is also skipped when it cannot reach the minimum.
+    ok = (top > starts) & (top < starts + lengths - 1) & (best > sin_min - 0.05)
+    r = np.flatnonzero(ok)
+
+    def sin_elevation(t, idx):
+        rho = track.at(t) - p_site[:, idx]
+        return (rho * u_site[:, idx]).sum(axis=0) / np.sqrt((rho * rho).sum(axis=0))
+
+    def climbing(t, idx):
+        pos, vel = track.pv(t)
+        rho = pos - p_site[:, idx]
+        u = u_site[:, idx]
+        dist = np.sqrt((rho * rho).sum(axis=0))
+        # d/dt of sin(elevation) = d/dt (rho . up / |rho|)
+        return (vel * u).sum(axis=0) / dist - (rho * u).sum(axis=0) * (rho * vel).sum(axis=0) / dist ** 3
+
+    lo, hi = track.knots[top_knot[r] - 1], track.knots[top_knot[r] + 1]
+    culm = bisect(lambda t: climbing(t, r), lo, hi, tolerance_s=0.02)
+    max_sin = sin_elevation(culm, r)
+    keep = (max_sin >= sin_min[r]) & (culm >= t0) & (culm <= t1)
+    r, culm, max_sin = r[keep], culm[keep], max_sin[keep]
+
+    # Rise: between the last knot below the minimum before the culmination and the next knot (or the
+    # culmination); set likewise after it. None when the run has no such knot (the span's edge).
+    below = sin_el < sin_min[seg]
+    culm_of = np.full(len(runs), np.nan)
+    culm_of[r] = culm
+    t_knot = track.knots[knot]
+    before = below & (t_knot < culm_of[seg])
+    after = below & (t_knot > culm_of[seg])
+    last_before = np.maximum.reduceat(np.where(before, np.arange(len(sin_el)), -1), starts)[r]
+    first_after = np.minimum.reduceat(np.where(after, np.arange(len(sin_el)), len(sin_el)), starts)[r]
+    rise = np.full(len(r), np.nan)
+    sett = np.full(len(r), np.nan)
+
+    def above(t, idx):
+        return sin_elevation(t, idx) - sin_min[idx]
+
+    a = np.flatnonzero(last_before >= 0)
+    ra, ka = r[a], knot[last_before[a]]
+    lo_a, hi_a = track.knots[ka], np.minimum(track.knots[ka + 1], culm[a])
+    rise[a] = secant(lambda t: above(t, ra), lo_a, hi_a, above(lo_a, ra), above(hi_a, ra), iterations=4)
+    b = np.flatnonzero(first_after < len(sin_el))
+    rb, kb = r[b], knot[np.minimum(first_after[b], len(sin_el) - 1)]
+    lo_b, hi_b = np.maximum(track.knots[kb - 1], culm[b]), track.knots[kb]
+    sett[b] = secant(lambda t: above(t, rb), lo_b, hi_b, above(lo_b, rb), above(hi_b, rb), iterations=4)
+
+    max_el = np.degrees(np.arcsin(np.clip(max_sin, -1, 1)))
+    order = np.argsort(culm, kind="stable")
+    site_of = which[r].tolist()
+    rise_l, culm_l, set_l, el_l = rise.tolist(), culm.tolist(), sett.tolist(), max_el.tolist()
+    return [Pass(site_of[i], None if rise_l[i] != rise_l[i] else rise_l[i], culm_l[i],
+                 None if set_l[i] != set_l[i] else set_l[i], el_l[i]) for i in order]
+
+
+def in_view_intervals(orbit: Orbit, site, start, end, min_elevation_deg: float | None = None) -> np.ndarray:
+    """Intervals (n, 2) of epoch seconds, clipped to ``start..end``, when the station is above the site's
+    minimum elevation."""
+    t0, t1 = float(epoch_seconds(start)), float(epoch_seconds(end))
+    padded = find_passes(orbit, [site], t0 - _PAD_S, t1 + _PAD_S, min_elevation_deg)
+    pairs = [(t0 - _PAD_S if p.rise is None else p.rise, t1 + _PAD_S if p.set is None else p.set) for p in padded]
+    return intervals.clip(np.array(pairs, dtype=float).reshape(-1, 2), t0, t1)
