@@ -1,0 +1,309 @@
+"""The rules engine: a full check of a project, then cheap re-checks of only what an edit touches.
+
+Findings are kept per *scope* (a port, a mission, a person, a pair of events, an activity ...); an edit to a
+mission or an activity marks the scopes it can change and only those are checked again, so the result is
+always the same as a full check of the edited project (a test holds it to that).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right, insort
+
+from planner.model.project import Project
+from planner.rules import activities as act_rules
+from planner.rules.activities import ActivityContext, activity_row, overlap_finding
+from planner.rules.blocking import blocking_findings
+from planner.rules.findings import Finding
+from planner.rules.headcount import headcount_findings
+from planner.rules.lifeboat import missing_findings, seat_findings
+from planner.rules.missions import mission_findings
+from planner.rules.orbit_needs import OrbitConditions
+from planner.rules.people import person_findings
+from planner.rules.ports import port_findings
+from planner.rules.prefilter import overlap_candidates, screen
+from planner.rules.spacing import DynamicIndex, all_spacing, spacing_finding
+from planner.rules.spacing import pair_key as event_pair
+from planner.rules.suggestions import suggest
+from planner.rules.timeline import HeadcountStep, StationTimeline
+
+
+class RuleEngine:
+    """Checks a project against the station rules and keeps the findings current as the project is edited.
+
+    Tell it what changed with :meth:`mission_changed`, :meth:`activity_changed` or :meth:`changed`
+    (after the project's lists have been edited); :meth:`findings` then re-checks only what that touches.
+    """
+
+    def __init__(self, project: Project, orbit: OrbitConditions | None = None):
+        self.project = project
+        self.orbit = orbit
+        self.rebuild()
+
+    # -- full check ------------------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Check everything again from the project (after settings, sites or element sets change)."""
+        project = self.project
+        self.station = project.station
+        self.settings = project.effective_settings
+        self.blocks = tuple(project.effective_port_blocks)
+        self.names = project.person_names()
+        self.timeline = StationTimeline.from_project(project)
+        tl = self.timeline
+        self._found: dict[tuple, list[Finding]] = {}
+        self._pairs_of: dict[str, set[tuple]] = {}  # mission or activity id -> pair scopes naming it
+        self.dynamic = DynamicIndex()
+        self.dynamic.bulk(e for t in tl.missions.values() for e in t.dynamic)
+        for mid, track in tl.missions.items():
+            self._put(("mission", mid), mission_findings(track, self.station))
+        for port in list(tl.port_stays):
+            self._check_port(port)
+        for i in range(len(self.blocks)):
+            self._check_block(i)
+        for key, finding in all_spacing(self.dynamic, self.settings, tl.missions).items():
+            self._put_pair("spacing", key[0][0], key[1][0], key, [finding])
+        assigned: dict[str, list] = {}
+        for person in tl.people:
+            pieces = tl.lifeboats(person)
+            self._check_person(person, pieces)
+            for vehicle, s, e in pieces:
+                if vehicle is not None:
+                    assigned.setdefault(vehicle, []).append((person, s, e))
+        for vehicle, rows in assigned.items():
+            self._put(("seats", vehicle), seat_findings(tl.missions[vehicle], rows, self.names))
+        self._headcount_series = None
+        self._build_activities()
+
+    def _build_activities(self) -> None:
+        project = self.project
+        self.sites = {s.id: s for s in project.sites}
+        self.epochs = sorted(e.epoch.timestamp() for e in project.element_sets)
+        self.rows = {}
+        self.person_acts: dict[str, set[str]] = {}
+        self.guarded: list[tuple[float, str]] = []  # (start, id) of activities that must avoid dynamic events
+        self.guarded_longest = 0.0
+        self.orbit_acts: set[str] = set()
+        rows = [activity_row(a) for a in project.activities]
+        for row in rows:
+            self._index_activity(row)
+        self.guarded.sort()
+        ctx = self._context()
+        aboard = {p: t.aboard for p, t in self.timeline.people.items()}
+        limit = self.settings.element_set_max_age_days * 86400
+        if self.orbit is None:
+            picked = (rows[k] for k in screen(rows, aboard, self.epochs, limit).tolist())
+        else:  # orbit conditions cannot be screened without asking the orbit: check every activity
+            picked = rows
+        for row in picked:
+            self._put(("activity", row.id), ctx.findings(row))
+        for k in overlap_candidates(rows).tolist():
+            self._check_overlaps(rows[k])
+
+    # -- incremental re-checks -------------------------------------------------------------------------
+    def mission_changed(self, *mission_ids: str) -> None:
+        """Re-check after missions were added, edited or removed (pass their ids, old and new)."""
+        for mid in mission_ids:
+            self._mission_changed(mid)
+
+    def _mission_changed(self, mid: str) -> None:
+        tl = self.timeline
+        before_lifeboats = {}
+        old_track = tl.missions.get(mid)
+        old_people = set(old_track.people) if old_track else set()
+        for person in old_people:
+            before_lifeboats[person] = {v for v, _s, _e in tl.lifeboats(person) if v}
+        mission = self.project.mission(mid)
+        old, touched = tl.update_mission(mid, mission)
+        new = tl.missions.get(mid)
+        ports = (old.ports if old else frozenset()) | (new.ports if new else frozenset())
+        # The mission itself, its ports and the blocking pairs naming them.
+        self._put(("mission", mid), mission_findings(new, self.station) if new else [])
+        for port in ports:
+            self._check_port(port)
+        for i, block in enumerate(self.blocks):
+            if block.occupied in ports or block.blocked in ports:
+                self._check_block(i)
+        # Spacing: drop the pairs naming the mission, then pair its new events with their neighbours.
+        for event in (old.dynamic if old else ()):
+            self.dynamic.remove(event)
+        self._drop_pairs(mid, "spacing")
+        for event in (new.dynamic if new else ()):
+            self.dynamic.add(event)
+        reach = max(self.settings.spacing_warning_hours, self.settings.spacing_conflict_hours) * 3600
+        for event in (new.dynamic if new else ()):
+            for other in self.dynamic.near(event.start, event.end, reach):
+                finding = spacing_finding(event, other, self.settings, tl.missions)
+                if finding is not None:
+                    key = event_pair(event, other)
+                    self._put_pair("spacing", key[0][0], key[1][0], key, [finding])
+        # People on it, and every vehicle that is (or was) the lifeboat of one of them.
+        vehicles = {mid}
+        for person in touched:
+            pieces = tl.lifeboats(person)
+            self._check_person(person, pieces)
+            vehicles |= before_lifeboats.get(person, set()) | {v for v, _s, _e in pieces if v}
+            vehicles |= self._referenced_vehicles(person)
+        for vehicle in vehicles:
+            self._check_seats(vehicle)
+        # Activities of those people, and those that must keep clear of its dynamic events.
+        dirty = set()
+        for person in touched:
+            dirty |= self.person_acts.get(person, set())
+        for event in (old.dynamic if old else ()) + (new.dynamic if new else ()):
+            dirty |= self._guarded_near(event.start, event.end)
+        ctx = self._context()
+        for aid in dirty:
+            self._put(("activity", aid), ctx.findings(self.rows[aid]))
+
+    def activity_changed(self, *activity_ids: str) -> None:
+        """Re-check after activities were added, edited or removed (pass their ids, old and new)."""
+        current = {a.id: a for a in self.project.activities} if activity_ids else {}
+        ctx = self._context()
+        for aid in activity_ids:
+            old = self.rows.get(aid)
+            if old is not None:
+                self._unindex_activity(old)
+            self._drop_pairs(aid, "overlap")
+            activity = current.get(aid)
+            if activity is None:
+                self._found.pop(("activity", aid), None)
+                continue
+            row = activity_row(activity)
+            self._index_activity(row)
+            self._put(("activity", aid), ctx.findings(row))
+            self._check_overlaps(row)
+
+    def person_changed(self, *person_ids: str) -> None:
+        """Re-check what names these people (after a rename, an addition or a removal)."""
+        self.names = self.project.person_names()
+        missions = set()
+        for person in person_ids:
+            missions |= self.timeline.person_missions.get(person, set())
+        self.mission_changed(*sorted(missions))
+        for person in person_ids:
+            if person not in self.timeline.people:
+                continue
+            self._check_person(person, self.timeline.lifeboats(person))
+            self.activity_changed(*sorted(self.person_acts.get(person, ())))
+
+    def changed(self, collection: str, *ids: str) -> None:
+        """Re-check after an edit of ``collection`` (``missions``, ``activities``, ``people``; anything else:
+        sites, element sets, settings, port blocks, is rare enough to re-check everything)."""
+        if collection == "missions":
+            self.mission_changed(*ids)
+        elif collection == "activities":
+            self.activity_changed(*ids)
+        elif collection == "people":
+            self.person_changed(*ids)
+        else:
+            self.rebuild()
+
+    # -- results ---------------------------------------------------------------------------------------
+    def headcount(self) -> list[HeadcountStep]:
+        """The series of people aboard and seats home (each moment either changes)."""
+        return self.timeline.headcount()
+
+    def findings(self, suggestions: bool = True) -> list[Finding]:
+        """Every finding, conflicts first then by time; with ``suggestions``, conflicts carry their fixes."""
+        series = self.timeline.headcount()
+        if series is not self._headcount_series:
+            self._put(("headcount",), headcount_findings(series, self.settings))
+            self._headcount_series = series
+        found = [f for group in self._found.values() for f in group]
+        if suggestions:
+            found = [suggest(f, self) if f.is_conflict else f for f in found]
+        found.sort(key=Finding.sort_key)
+        return found
+
+    # -- scopes ----------------------------------------------------------------------------------------
+    def _put(self, key: tuple, findings: list[Finding]) -> None:
+        if findings:
+            self._found[key] = findings
+        else:
+            self._found.pop(key, None)
+
+    def _put_pair(self, kind: str, first: str, second: str, key, findings) -> None:
+        scope = (kind, key)
+        self._put(scope, findings)
+        for owner in (first, second):
+            self._pairs_of.setdefault(kind + ":" + owner, set()).add(scope)
+
+    def _drop_pairs(self, owner: str, kind: str) -> None:
+        for scope in self._pairs_of.pop(kind + ":" + owner, set()):
+            self._found.pop(scope, None)
+
+    def _check_port(self, port: str) -> None:
+        stays = self.timeline.port_stays.get(port, [])
+        self._put(("port", port), port_findings(port, stays, self.station, self.timeline.missions))
+
+    def _check_block(self, i: int) -> None:
+        block = self.blocks[i]
+        stays = self.timeline.port_stays
+        self._put(("block", i), blocking_findings(block, stays.get(block.occupied, []),
+                                                  stays.get(block.blocked, []), self.timeline.missions))
+
+    def _check_person(self, person: str, pieces) -> None:
+        track = self.timeline.people.get(person)
+        if track is None:
+            self._found.pop(("person", person), None)
+            return
+        found = person_findings(track, self.timeline.missions, self.names)
+        found += missing_findings(person, pieces, self.names)
+        self._put(("person", person), found)
+
+    def _referenced_vehicles(self, person: str) -> set[str]:
+        track = self.timeline.people.get(person)
+        return set(track.missions) if track else set()
+
+    def _check_seats(self, vehicle: str) -> None:
+        track = self.timeline.missions.get(vehicle)
+        if track is None:
+            self._found.pop(("seats", vehicle), None)
+            return
+        rows = []
+        for person in self.timeline.vehicle_people.get(vehicle, ()):
+            rows.extend((person, s, e) for v, s, e in self.timeline.lifeboats(person) if v == vehicle)
+        self._put(("seats", vehicle), seat_findings(track, rows, self.names))
+
+    # -- activities ------------------------------------------------------------------------------------
+    def _context(self) -> ActivityContext:
+        return ActivityContext(self.timeline.people, self.dynamic, self.epochs, self.settings, self.orbit,
+                               self.sites, self.names, self.timeline.missions)
+
+    def _index_activity(self, row) -> None:
+        self.rows[row.id] = row
+        for person in row.people:
+            self.person_acts.setdefault(person, set()).add(row.id)
+        if row.guarded:
+            insort(self.guarded, (row.start, row.id))
+            self.guarded_longest = max(self.guarded_longest, row.end - row.start)
+        if row.orbit_needs:
+            self.orbit_acts.add(row.id)
+
+    def _unindex_activity(self, row) -> None:
+        del self.rows[row.id]
+        for person in row.people:
+            self.person_acts[person].discard(row.id)
+        if row.guarded:
+            del self.guarded[bisect_left(self.guarded, (row.start, row.id))]
+        self.orbit_acts.discard(row.id)
+
+    def _guarded_near(self, start: float, end: float) -> set[str]:
+        lo = bisect_left(self.guarded, (start - self.guarded_longest,))
+        hi = bisect_right(self.guarded, (end, "\uffff"))
+        return {aid for _s, aid in self.guarded[lo:hi]}
+
+    def _check_overlaps(self, row) -> None:
+        for person in row.people:
+            for other_id in self.person_acts.get(person, ()):
+                other = self.rows[other_id]
+                if other_id != row.id and act_rules.overlaps(row, other):
+                    finding = overlap_finding(row, other, self.names)
+                    if finding is not None:
+                        key = act_rules.pair_key(row.id, other_id)
+                        self._put_pair("overlap", key[0], key[1], key, [finding])
+
+
+def check_project(project: Project, orbit: OrbitConditions | None = None) -> tuple[list[Finding], list[HeadcountStep]]:
+    """Findings (conflicts first) and the headcount series of a project: one full check."""
+    engine = RuleEngine(project, orbit)
+    return engine.findings(), engine.headcount()

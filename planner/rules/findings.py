@@ -1,0 +1,117 @@
+"""What a rule reports: a finding (conflict or warning) over an exact time window, with fixes when one exists."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from enum import Enum
+
+from planner.model.times import format_utc, from_epoch
+
+
+class Severity(str, Enum):
+    """How bad a finding is: a conflict breaks a station rule, a warning is worth a look."""
+
+    CONFLICT = "conflict"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A possible fix: ``action`` names it (``use-port``, ``move-to``, ``use-seat``), ``text`` says it."""
+
+    action: str
+    text: str
+    port: str | None = None
+    utc: float | None = None  # epoch seconds
+    vehicle: str | None = None
+
+    def to_json(self) -> dict:
+        """The JSON form (``utc`` written as ISO 8601 with Z)."""
+        data: dict = {"action": self.action, "text": self.text}
+        if self.port is not None:
+            data["port"] = self.port
+        if self.utc is not None:
+            data["utc"] = utc_text(self.utc)
+        if self.vehicle is not None:
+            data["vehicle"] = self.vehicle
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One broken or doubtful rule.
+
+    ``start``/``end`` are epoch seconds (``end`` may be ``math.inf``: until the plan's end). ``vehicles``
+    are mission ids, ``people`` person ids, ``ports`` port ids, ``activities`` activity ids. ``key`` tells
+    findings of one rule apart (e.g. the pair of missions) so that a re-check can compare them.
+    """
+
+    rule: str
+    severity: Severity
+    start: float
+    end: float
+    message: str
+    vehicles: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    ports: tuple[str, ...] = ()
+    activities: tuple[str, ...] = ()
+    suggestions: tuple[Suggestion, ...] = field(default=(), compare=True)
+
+    @property
+    def is_conflict(self) -> bool:
+        """True for conflicts (they make ``planner check`` exit 1)."""
+        return self.severity is Severity.CONFLICT
+
+    def sort_key(self) -> tuple:
+        """Conflicts first, then by time, rule and what is involved (a stable, total order)."""
+        return (self.severity is not Severity.CONFLICT, self.start, self.end, self.rule, self.vehicles,
+                self.people, self.ports, self.activities, self.message)
+
+    def with_suggestions(self, suggestions) -> "Finding":
+        """A copy carrying these suggestions."""
+        return Finding(self.rule, self.severity, self.start, self.end, self.message, self.vehicles,
+                       self.people, self.ports, self.activities, tuple(suggestions))
+
+    def to_json(self) -> dict:
+        """The JSON form ``planner check --json`` writes."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "start": utc_text(self.start),
+            "end": utc_text(self.end),
+            "vehicles": list(self.vehicles),
+            "people": list(self.people),
+            "ports": list(self.ports),
+            "activities": list(self.activities),
+            "message": self.message,
+            "suggestions": [s.to_json() for s in self.suggestions],
+        }
+
+
+def utc_text(seconds: float) -> str | None:
+    """Epoch seconds as ``2021-10-05T12:22:31Z``; None for an open end."""
+    if seconds is None or math.isinf(seconds):
+        return None
+    return format_utc(from_epoch(seconds))
+
+
+def short_time(seconds: float) -> str:
+    """Epoch seconds as the planner reads them in a sentence: ``2021-10-05 12:22 UTC``."""
+    if math.isinf(seconds):
+        return "the end of the plan" if seconds > 0 else "the start of the plan"
+    return from_epoch(seconds).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def span_text(start: float, end: float) -> str:
+    """'from 2021-10-05 12:22 UTC to 2021-10-17 01:14 UTC' (or '... onwards' for an open end)."""
+    if math.isinf(end):
+        return f"from {short_time(start)} onwards"
+    if end == start:
+        return f"at {short_time(start)}"
+    return f"from {short_time(start)} to {short_time(end)}"
+
+
+def hours_text(seconds: float) -> str:
+    """A duration in hours, one decimal ('30.5 h')."""
+    return f"{seconds / 3600:.1f} h"

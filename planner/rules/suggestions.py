@@ -1,0 +1,127 @@
+"""Fixes for conflicts, worked out from the current timeline when findings are listed: compatible ports
+free for the whole stay, the earliest time a port is free, a docked vehicle with a free seat."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from planner.rules import blocking, lifeboat, missions, ports, spacing
+from planner.rules.findings import Finding, Suggestion, short_time
+from planner.rules.timeline import PortStay
+
+if TYPE_CHECKING:
+    from planner.rules.engine import RuleEngine
+
+_PORT_RULES = (ports.DOUBLE_BOOKING, ports.COMPATIBILITY, ports.REQUIREMENT, ports.EXISTS)
+
+
+def suggest(finding: Finding, engine: "RuleEngine") -> Finding:
+    """The finding with the fixes that exist for it (unchanged when none does)."""
+    found: list[Suggestion] = []
+    if finding.rule in _PORT_RULES and finding.vehicles and finding.ports:
+        stay = _stay(engine, finding.vehicles[0], finding.ports[0], finding.start)
+        if stay is not None:
+            found += free_ports(engine, stay)
+            if finding.rule == ports.DOUBLE_BOOKING:
+                free = earliest_free(engine, stay)
+                if free is not None:
+                    found.append(Suggestion("move-to", f"{stay.port} is free from {short_time(free)}",
+                                            port=stay.port, utc=free, vehicle=stay.mission))
+    elif finding.rule == blocking.BLOCKING and len(finding.vehicles) == 2:
+        occupant = _stay(engine, finding.vehicles[1], finding.ports[1], finding.start)
+        if occupant is not None and not math.isinf(occupant.end):
+            found.append(Suggestion("move-to", f"arrive after {_name(engine, occupant.mission)} leaves "
+                                    f"{occupant.port} at {short_time(occupant.end)}",
+                                    port=finding.ports[0], utc=occupant.end, vehicle=finding.vehicles[0]))
+    elif finding.rule in (lifeboat.SEATS, lifeboat.MISSING):
+        found += free_seats(engine, finding)
+    elif finding.rule == spacing.SPACING and finding.vehicles:
+        first, later = finding.vehicles[0], finding.vehicles[-1]
+        earlier = [e for e in engine.timeline.missions[first].dynamic if e.start == finding.start]
+        if earlier:
+            need = engine.settings.spacing_conflict_hours * 3600
+            when = max(e.end for e in earlier) + need
+            found.append(Suggestion("move-to", f"move {_name(engine, later)}'s event to {short_time(when)} or later",
+                                    utc=when, vehicle=later))
+    elif finding.rule == missions.STAY_LIMIT and finding.vehicles:
+        found.append(Suggestion("move-to", f"undock {_name(engine, finding.vehicles[0])} by "
+                                f"{short_time(finding.start)}", utc=finding.start, vehicle=finding.vehicles[0]))
+    return finding.with_suggestions(found) if found else finding
+
+
+def _name(engine, mission: str) -> str:
+    track = engine.timeline.missions.get(mission)
+    return track.name if track else mission
+
+
+def _stay(engine, mission: str, port: str, when: float) -> PortStay | None:
+    track = engine.timeline.missions.get(mission)
+    if track is None:
+        return None
+    for stay in track.stays:
+        if stay.port == port and stay.start <= when <= max(stay.start, stay.end):
+            return stay
+    return next((s for s in track.stays if s.port == port), None)
+
+
+def _free(engine, port: str, start: float, end: float, mission: str) -> bool:
+    return not any(s.start < end and start < s.end and s.mission != mission and s.end > s.start
+                   for s in engine.timeline.port_stays.get(port, ()))
+
+
+def free_ports(engine, stay: PortStay) -> list[Suggestion]:
+    """Ports the vehicle may use that exist and are free for its whole stay."""
+    track = engine.timeline.missions[stay.mission]
+    required = [set(r.ports) for r in engine.station.port_requirements if r.tag in track.tags]
+    out = []
+    for port in engine.station.compatible_ports(track.vehicle_type):
+        if port.id == stay.port or any(port.id not in r for r in required):
+            continue
+        if port.exists_from is not None and stay.start < port.exists_from.timestamp():
+            continue
+        if port.exists_until is not None and stay.end > port.exists_until.timestamp():
+            continue
+        if _free(engine, port.id, stay.start, stay.end, stay.mission):
+            out.append(Suggestion("use-port", f"use {port.id}, free for the whole stay", port=port.id,
+                                  vehicle=stay.mission))
+    return out
+
+
+def earliest_free(engine, stay: PortStay) -> float | None:
+    """The earliest time from the stay's start when no other vehicle is at its port."""
+    others = sorted((s for s in engine.timeline.port_stays.get(stay.port, ())
+                     if s.mission != stay.mission and s.end > stay.start and s.end > s.start),
+                    key=lambda s: s.start)
+    when = stay.start
+    for other in others:
+        if other.start > when:
+            break
+        when = max(when, other.end)
+    return None if math.isinf(when) else when
+
+
+def free_seats(engine, finding: Finding) -> list[Suggestion]:
+    """Docked vehicles that can carry crew home and have a seat free for the whole window."""
+    start, end = finding.start, finding.end
+    tl = engine.timeline
+    out = []
+    for mid, track in tl.missions.items():
+        if not track.is_lifeboat or mid in finding.vehicles:
+            continue
+        if not any(s <= start and end <= e for s, e in track.attached):
+            continue
+        changes: dict[float, int] = {}
+        for person in tl.vehicle_people.get(mid, ()):
+            for v, s, e in tl.lifeboats(person):
+                if v == mid and s < end and start < e:
+                    changes[max(s, start)] = changes.get(max(s, start), 0) + 1
+                    changes[e] = changes.get(e, 0) - 1
+        count, peak = 0, 0
+        for when in sorted(changes):
+            count += changes[when]
+            peak = max(peak, count)
+        if peak < track.seats:
+            out.append(Suggestion("use-seat", f"{track.name} has {track.seats - peak} free seat"
+                                  f"{'s' if track.seats - peak != 1 else ''} for the whole time", vehicle=mid))
+    return out

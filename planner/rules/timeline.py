@@ -1,0 +1,516 @@
+"""The station's state over time, derived once from a project's missions: the base every rule and view reads.
+
+Times are float epoch seconds (``planner.model.times.to_epoch``); an open end is ``math.inf``. Intervals are
+half-open ``[start, end)``: a vehicle that undocks at ``t`` and another that docks at ``t`` do not overlap.
+
+- :func:`derive_mission` turns one mission into a :class:`MissionTrack`: its stays at ports (a relocation
+  ends one stay at the undocking and starts the next at the redocking), its attached windows (docked, or
+  flying a relocation: the crew rides along and its seats still count), its flights, dynamic events, the
+  crew moves it carries, and the problems in its own sequence of events.
+- :func:`derive_person` turns one person's crew moves into a :class:`PersonTrack`: stays aboard
+  (an arrival on one vehicle, a departure on the same or another), flights, and moves that make no sense.
+- :class:`StationTimeline` holds both for a whole project, indexed by port and by person, and yields the
+  headcount series and each person's lifeboat over time. The rules engine updates it one mission at a time.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from planner.model.catalogue import Station
+from planner.model.mission import DYNAMIC_EVENTS, EventKind, Mission
+from planner.model.project import Project
+
+INF = math.inf
+_ARRIVALS = (EventKind.DOCK, EventKind.BERTH)
+_DEPARTURES = (EventKind.UNDOCK, EventKind.UNBERTH)
+
+
+@dataclass(frozen=True, slots=True)
+class PortStay:
+    """A vehicle at a port over ``[start, end)``; ``arrival`` is the window of the arriving dynamic event."""
+
+    mission: str
+    port: str
+    start: float
+    end: float
+    arrival: tuple[float, float]
+    by_relocation: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DynamicEvent:
+    """A docking, berthing, undocking, unberthing or relocation over ``[start, end]`` (``end`` >= ``start``)."""
+
+    mission: str
+    index: int  # position in ``Mission.events``
+    kind: EventKind
+    start: float
+    end: float
+    crewed: bool
+    ports: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Flight:
+    """People riding a vehicle away from the station over ``[start, end)`` (after launch, after undocking)."""
+
+    mission: str
+    start: float
+    end: float
+    people: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CrewMove:
+    """A person arriving at (``arrives``) or leaving the station on a vehicle."""
+
+    person: str
+    time: float
+    arrives: bool
+    mission: str
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something impossible in one vehicle's sequence of events (docks before launch, undocks from elsewhere)."""
+
+    index: int
+    start: float
+    end: float
+    message: str
+    ports: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class MissionTrack:
+    """One mission as the rules see it (see the module docstring)."""
+
+    mission: str
+    name: str
+    vehicle_type: str
+    seats: int
+    returns_crew: bool
+    max_stay_s: float | None
+    tags: tuple[str, ...]
+    stays: tuple[PortStay, ...] = ()
+    attached: tuple[tuple[float, float], ...] = ()
+    dynamic: tuple[DynamicEvent, ...] = ()
+    flights: tuple[Flight, ...] = ()
+    moves: tuple[CrewMove, ...] = ()
+    departures: tuple[tuple[float, int, tuple[str, ...]], ...] = ()  # (time, event index, crew)
+    problems: tuple[Problem, ...] = ()
+    span: tuple[float, float] = (INF, -INF)  # first and last event time
+
+    @property
+    def is_lifeboat(self) -> bool:
+        """True when the vehicle can carry crew home (it has seats and returns crew)."""
+        return self.returns_crew and self.seats > 0
+
+    @property
+    def people(self) -> frozenset[str]:
+        """Everybody named on any of its arrivals, departures or flights."""
+        names = {m.person for m in self.moves}
+        for flight in self.flights:
+            names.update(flight.people)
+        return frozenset(names)
+
+    @property
+    def ports(self) -> frozenset[str]:
+        """Every port it stays at or names."""
+        names = {s.port for s in self.stays}
+        for problem in self.problems:
+            names.update(problem.ports)
+        return frozenset(names)
+
+    def attached_at(self, when: float) -> bool:
+        """True when the vehicle is docked (or flying a relocation) at ``when``."""
+        return any(s <= when < e for s, e in self.attached)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonStay:
+    """A person aboard over ``[start, end)``, arrived on ``came_on``, leaving on ``leaves_on`` (None: not planned)."""
+
+    person: str
+    start: float
+    end: float
+    came_on: str
+    leaves_on: str | None
+
+
+@dataclass(slots=True)
+class PersonTrack:
+    """One person's stays aboard and flights, and the moves that make no sense (leaving while not aboard)."""
+
+    person: str
+    stays: tuple[PersonStay, ...] = ()
+    flights: tuple[Flight, ...] = ()
+    stray: tuple[CrewMove, ...] = ()
+    aboard: tuple[tuple[float, float], ...] = ()  # the union of the stays: when the person is aboard
+
+    @property
+    def missions(self) -> frozenset[str]:
+        """The vehicles the stays came on or leave on."""
+        found = {s.came_on for s in self.stays} | {s.leaves_on for s in self.stays if s.leaves_on}
+        return frozenset(found)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadcountStep:
+    """From ``utc`` on, ``people`` are aboard and docked vehicles offer ``seats`` seats home."""
+
+    utc: float
+    people: int
+    seats: int
+
+
+def union(intervals) -> list[tuple[float, float]]:
+    """Merge overlapping or touching ``(start, end)`` intervals into a sorted list."""
+    merged: list[list[float]] = []
+    for start, end in sorted(intervals):
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def derive_mission(mission: Mission, station: Station) -> MissionTrack:
+    """The :class:`MissionTrack` of one mission (events are read in time order; the mission is not changed)."""
+    vtype = station.vehicle_type(mission.vehicle_type)
+    seats = mission.seats if mission.seats is not None else (vtype.crew_seats if vtype else 0)
+    max_days = vtype.max_stay_days if vtype else None
+    track = MissionTrack(
+        mission=mission.id, name=mission.name or mission.id, vehicle_type=mission.vehicle_type, seats=seats,
+        returns_crew=bool(vtype and vtype.returns_crew),
+        max_stay_s=None if max_days is None else float(max_days) * 86400.0, tags=tuple(mission.tags),
+    )
+    events = mission.events
+    order = sorted(range(len(events)), key=lambda i: events[i].utc)  # stable: same-time rows keep file order
+    times = [events[i].utc.timestamp() for i in order]
+    mid = mission.id
+    stays, attached, dynamic, flights, moves, departures, problems = [], [], [], [], [], [], []
+    state = "start"  # start, flight, docked, landed
+    port = None  # where it is docked
+    since = 0.0  # when it got there
+    arrival = (0.0, 0.0)
+    relocated = False
+    attached_from = None
+    launched_at = None
+    launch_crew = ()
+    left_at = None
+    left_crew = ()
+    for pos, i in enumerate(order):
+        event = events[i]
+        kind = event.kind
+        t = times[pos]
+        end = event.end_utc.timestamp() if event.end_utc is not None else t
+        if kind in DYNAMIC_EVENTS:
+            ports = tuple(p for p in (event.from_port, event.port) if p)
+            dynamic.append(DynamicEvent(mid, i, kind, t, end, bool(event.crew), ports))
+        if launched_at is not None:  # the launch flight ends at the next event, whatever it is
+            flights.append(Flight(mid, launched_at, t, launch_crew))
+            launched_at = None
+        if left_at is not None:
+            flights.append(Flight(mid, left_at, t, left_crew))
+            left_at = None
+        if kind is EventKind.LAUNCH:
+            if state == "docked":
+                problems.append(Problem(i, since, t, f"{track.name} launches at {_when(t)} but is already at "
+                                        f"{port} since {_when(since)}: it docks before it launches", (port,)))
+            elif state == "flight":
+                problems.append(Problem(i, t, t, f"{track.name} launches at {_when(t)} while already in flight"))
+            elif state == "landed":
+                problems.append(Problem(i, t, t, f"{track.name} launches again at {_when(t)} after landing"))
+            if state != "docked":
+                state = "flight"
+                if event.crew:
+                    launched_at, launch_crew = t, tuple(event.crew)
+            continue
+        if kind in _ARRIVALS:
+            if state == "docked":
+                problems.append(Problem(i, t, t, f"{track.name} {kind.value}s at {event.port} at {_when(t)} while "
+                                        f"still at {port}", (event.port, port)))
+                stays.append(PortStay(mid, port, since, t, arrival, relocated))
+            elif state == "landed":
+                problems.append(Problem(i, t, t, f"{track.name} {kind.value}s at {event.port} at {_when(t)} "
+                                        "after landing", (event.port,)))
+            if attached_from is None:
+                attached_from = t
+            state, port, since, arrival, relocated = "docked", event.port, t, (t, t), False
+            for person in event.crew:
+                moves.append(CrewMove(person, t, True, mid, i))
+            continue
+        if kind in _DEPARTURES:
+            if state == "docked":
+                if event.port and event.port != port:
+                    problems.append(Problem(i, t, t, f"{track.name} {kind.value}s from {event.port} at {_when(t)} "
+                                            f"but is at {port}", (event.port, port)))
+                stays.append(PortStay(mid, port, since, t, arrival, relocated))
+                attached.append((attached_from, t))
+            else:
+                problems.append(Problem(i, t, t, f"{track.name} {kind.value}s from {event.port} at {_when(t)} "
+                                        "but is not docked there", (event.port,) if event.port else ()))
+            attached_from = None
+            state, port = "flight", None
+            for person in event.crew:
+                moves.append(CrewMove(person, t, False, mid, i))
+            departures.append((t, i, tuple(event.crew)))
+            if event.crew:
+                left_at, left_crew = t, tuple(event.crew)
+            continue
+        if kind is EventKind.RELOCATE:
+            if end < t:
+                problems.append(Problem(i, end, t, f"{track.name}'s relocation redocks at {_when(end)}, before it "
+                                        f"undocks at {_when(t)}", (event.port,)))
+                end = t
+            if state == "docked":
+                if event.from_port and event.from_port != port:
+                    problems.append(Problem(i, t, t, f"{track.name} relocates from {event.from_port} at {_when(t)} "
+                                            f"but is at {port}", (event.from_port, port)))
+                stays.append(PortStay(mid, port, since, t, arrival, relocated))
+            else:
+                problems.append(Problem(i, t, t, f"{track.name} relocates from {event.from_port} at {_when(t)} "
+                                        "but is not docked", tuple(p for p in (event.from_port,) if p)))
+                attached_from = t
+            state, port, since, arrival, relocated = "docked", event.port, end, (t, end), True
+            continue
+        if kind is EventKind.LAND:
+            if state == "docked":
+                problems.append(Problem(i, t, t, f"{track.name} lands at {_when(t)} while still docked at {port}",
+                                        (port,)))
+                stays.append(PortStay(mid, port, since, t, arrival, relocated))
+                attached.append((attached_from, t))
+                attached_from = None
+            elif state == "landed":
+                problems.append(Problem(i, t, t, f"{track.name} lands again at {_when(t)}"))
+            state, port = "landed", None
+    if state == "docked":
+        stays.append(PortStay(mid, port, since, INF, arrival, relocated))
+        attached.append((attached_from, INF))
+    track.stays = tuple(stays)
+    track.attached = tuple(attached)
+    track.dynamic = tuple(dynamic)
+    track.flights = tuple(f for f in flights if f.end > f.start)
+    track.moves = tuple(moves)
+    track.departures = tuple(departures)
+    track.problems = tuple(problems)
+    if times:
+        track.span = (times[0], times[-1])
+    return track
+
+
+def derive_person(person: str, moves, flights) -> PersonTrack:
+    """A person's stays from their crew moves (arrivals open stays, departures close the oldest one open)."""
+    ordered = sorted(moves, key=lambda m: (m.time, m.arrives, m.mission, m.index))
+    open_stays: list[CrewMove] = []
+    stays, stray = [], []
+    for move in ordered:
+        if move.arrives:
+            open_stays.append(move)
+        elif open_stays:
+            came = open_stays.pop(0)
+            stays.append(PersonStay(person, came.time, move.time, came.mission, move.mission))
+        else:
+            stray.append(move)
+    for came in open_stays:
+        stays.append(PersonStay(person, came.time, INF, came.mission, None))
+    stays.sort(key=lambda s: (s.start, s.end, s.came_on))
+    flights = tuple(sorted(flights, key=lambda f: (f.start, f.end, f.mission)))
+    aboard = tuple(union((s.start, s.end) for s in stays))
+    return PersonTrack(person, tuple(stays), flights, tuple(stray), aboard)
+
+
+def lifeboat_pieces(stay: PersonStay, tracks: dict[str, MissionTrack]) -> list[tuple[str | None, float, float]]:
+    """The person's lifeboat over the stay: the vehicle they leave on while it is attached, else the one they
+    came on while it is attached, else None; a vehicle that cannot carry crew home counts as None."""
+    pieces: list[tuple[str | None, float, float]] = []
+    leaves = tracks.get(stay.leaves_on) if stay.leaves_on else None
+    came = tracks.get(stay.came_on)
+    covered = _clip(leaves.attached, stay.start, stay.end) if leaves else []
+    for s, e in covered:
+        pieces.append((leaves.mission if leaves.is_lifeboat else None, s, e))
+    for gs, ge in _gaps(covered, stay.start, stay.end):
+        inside = _clip(came.attached, gs, ge) if came else []
+        for s, e in inside:
+            pieces.append((came.mission if came.is_lifeboat else None, s, e))
+        for s, e in _gaps(inside, gs, ge):
+            pieces.append((None, s, e))
+    pieces.sort(key=lambda p: p[1])
+    return pieces
+
+
+def _clip(intervals, start: float, end: float) -> list[tuple[float, float]]:
+    out = []
+    for s, e in intervals:
+        s, e = max(s, start), min(e, end)
+        if s < e:
+            out.append((s, e))
+    out.sort()
+    return out
+
+
+def _gaps(covered, start: float, end: float) -> list[tuple[float, float]]:
+    out, at = [], start
+    for s, e in covered:
+        if s > at:
+            out.append((at, s))
+        at = max(at, e)
+    if at < end:
+        out.append((at, end))
+    return out
+
+
+def _when(t: float) -> str:
+    from planner.rules.findings import short_time
+
+    return short_time(t)
+
+
+@dataclass(slots=True)
+class StationTimeline:
+    """Every mission's track and every person's track for a project, kept up to date one mission at a time.
+
+    ``port_stays[port]`` lists the stays at a port; ``person_missions[person]`` the missions naming a
+    person. :meth:`headcount` gives the series of people aboard and seats home.
+    """
+
+    station: Station
+    missions: dict[str, MissionTrack] = field(default_factory=dict)
+    people: dict[str, PersonTrack] = field(default_factory=dict)
+    port_stays: dict[str, list[PortStay]] = field(default_factory=dict)
+    person_missions: dict[str, set[str]] = field(default_factory=dict)
+    vehicle_people: dict[str, set[str]] = field(default_factory=dict)  # lifeboat candidates: mission -> people
+    _deltas: dict[float, list[int]] = field(default_factory=dict)
+    _series: list[HeadcountStep] | None = None
+
+    @classmethod
+    def from_project(cls, project: Project) -> "StationTimeline":
+        """Derive the whole timeline of a project."""
+        timeline = cls(project.station)
+        for mission in project.missions:
+            timeline._add_mission(derive_mission(mission, timeline.station))
+        for person in list(timeline.person_missions):
+            timeline._refresh_person(person)
+        return timeline
+
+    def update_mission(self, mission_id: str, mission: Mission | None) -> tuple[MissionTrack | None, set[str]]:
+        """Replace (or, with None, remove) one mission; returns its old track and the people whose tracks changed."""
+        old = self.missions.get(mission_id)
+        if old is not None:
+            self._remove_mission(old)
+        touched = set(old.people) if old else set()
+        if mission is not None:
+            new = derive_mission(mission, self.station)
+            self._add_mission(new)
+            touched |= new.people
+        for person in touched:
+            self._refresh_person(person)
+        return old, touched
+
+    def _add_mission(self, track: MissionTrack) -> None:
+        self.missions[track.mission] = track
+        for stay in track.stays:
+            self.port_stays.setdefault(stay.port, []).append(stay)
+        for person in track.people:
+            self.person_missions.setdefault(person, set()).add(track.mission)
+        if track.is_lifeboat:
+            for s, e in track.attached:
+                self._delta(s, 0, track.seats)
+                self._delta(e, 0, -track.seats)
+
+    def _remove_mission(self, track: MissionTrack) -> None:
+        del self.missions[track.mission]
+        for stay in track.stays:
+            self.port_stays[stay.port].remove(stay)
+        for person in track.people:
+            self.person_missions[person].discard(track.mission)
+        if track.is_lifeboat:
+            for s, e in track.attached:
+                self._delta(s, 0, -track.seats)
+                self._delta(e, 0, track.seats)
+
+    def _refresh_person(self, person: str) -> None:
+        old = self.people.pop(person, None)
+        if old is not None:
+            for s, e in old.aboard:
+                self._delta(s, -1, 0)
+                self._delta(e, 1, 0)
+            for stay in old.stays:
+                for mid in (stay.came_on, stay.leaves_on):
+                    if mid in self.vehicle_people:
+                        self.vehicle_people[mid].discard(person)
+        missions = self.person_missions.get(person) or set()
+        if not missions:
+            self.person_missions.pop(person, None)
+            return
+        moves, flights = [], []
+        for mid in missions:
+            track = self.missions[mid]
+            moves.extend(m for m in track.moves if m.person == person)
+            flights.extend(f for f in track.flights if person in f.people)
+        new = derive_person(person, moves, flights)
+        self.people[person] = new
+        for s, e in new.aboard:
+            self._delta(s, 1, 0)
+            self._delta(e, -1, 0)
+        for stay in new.stays:
+            for mid in (stay.came_on, stay.leaves_on):
+                if mid:
+                    self.vehicle_people.setdefault(mid, set()).add(person)
+
+    def _delta(self, when: float, people: int, seats: int) -> None:
+        if math.isinf(when):
+            return  # nothing changes at the end of the plan
+        entry = self._deltas.get(when)
+        if entry is None:
+            entry = self._deltas[when] = [0, 0]
+        entry[0] += people
+        entry[1] += seats
+        if entry[0] == 0 and entry[1] == 0:
+            del self._deltas[when]
+        self._series = None
+
+    def headcount(self) -> list[HeadcountStep]:
+        """Each moment the number of people aboard or of seats home changes, with the new numbers."""
+        if self._series is None:
+            times = sorted(self._deltas)
+            deltas = self._deltas
+            people = accumulate(deltas[t][0] for t in times)
+            seats = accumulate(deltas[t][1] for t in times)
+            self._series = [HeadcountStep(t, p, s) for t, p, s in zip(times, people, seats)]
+        return self._series
+
+    def lifeboats(self, person: str) -> list[tuple[str | None, float, float]]:
+        """The person's lifeboat over each of their stays (see :func:`lifeboat_pieces`)."""
+        track = self.people.get(person)
+        if track is None:
+            return []
+        pieces = []
+        for stay in track.stays:
+            pieces.extend(lifeboat_pieces(stay, self.missions))
+        return pieces
+
+    def stays_at(self, port: str) -> list[PortStay]:
+        """The stays at a port, in time order."""
+        return sorted(self.port_stays.get(port, ()), key=lambda s: (s.start, s.end, s.mission))
+
+    def occupant(self, port: str, when: float) -> PortStay | None:
+        """The (first) stay at ``port`` covering ``when``, or None when the port is free."""
+        for stay in self.port_stays.get(port, ()):
+            if stay.start <= when < stay.end:
+                return stay
+        return None
+
+
+__all__ = [
+    "CrewMove", "DynamicEvent", "Flight", "HeadcountStep", "INF", "MissionTrack", "PersonStay", "PersonTrack",
+    "PortStay", "Problem", "StationTimeline", "derive_mission", "derive_person", "lifeboat_pieces", "union",
+]
