@@ -15,7 +15,7 @@ from planner import __version__
 
 #: Subcommand modules; each has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.
 COMMAND_MODULES: tuple[str, ...] = (
-    # "planner.cli.check_cmd",    (rules work adds it)
+    "planner.cli.check_cmd",
     "planner.cli.traffic_cmd",
 )
 
