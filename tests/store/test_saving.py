@@ -1,0 +1,78 @@
+"""Saving is atomic and keeps the previous version as NAME~."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from planner.store import load_project, project_to_json, save_project
+from planner.store.atomic import backup_path
+
+from store_examples import film_project  # noqa: E402
+
+
+def _versions():
+    first = film_project()
+    second = film_project()
+    second.meta.title = "Second draft"
+    third = film_project()
+    third.meta.title = "Third draft"
+    return first, second, third
+
+
+def test_previous_version_is_kept_as_backup(tmp_path):
+    first, second, _ = _versions()
+    path = tmp_path / "plan.issplan"
+    save_project(first, path)
+    assert not backup_path(path).exists()
+    save_project(second, path)
+    assert backup_path(path).name == "plan.issplan~"
+    assert backup_path(path).read_text(encoding="utf-8") == project_to_json(first)
+    assert load_project(path).meta.title == "Second draft"
+    assert load_project(backup_path(path)).meta.title == "The Challenge"
+
+
+def _leftovers(folder):
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+@pytest.mark.parametrize("failing", ["fsync", "replace"])
+def test_crash_mid_write_leaves_old_file_and_backup_intact(tmp_path, monkeypatch, failing):
+    first, second, third = _versions()
+    path = tmp_path / "plan.issplan"
+    save_project(first, path)
+    save_project(second, path)
+    old_bytes, backup_bytes = path.read_bytes(), backup_path(path).read_bytes()
+
+    def crash(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    # fsync fails after the new bytes were (partly) written to the temporary file; replace fails at the end.
+    monkeypatch.setattr(os, failing, crash)
+    with pytest.raises(OSError):
+        save_project(third, path)
+    monkeypatch.undo()
+    assert path.read_bytes() == old_bytes
+    assert load_project(path).meta.title == "Second draft"
+    # A crash before the backup is refreshed leaves it untouched; after (at the rename) it already holds
+    # the file that is still in place. Either way it is a complete earlier version.
+    assert backup_path(path).read_bytes() == (backup_bytes if failing == "fsync" else old_bytes)
+    assert _leftovers(tmp_path) == []
+
+
+def test_write_failure_on_a_new_file_leaves_nothing(tmp_path, monkeypatch):
+    path = tmp_path / "new.issplan"
+    monkeypatch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(5, "I/O error")))
+    with pytest.raises(OSError):
+        save_project(film_project(), path)
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_save_keeps_file_permissions(tmp_path):
+    path = tmp_path / "plan.issplan"
+    save_project(film_project(), path)
+    path.chmod(0o640)
+    save_project(film_project(), path)
+    assert path.stat().st_mode & 0o777 == 0o640
