@@ -17,6 +17,7 @@ from planner import __version__
 COMMAND_MODULES: tuple[str, ...] = (
     "planner.cli.check_cmd",
     "planner.cli.traffic_cmd",
+    "planner.cli.orbit_cmd",
 )
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
