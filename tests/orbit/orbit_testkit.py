@@ -39,7 +39,7 @@ SYNTHETIC = {
                         argp=60.0, mean_anomaly=120.0, mean_motion=15.4890, name="ISS (ZARYA)"),
     "iss-2024-12": dict(norad=25544, epoch=utc(2024, 12, 3, 18), inclination=51.6393, raan=12.5, eccentricity=0.0006,
                         argp=200.0, mean_anomaly=10.0, mean_motion=15.5012, name="ISS (ZARYA)"),
-    "sso-dawn-dusk": dict(norad=43013, epoch=utc(2021, 6, 21, 0), inclination=98.2, raan=180.0, eccentricity=0.0010,
+    "sso-dawn-dusk": dict(norad=43013, epoch=utc(2021, 6, 21, 0), inclination=98.2, raan=0.0, eccentricity=0.0010,
                           argp=90.0, mean_anomaly=270.0, mean_motion=14.57, name="DAWN DUSK"),
     "polar": dict(norad=40001, epoch=utc(2022, 3, 1, 12), inclination=89.7, raan=45.0, eccentricity=0.0015,
                   argp=10.0, mean_anomaly=200.0, mean_motion=14.9, name="POLAR"),
