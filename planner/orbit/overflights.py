@@ -53,6 +53,6 @@ def overflights(orbit: Orbit, place, start, end, radius_km: float = 0.0, step_s:
 
     grid = time_grid(t0, t1, step_s)
     values = margin(grid)
-    i = sign_changes(-values)  # inside (margin <= 0) flips
-    crossings = bisect(lambda t: -margin(t) >= 0, grid[i], grid[i + 1], tolerance_s=0.05)
+    i = sign_changes(np.where(values <= 0, 1.0, -1.0))  # where inside (margin <= 0) flips
+    crossings = bisect(lambda t: margin(t) <= 0, grid[i], grid[i + 1], tolerance_s=0.05)
     return intervals.from_crossings(t0, t1, bool(values[0] <= 0), crossings)
