@@ -12,10 +12,10 @@ from planner.model import Project
 from planner.store import layout as L
 from planner.store.atomic import atomic_write_text
 from planner.store.decode import project_from_document
-from planner.store.encode import project_to_dict
 from planner.store.errors import FieldError, ProjectFileError, format_json_path, line_column
 from planner.store.locate import locate
 from planner.store.migrations import OLDEST_VERSION, migrate
+from planner.store.writer import write_project
 
 # A \uD800-\uDFFF escape may leave a lone surrogate in a string, which could never be saved as UTF-8.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -39,7 +39,8 @@ def _reject_constant(text: str):
 
 def project_to_json(project: Project) -> str:
     """The text of a project file: 2-space indented JSON, keys in the documented order, newline at the end."""
-    return json.dumps(project_to_dict(project), indent=2, ensure_ascii=False) + "\n"
+    # Same bytes as json.dumps(project_to_dict(project), indent=2, ensure_ascii=False) + "\n", only faster.
+    return write_project(project)
 
 
 def project_from_json(text: str, source: str = "<text>") -> Project:

@@ -99,3 +99,17 @@ def test_generated_projects_round_trip(project):
     assert loaded == project
     assert project_to_dict(loaded) == project_to_dict(project)  # unknown fields too (not part of ==)
     assert project_to_json(loaded) == text
+
+
+def _reference_text(project) -> str:
+    return json.dumps(project_to_dict(project), indent=2, ensure_ascii=False) + "\n"
+
+
+def test_fast_writer_matches_reference_form_for_the_example():
+    assert project_to_json(film_project()) == _reference_text(film_project())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(projects())
+def test_fast_writer_gives_the_bytes_of_the_reference_form(project):
+    assert project_to_json(project) == _reference_text(project)
