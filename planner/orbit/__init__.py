@@ -17,7 +17,7 @@ a project's element sets in, (start, end) aware-UTC datetime pairs out.
 
 from __future__ import annotations
 
-from planner.orbit import intervals
+from planner.orbit import intervals, skydata
 from planner.orbit.daylight import Daylight, sunlit_at
 from planner.orbit.elements import (
     ISS_NORAD_ID, ElementSetError, guess_format, parse_elements, read_elements, select_satellite, tle_checksum,
@@ -33,7 +33,7 @@ from planner.orbit.track import GroundTrack, TrackSegment, ground_track
 from planner.orbit.windows import WindowRequest, Window, busy_around_dynamic_events, filming_windows
 
 __all__ = [
-    "intervals", "Daylight", "sunlit_at",
+    "intervals", "skydata", "Daylight", "sunlit_at",
     "ISS_NORAD_ID", "ElementSetError", "guess_format", "parse_elements", "read_elements", "select_satellite",
     "tle_checksum", "Below", "below", "countries", "find_country", "ocean_at",
     "STALE_AFTER_DAYS", "Orbit", "StaleSpan", "PlaceError", "overflights",

@@ -1,0 +1,98 @@
+"""``planner track``, ``passes`` and ``windows`` through main(): formats, and exit 2 with a clear message."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from planner.cli import main
+
+START = "2021-10-15T00:00:00Z"
+
+
+@pytest.fixture
+def tle(data_dir):
+    return str(data_dir / "iss-2021-10-15.tle")
+
+
+def test_track_csv(tle, capsys):
+    assert main(["track", "--tle", tle, "--start", START, "--hours", "3", "--step", "10", "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0] == ["utc", "lat_deg", "lon_deg", "alt_km", "sunlit"]
+    assert len(rows) == 1 + 3 * 360 + 1 and rows[1][0] == START and rows[-1][0] == "2021-10-15T03:00:00Z"
+    assert {r[4] for r in rows[1:]} == {"0", "1"}
+    assert all(-52 < float(r[1]) < 52 and 400 < float(r[3]) < 450 for r in rows[1:])
+
+
+def test_track_geojson_and_kml(tle, capsys, tmp_path):
+    assert main(["track", "--tle", tle, "--sat", "25544", "--start", START, "--format", "geojson"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    geometry = data["features"][0]["geometry"]
+    assert geometry["type"] == "MultiLineString" and len(geometry["coordinates"]) >= 2
+    for line in geometry["coordinates"]:
+        assert all(abs(a[0] - b[0]) <= 180 for a, b in zip(line, line[1:]))
+    out = tmp_path / "track.kml"
+    assert main(["track", "--tle", tle, "--start", START, "--format", "kml", "-o", str(out)]) == 0
+    root = ET.parse(out).getroot()
+    ns = {"k": "http://www.opengis.net/kml/2.2"}
+    assert root.tag == "{http://www.opengis.net/kml/2.2}kml"
+    assert len(root.findall(".//k:LineString/k:coordinates", ns)) == len(geometry["coordinates"])
+
+
+def test_passes_json_and_table(tle, capsys):
+    args = ["passes", "--tle", tle, "--site", "55.91,37.81,150", "--start", START, "--days", "2", "--min-elevation", "10"]
+    assert main(args + ["--json"]) == 0
+    passes = json.loads(capsys.readouterr().out)
+    assert passes and set(passes[0]) == {"rise", "culminate", "set", "max_elevation_deg"}
+    assert all(p["rise"] < p["culminate"] < p["set"] and p["max_elevation_deg"] >= 10 for p in passes)
+    assert main(args) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split() == ["rise", "culminate", "set", "max_elevation_deg"] and len(table) == len(passes) + 1
+
+
+def test_windows_json(tle, capsys):
+    args = ["windows", "--tle", tle, "--start", START, "--days", "2", "--light", "sunlit", "--site", "55.91,37.81",
+            "--busy", "2021-10-15T06:00:00Z/2021-10-15T12:00:00Z", "--rank", "elevation", "--json"]
+    assert main(args) == 0
+    windows = json.loads(capsys.readouterr().out)
+    assert windows and all(not ("2021-10-15T06" <= w["start"] < "2021-10-15T12") for w in windows)
+    assert [w["max_elevation_deg"] for w in windows] == sorted((w["max_elevation_deg"] for w in windows), reverse=True)
+    assert main(["windows", "--tle", tle, "--start", START, "--place", "41.9,12.5", "--radius-km", "500", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["track", "--sat", "99999"], "no satellite '99999'"),
+    (["track", "--start", "2021-10-15T25:00:00Z"], "--start: '2021-10-15T25:00:00Z' is not a real date or time"),
+    (["track", "--start", "yesterday"], "--start: 'yesterday' is not a UTC time"),
+    (["track", "--step", "0"], "--step must be a positive"),
+    (["passes", "--site", "north"], "--site 'north': expected LAT,LON"),
+    (["windows", "--place", "Atlantis"], "'Atlantis' is not a country"),
+    (["windows", "--busy", "2021-10-15T00:00:00Z"], "expected START/END"),
+])
+def test_bad_input_exits_2_with_a_message(tle, capsys, args, message):
+    command, *rest = args
+    full = [command, "--tle", tle] + (["--start", START] if "--start" not in rest else []) + rest
+    if command == "passes" and "--site" not in rest:
+        full += ["--site", "0,0"]
+    assert main(full) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("planner: ") and message in err and "Traceback" not in err
+
+
+def test_bad_checksum_exits_2(tmp_path, capsys):
+    path = tmp_path / "bad.tle"
+    path.write_text("ISS (ZARYA)\n"
+                    "1 25544U 98067A   21288.70144628  .00006635  00000-0  12985-3 0  9992\n"
+                    "2 25544  51.6430 106.8285 0003768 107.2156 352.5939 15.48692786307278\n")
+    assert main(["track", "--tle", str(path), "--start", START]) == 2
+    assert "bad.tle: line 2: checksum mismatch" in capsys.readouterr().err
+
+
+def test_stale_element_set_warns_on_stderr(tle, capsys):
+    assert main(["passes", "--tle", tle, "--site", "0,0", "--start", "2021-12-01T00:00:00Z", "--days", "1"]) == 0
+    assert "warning:" in capsys.readouterr().err
