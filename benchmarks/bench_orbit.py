@@ -1,0 +1,74 @@
+"""Speed of the orbit engine, measured in one run against baselines measured in the same run.
+
+Prints:
+- the ground track's cost per point relative to bare SGP4 (``Satrec.sgp4_array``) on the same times
+  (target: at most 2x), and skyfield's vectorised full chain for scale;
+- daylight (sunlit/penumbra/umbra) for one day at 10 s (target: at most 10 ms);
+- passes for 30 days over 50 sites (target: at most 1 s).
+
+The machine is shared and noisy: each figure is the best of several repeats.
+
+    python benchmarks/bench_orbit.py
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+
+from planner.orbit import Daylight, Orbit, Site, find_passes, ground_track, read_elements
+from planner.orbit.timebase import julian_split
+
+TLE = Path(__file__).resolve().parent.parent / "tests" / "data" / "iss-2021-10-15.tle"
+
+
+def best_of(fn, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    sets = read_elements(TLE)
+    orbit = Orbit(sets)
+    t0 = sets[0].epoch.timestamp()
+
+    n = 200_000
+    t = t0 + np.arange(n) * 1.0
+    jd, fr = julian_split(t)
+    satrec = orbit.satrecs[0]
+    ground_track(orbit, t[:1000])  # warm the caches (timescale, UT1 table)
+    bare = best_of(lambda: satrec.sgp4_array(jd, fr), 7)
+    track = best_of(lambda: ground_track(orbit, t), 7)
+    print(f"ground track: {track / n * 1e9:7.0f} ns/point, bare SGP4 {bare / n * 1e9:5.0f} ns/point, "
+          f"ratio {track / bare:.2f}x (target <= 2x)")
+
+    from skyfield.api import wgs84
+
+    from planner.orbit.propagator import earth_satellite_of
+    from planner.orbit.skydata import skyfield_times
+
+    small = t[:20_000]
+    sat, ts_small = earth_satellite_of(sets[0]), skyfield_times(small)
+    full = best_of(lambda: wgs84.subpoint_of(sat.at(ts_small)), 3)
+    bare_small = best_of(lambda: satrec.sgp4_array(*julian_split(small)), 5)
+    print(f"skyfield full chain (sat.at + wgs84.subpoint_of, times built beforehand) for scale: "
+          f"ratio {full / bare_small:.1f}x bare SGP4")
+
+    day = best_of(lambda: Daylight(orbit, t0, t0 + 86400.0, step_s=10.0), 15)
+    print(f"daylight, one day at 10 s: {day * 1e3:6.1f} ms (target <= 10 ms)")
+
+    rng = np.random.default_rng(2021)
+    sites = [Site(float(lat), float(lon), 0.0, 10.0) for lat, lon in zip(rng.uniform(-60, 60, 50), rng.uniform(-180, 180, 50))]
+    found = []
+    passes = best_of(lambda: found.append(len(find_passes(orbit, sites, t0, t0 + 30 * 86400.0))), 3)
+    print(f"passes, 30 days x 50 sites: {passes:6.3f} s for {found[-1]} passes (target <= 1 s)")
+
+
+if __name__ == "__main__":
+    main()
