@@ -85,6 +85,10 @@ def select_satellite(sets: list[ElementSet], sat: str | int | None = None) -> li
         ids = {s.norad_id for s in sets}
         if len(ids) == 1:
             return list(sets)
+        if ISS_NORAD_ID not in ids:
+            names = ", ".join(sorted({f"{s.norad_id} {s.name}".strip() for s in sets})[:8])
+            raise ElementSetError(f"{len(ids)} satellites and not the ISS: pick one by catalogue number or name "
+                                  f"(there are: {names}{', ...' if len(ids) > 8 else ''})")
         sat = ISS_NORAD_ID
     text = str(sat).strip()
     if text.isdigit():

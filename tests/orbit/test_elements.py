@@ -60,6 +60,11 @@ def test_two_line_file_and_space_track_zero_names():
     assert zero[0].name == "ISS (ZARYA)" and zero[0].text.startswith("0 ISS")
 
 
+def test_several_satellites_without_the_iss_need_a_choice():
+    with pytest.raises(ElementSetError, match=r"3 satellites and not the ISS: pick one.*30000"):
+        select_satellite(parse_elements(_many(3)))
+
+
 def test_unknown_satellite_names_those_there_are():
     with pytest.raises(ElementSetError, match=r"no satellite '99999'.*25544 ISS \(ZARYA\)"):
         select_satellite(parse_elements(ISS), 99999)
