@@ -5,7 +5,7 @@ and an element set too far from the activity's time."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from planner.model.activity import Activity, ActivityKind, Need, NeedKind
 from planner.rules.findings import Finding, Severity, short_time, span_text
@@ -20,8 +20,7 @@ ELEMENT_AGE = "element-set-age"
 _ORBIT_NEEDS = (NeedKind.DAYLIGHT, NeedKind.SHADOW, NeedKind.SITE_IN_VIEW)
 
 
-@dataclass(frozen=True, slots=True)
-class ActivityRow:
+class ActivityRow(NamedTuple):
     """An activity as the rules read it: epoch-second times and what it depends on."""
 
     id: str

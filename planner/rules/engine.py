@@ -7,6 +7,7 @@ always the same as a full check of the edited project (a test holds it to that).
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left, bisect_right, insort
 
 from planner.model.project import Project
@@ -42,6 +43,17 @@ class RuleEngine:
     # -- full check ------------------------------------------------------------------------------------
     def rebuild(self) -> None:
         """Check everything again from the project (after settings, sites or element sets change)."""
+        # The build makes hundreds of thousands of small objects and frees none of them: garbage
+        # collection passes over the growing heap would cost more than the check itself.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._rebuild()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _rebuild(self) -> None:
         project = self.project
         self.station = project.station
         self.settings = project.effective_settings
@@ -50,6 +62,7 @@ class RuleEngine:
         self.timeline = StationTimeline.from_project(project)
         tl = self.timeline
         self._found: dict[tuple, list[Finding]] = {}
+        self._sorted: list[Finding] | None = None
         self._pairs_of: dict[str, set[tuple]] = {}  # mission or activity id -> pair scopes naming it
         self.dynamic = DynamicIndex()
         self.dynamic.bulk(e for t in tl.missions.values() for e in t.dynamic)
@@ -156,7 +169,8 @@ class RuleEngine:
 
     def activity_changed(self, *activity_ids: str) -> None:
         """Re-check after activities were added, edited or removed (pass their ids, old and new)."""
-        current = {a.id: a for a in self.project.activities} if activity_ids else {}
+        wanted = set(activity_ids)
+        current = {a.id: a for a in self.project.activities if a.id in wanted} if wanted else {}
         ctx = self._context()
         for aid in activity_ids:
             old = self.rows.get(aid)
@@ -165,7 +179,7 @@ class RuleEngine:
             self._drop_pairs(aid, "overlap")
             activity = current.get(aid)
             if activity is None:
-                self._found.pop(("activity", aid), None)
+                self._put(("activity", aid), [])
                 continue
             row = activity_row(activity)
             self._index_activity(row)
@@ -202,20 +216,29 @@ class RuleEngine:
         """The series of people aboard and seats home (each moment either changes)."""
         return self.timeline.headcount()
 
-    def findings(self, suggestions: bool = True) -> list[Finding]:
-        """Every finding, conflicts first then by time; with ``suggestions``, conflicts carry their fixes."""
+    def findings(self, suggestions: bool = False) -> list[Finding]:
+        """Every finding, conflicts first then by time; with ``suggestions``, conflicts carry their fixes.
+
+        Fixes depend on the whole plan, so they are worked out when asked for (here, or one finding at a
+        time with :meth:`with_fixes`), never kept: a re-check after an edit stays cheap.
+        """
         series = self.timeline.headcount()
         if series is not self._headcount_series:
             self._put(("headcount",), headcount_findings(series, self.settings))
             self._headcount_series = series
-        found = [f for group in self._found.values() for f in group]
-        if suggestions:
-            found = [suggest(f, self) if f.is_conflict else f for f in found]
-        found.sort(key=Finding.sort_key)
-        return found
+        if self._sorted is None:
+            self._sorted = sorted((f for group in self._found.values() for f in group), key=Finding.sort_key)
+        if not suggestions:
+            return list(self._sorted)
+        return [self.with_fixes(f) for f in self._sorted]
+
+    def with_fixes(self, finding: Finding) -> Finding:
+        """The finding with the fixes the current plan allows (compatible free ports, a free seat, ...)."""
+        return suggest(finding, self) if finding.is_conflict else finding
 
     # -- scopes ----------------------------------------------------------------------------------------
     def _put(self, key: tuple, findings: list[Finding]) -> None:
+        self._sorted = None
         if findings:
             self._found[key] = findings
         else:
@@ -229,7 +252,8 @@ class RuleEngine:
 
     def _drop_pairs(self, owner: str, kind: str) -> None:
         for scope in self._pairs_of.pop(kind + ":" + owner, set()):
-            self._found.pop(scope, None)
+            if self._found.pop(scope, None) is not None:
+                self._sorted = None
 
     def _check_port(self, port: str) -> None:
         stays = self.timeline.port_stays.get(port, [])
@@ -244,7 +268,7 @@ class RuleEngine:
     def _check_person(self, person: str, pieces) -> None:
         track = self.timeline.people.get(person)
         if track is None:
-            self._found.pop(("person", person), None)
+            self._put(("person", person), [])
             return
         found = person_findings(track, self.timeline.missions, self.names)
         found += missing_findings(person, pieces, self.names)
@@ -257,7 +281,7 @@ class RuleEngine:
     def _check_seats(self, vehicle: str) -> None:
         track = self.timeline.missions.get(vehicle)
         if track is None:
-            self._found.pop(("seats", vehicle), None)
+            self._put(("seats", vehicle), [])
             return
         rows = []
         for person in self.timeline.vehicle_people.get(vehicle, ()):
@@ -306,4 +330,4 @@ class RuleEngine:
 def check_project(project: Project, orbit: OrbitConditions | None = None) -> tuple[list[Finding], list[HeadcountStep]]:
     """Findings (conflicts first) and the headcount series of a project: one full check."""
     engine = RuleEngine(project, orbit)
-    return engine.findings(), engine.headcount()
+    return engine.findings(suggestions=True), engine.headcount()

@@ -12,10 +12,10 @@ NOT_ABOARD = "person-not-aboard"
 def person_findings(track: PersonTrack, tracks: dict[str, MissionTrack], names: dict[str, str]) -> list[Finding]:
     """Every finding about one person's whereabouts."""
     who = names.get(track.person, track.person)
-    places = [(s.start, s.end, f"aboard the station (came on {_name(s.came_on, tracks)})", s.came_on)
-              for s in track.stays]
-    places += [(f.start, f.end, f"on {_name(f.mission, tracks)} in flight", f.mission) for f in track.flights]
-    places.sort(key=lambda p: (p[0], p[1], p[2]))
+    # Labels are written only for the rare places that clash.
+    places = [(s.start, s.end, s.came_on, True) for s in track.stays]
+    places += [(f.start, f.end, f.mission, False) for f in track.flights]
+    places.sort(key=lambda p: (p[0], p[1], p[2], p[3]))
     findings = []
     active: list[tuple] = []
     for place in places:
@@ -25,14 +25,20 @@ def person_findings(track: PersonTrack, tracks: dict[str, MissionTrack], names: 
         for other in active:
             start, end = place[0], min(place[1], other[1])
             findings.append(Finding(OVERLAP, Severity.CONFLICT, start, end,
-                                    f"{who} is {other[2]} and {place[2]} at once {span_text(start, end)}",
-                                    tuple(dict.fromkeys((other[3], place[3]))), (track.person,)))
+                                    f"{who} is {_label(other, tracks)} and {_label(place, tracks)} at once "
+                                    f"{span_text(start, end)}",
+                                    tuple(dict.fromkeys((other[2], place[2]))), (track.person,)))
         active.append(place)
     for move in track.stray:
         findings.append(Finding(NOT_ABOARD, Severity.CONFLICT, move.time, move.time,
                                 f"{who} leaves on {_name(move.mission, tracks)} at {short_time(move.time)} "
                                 "but is not aboard then", (move.mission,), (track.person,)))
     return findings
+
+
+def _label(place, tracks) -> str:
+    name = _name(place[2], tracks)
+    return f"aboard the station (came on {name})" if place[3] else f"on {name} in flight"
 
 
 def _name(mission: str, tracks) -> str:

@@ -55,4 +55,4 @@ class CheckReport:
 
 def build_report(engine) -> CheckReport:
     """The report of a :class:`~planner.rules.engine.RuleEngine`'s current state."""
-    return CheckReport(engine.findings(), list(engine.headcount()))
+    return CheckReport(engine.findings(suggestions=True), list(engine.headcount()))

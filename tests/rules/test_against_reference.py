@@ -34,7 +34,7 @@ def test_engine_agrees_with_the_reference_on_every_finding(project):
 
 
 def _dump(engine):
-    return json.dumps([f.to_json() for f in engine.findings()], sort_keys=True)
+    return json.dumps([f.to_json() for f in engine.findings(suggestions=True)], sort_keys=True)
 
 
 @SETTINGS

@@ -27,7 +27,7 @@ def traffic(data_dir):
 
 
 def conflicts(project):
-    return [f for f in RuleEngine(project).findings() if f.is_conflict]
+    return [f for f in RuleEngine(project).findings(suggestions=True) if f.is_conflict]
 
 
 def warnings(project):

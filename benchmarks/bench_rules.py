@@ -1,0 +1,143 @@
+"""How fast the station rules run: a full check of 10,000 missions and 100,000 activities, the growth from
+a tenth of that, and a re-check after one edit.
+
+Prints each figure with its target and as a ratio to a baseline (sorting a million floats) measured in the
+same run, since the machine is shared and noisy. Run: ``/work/venv/bin/python benchmarks/bench_rules.py``.
+Targets: full check <= 0.5 s; 10x the input <= 15x the time; one edit re-checked <= 50 ms.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import time
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+from planner.model import (Activity, ActivityKind, ElementFormat, ElementSet, Event, EventKind, Mission, Need,
+                           NeedKind, Project)
+from planner.rules import RuleEngine
+
+T0 = datetime(2030, 1, 1, tzinfo=timezone.utc)
+# (port, vehicle type, crew size): each port gets its own stream of back-to-back visits.
+STREAMS = [("rassvet-nadir", "soyuz-ms", 3), ("poisk-zenith", "soyuz-ms", 3), ("zvezda-aft", "progress-ms", 0),
+           ("harmony-forward", "crew-dragon", 4), ("harmony-zenith", "cargo-dragon", 0),
+           ("harmony-nadir", "cygnus", 0), ("unity-nadir", "cygnus", 0)]
+
+
+def make_project(n_missions: int, activities_per_mission: int = 10, seed: int = 1) -> Project:
+    """A synthetic plan: visits at every port one after another, crews with activities during their stays."""
+    rng = random.Random(seed)
+    missions, acts, people_stays = [], [], []
+    clock = {port: T0 + timedelta(hours=rng.randrange(0, 24 * 30)) for port, _t, _c in STREAMS}
+    for i in range(n_missions):
+        port, vtype, crew_size = STREAMS[i % len(STREAMS)]
+        dock = clock[port] + timedelta(hours=rng.randrange(12, 24 * 20))
+        undock = dock + timedelta(hours=rng.randrange(24 * 20, 24 * 150))
+        clock[port] = undock
+        crew = tuple(f"p{i}-{k}" for k in range(crew_size))
+        missions.append(Mission(id=f"m{i}", name=f"Mission {i}", vehicle_type=vtype, events=[
+            Event(EventKind.LAUNCH, dock - timedelta(hours=6), crew=crew),
+            Event(EventKind.BERTH if vtype == "cygnus" else EventKind.DOCK, dock, port=port, crew=crew),
+            Event(EventKind.UNBERTH if vtype == "cygnus" else EventKind.UNDOCK, undock, port=port, crew=crew),
+            Event(EventKind.LAND, undock + timedelta(hours=4), crew=crew),
+        ]))
+        if crew:
+            people_stays.append((crew, dock, undock))
+    n_acts = n_missions * activities_per_mission
+    slots = -(-n_acts // len(people_stays))
+    for j in range(n_acts):
+        crew, dock, undock = people_stays[j % len(people_stays)]
+        # Each stay's activities in their own slots, as a planner lays them out (a few findings, not thousands).
+        slot = (undock - dock) / slots
+        start = dock + slot * (j // len(people_stays)) + slot * rng.uniform(0.0, 0.5)
+        kind = ActivityKind.EVA if rng.random() < 0.03 else ActivityKind.EXPERIMENT
+        needs = (Need(NeedKind.DAYLIGHT),) if rng.random() < 0.2 else ()
+        who = tuple(rng.sample(crew, rng.randint(1, min(2, len(crew)))))
+        acts.append(Activity(id=f"a{j}", title=f"Activity {j}", kind=kind, start=start,
+                             end=start + min(slot / 2, timedelta(minutes=rng.randrange(30, 240))), people=who,
+                             needs=needs))
+    end = max(clock.values())
+    sets, epoch = [], T0
+    while epoch < end:
+        sets.append(ElementSet(id=f"e{len(sets)}", format=ElementFormat.TLE, text="-", epoch=epoch))
+        epoch += timedelta(days=7)
+    return Project(missions=missions, activities=acts, element_sets=sets)
+
+
+def timed(fn, repeat: int = 3) -> float:
+    """The best of ``repeat`` runs, in seconds (the least disturbed by other work on the machine)."""
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def baseline() -> float:
+    """Sorting a million floats: the same-run yardstick the figures are divided by."""
+    rng = random.Random(7)
+    data = [rng.random() for _ in range(1_000_000)]
+    return timed(lambda: sorted(data))
+
+
+def full_check(project: Project) -> None:
+    """Build the engine and list the findings with their fixes (what ``planner check`` does)."""
+    RuleEngine(project).findings(suggestions=True)
+
+
+def edit_times(project: Project, edits: int = 20) -> tuple[float, float]:
+    """Median seconds to re-check after moving one mission's undocking, and after moving one activity."""
+    engine = RuleEngine(project)
+    engine.findings()
+    rng = random.Random(3)  # the GUI lists findings after each edit; fixes are asked for one at a time
+    mission_s, activity_s = [], []
+    for _ in range(edits):
+        k = rng.randrange(len(project.missions))
+        mission = project.missions[k]
+        events = [replace(e) for e in mission.events]
+        events[2].utc += timedelta(hours=1)
+        events[3].utc += timedelta(hours=1)
+        project.missions[k] = replace(mission, events=events)
+        t = time.perf_counter()
+        engine.mission_changed(mission.id)
+        engine.findings()
+        mission_s.append(time.perf_counter() - t)
+        k = rng.randrange(len(project.activities))
+        activity = project.activities[k]
+        project.activities[k] = replace(activity, start=activity.start + timedelta(minutes=10),
+                                        end=activity.end + timedelta(minutes=10))
+        t = time.perf_counter()
+        engine.activity_changed(activity.id)
+        engine.findings()
+        activity_s.append(time.perf_counter() - t)
+    return statistics.median(mission_s), statistics.median(activity_s)
+
+
+def main() -> int:
+    """Measure and print; exit 1 when a target is missed."""
+    base = baseline()
+    small, large = make_project(1_000), make_project(10_000)
+    n_findings = len(RuleEngine(large).findings())
+    t_small = timed(lambda: full_check(small))
+    t_large = timed(lambda: full_check(large))
+    t_edit_mission, t_edit_activity = edit_times(large)
+    growth = t_large / t_small
+    print(f"baseline (sort 1e6 floats):            {base * 1000:8.1f} ms")
+    print(f"full check 1,000 missions / 10,000 act: {t_small * 1000:8.1f} ms  ({t_small / base:5.2f} x baseline)")
+    print(f"full check 10,000 / 100,000:            {t_large * 1000:8.1f} ms  ({t_large / base:5.2f} x baseline)"
+          f"  target <= 500 ms; {n_findings} findings")
+    print(f"growth for 10x the input:               {growth:8.2f} x        target <= 15 x")
+    print(f"re-check after a mission edit (median): {t_edit_mission * 1000:8.2f} ms  "
+          f"({t_edit_mission / base:5.3f} x baseline)  target <= 50 ms")
+    print(f"re-check after an activity edit:        {t_edit_activity * 1000:8.2f} ms  "
+          f"({t_edit_activity / base:5.3f} x baseline)  target <= 50 ms")
+    ok = t_large <= 0.5 and growth <= 15 and max(t_edit_mission, t_edit_activity) <= 0.05
+    print("all targets met" if ok else "TARGET MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
