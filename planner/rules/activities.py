@@ -86,7 +86,7 @@ class ActivityContext:
                                      (event.mission,), row.people, event.ports, ids))
         if row.orbit_needs:
             found.extend(self._element_age(row))
-            if self.orbit is not None:
+            if self.orbit is not None and row.end > row.start:
                 found.extend(self._orbit(row))
         return found
 
