@@ -18,12 +18,22 @@ def backup_path(path: Path) -> Path:
 
 def atomic_write_bytes(path: Path, data: bytes, keep_backup: bool = True) -> None:
     """Replace ``path`` with ``data`` atomically; keep the old content as :func:`backup_path`."""
+    atomic_write_chunks(path, (data,), keep_backup=keep_backup)
+
+
+def atomic_write_chunks(path: Path, chunks, keep_backup: bool = True) -> None:
+    """:func:`atomic_write_bytes` for content given as an iterable of ``bytes`` pieces.
+
+    Lets big documents be written without holding all their bytes at once. If producing a piece
+    raises, the target and its backup are left untouched.
+    """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():

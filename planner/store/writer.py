@@ -122,18 +122,42 @@ def _activity(activity: Activity, indent: str) -> str:
 
 def write_project(project: Project) -> str:
     """The text of a project file (see :func:`planner.store.project_to_json`)."""
+    return "".join(iter_project_text(project))
+
+
+_BATCH = 500  # items per yielded piece: few pieces, yet each small next to the whole file
+
+
+def iter_project_text(project: Project):
+    """The text of a project file in pieces, so a big plan can be saved without holding it all at once."""
     item = "    "  # list items inside the top-level object
-    parts = [f'"format": {_enc(L.FORMAT)}', f'"schema_version": {L.SCHEMA_VERSION}']
     meta = {"title": project.meta.title}
     encode._put(meta, "description", project.meta.description)
     encode._put(meta, "author", project.meta.author)
-    parts.append(f'"meta": {_generic(encode._put_extra(meta, project.meta.extra), "  ")}')
-    parts.append(f'"station": {_generic(encode._station_to_dict(project), "  ")}')
-    parts.append(f'"people": {_list([_generic(encode.person_to_dict(p), item) for p in project.people], "  ")}')
-    parts.append(f'"missions": {_list([_mission(m, item) for m in project.missions], "  ")}')
-    parts.append(f'"activities": {_list([_activity(a, item) for a in project.activities], "  ")}')
-    parts.append(f'"sites": {_list([_generic(encode.site_to_dict(s), item) for s in project.sites], "  ")}')
-    parts.append(f'"element_sets": {_list([_generic(encode.element_set_to_dict(e), item) for e in project.element_sets], "  ")}')
+    yield (
+        f'{{\n  "format": {_enc(L.FORMAT)},\n  "schema_version": {L.SCHEMA_VERSION},\n'
+        f'  "meta": {_generic(encode._put_extra(meta, project.meta.extra), "  ")},\n'
+        f'  "station": {_generic(encode._station_to_dict(project), "  ")}'
+    )
+    sections = (
+        ("people", project.people, lambda p: _generic(encode.person_to_dict(p), item)),
+        ("missions", project.missions, lambda m: _mission(m, item)),
+        ("activities", project.activities, lambda a: _activity(a, item)),
+        ("sites", project.sites, lambda s: _generic(encode.site_to_dict(s), item)),
+        ("element_sets", project.element_sets, lambda e: _generic(encode.element_set_to_dict(e), item)),
+    )
+    for key, items, render in sections:
+        if not items:
+            yield f',\n  "{key}": []'
+            continue
+        opening = f',\n  "{key}": [\n{item}'
+        for start in range(0, len(items), _BATCH):
+            yield opening + ",\n    ".join([render(x) for x in items[start:start + _BATCH]])
+            opening = ",\n    "
+        yield "\n  ]"
     if project.extra:
+        parts: list = []
         _extra(parts, project.extra, L.TOP_KEYS, "  ")
-    return _close(parts, "") + "\n"
+        if parts:
+            yield ",\n  " + ",\n  ".join(parts)
+    yield "\n}\n"

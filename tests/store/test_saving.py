@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
 
 from planner.store import load_project, project_to_json, save_project
 from planner.store.atomic import backup_path
+from planner.store.encode import project_to_dict
 
 from store_examples import film_project  # noqa: E402
 
@@ -76,3 +78,32 @@ def test_save_keeps_file_permissions(tmp_path):
     path.chmod(0o640)
     save_project(film_project(), path)
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_failure_while_producing_the_text_leaves_the_old_file(tmp_path):
+    path = tmp_path / "plan.issplan"
+    save_project(film_project(), path)
+    before = path.read_bytes()
+    broken = film_project()
+    broken.activities[1].start = broken.activities[1].start.replace(tzinfo=None)  # naive: cannot be written
+    with pytest.raises(ValueError, match="naive"):
+        save_project(broken, path)
+    assert path.read_bytes() == before
+    assert not backup_path(path).exists() and _leftovers(tmp_path) == []
+
+
+def test_saved_bytes_are_the_text_of_project_to_json(tmp_path):
+    from planner.store import writer
+
+    project = film_project()
+    project.activities = project.activities * 700  # more than one batch of pieces
+    for index, activity in enumerate(project.activities):
+        project.activities[index] = type(activity)(**{f: getattr(activity, f) for f in activity.__slots__})
+        project.activities[index].id = f"a{index}"
+    assert len(project.activities) > 2 * writer._BATCH
+    path = tmp_path / "plan.issplan"
+    save_project(project, path)
+    assert path.read_bytes() == project_to_json(project).encode("utf-8")
+    reference = json.dumps(project_to_dict(project), indent=2, ensure_ascii=False) + "\n"
+    assert path.read_bytes() == reference.encode("utf-8")
+    assert load_project(path) == project
