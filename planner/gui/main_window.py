@@ -253,33 +253,44 @@ class MainWindow(QMainWindow):
         self._disk_digest = _digest(path) if path else None
 
     def open_file(self, path: Path) -> bool:
-        """Open a project (asking to save changes first); False when it was not opened."""
-        if not self.maybe_save():
-            return False
-        error = self.open_path(Path(path))
+        """Open a project as a user does: a file that cannot be read is refused before anything else
+        happens; otherwise unsaved changes are offered for saving first. False when not opened."""
+        project, error = self._load(Path(path))
         if error:
             self.show_error("Cannot open project", error)
             return False
+        if not self.maybe_save():
+            return False
+        self._show_loaded(project, Path(path))
         return True
 
     def open_path(self, path: Path) -> str | None:
-        """Load ``path`` into the window; the loader's message when it cannot be read (the open project stays)."""
+        """Load ``path`` into the window without questions; the loader's message when it cannot be read
+        (the open project then stays as it was)."""
+        project, error = self._load(Path(path))
+        if error:
+            return error
+        self._show_loaded(project, Path(path))
+        return None
+
+    @staticmethod
+    def _load(path: Path):
         from planner.store import ProjectFileError, load_project
 
-        path = Path(path)
         try:
-            project = load_project(path)
+            return load_project(path), None
         except ProjectFileError as exc:
-            return str(exc)
+            return None, str(exc)
         except OSError as exc:
-            return f"{path}: {exc.strerror or exc}"
+            return None, f"{path}: {exc.strerror or exc}"
+
+    def _show_loaded(self, project: Project, path: Path) -> None:
         self._replace_document(project, path)
         if path.resolve() != _bundled_example().resolve():
             self.settings.add_recent_file(path)
-        return None
 
     def _replace_document(self, project: Project, path: Path | None) -> None:
-        recovery.discard_recovery(self.doc.path)
+        recovery.discard_recovery(self.doc.path)  # the user chose to save or discard that work
         self.doc.reset(project, path)
         self._watch(path)
 
@@ -356,8 +367,7 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
-            recovery.discard_recovery(self.doc.path)
-            self.doc.undo_stack.setClean()
+            # The recovery file goes when the project is replaced or the window closes, not before.
             return True
         return False
 

@@ -1,0 +1,192 @@
+"""The main window driven as a user would: open, edit, undo, save, reopen, recover, refuse bad files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+from planner.gui.app import example_project_path, start_window
+from planner.gui.main_window import MainWindow
+from planner.gui.settings import Settings
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.errors, win.answers, win.questions = [], [], []
+    return win
+
+
+@pytest.fixture
+def example_copy(tmp_path):
+    target = tmp_path / "challenge.issplan"
+    shutil.copyfile(example_project_path(), target)
+    return target
+
+
+def test_opens_the_example_and_shows_its_missions(window, example_copy):
+    assert window.open_path(example_copy) is None
+    table = window.views["missions"].table
+    assert table.model().rowCount() == 15
+    names = {table.model().index(r, 0).data() for r in range(15)}
+    assert {"Soyuz MS-18", "Soyuz MS-19", "Crew-3"} <= names
+    assert window.windowTitle().startswith("challenge.issplan[*]")
+    assert not window.isWindowModified()
+    assert Settings().recent_files() == [str(example_copy.resolve())]
+
+
+def test_edit_marks_modified_undo_restores_and_save_reopen_is_identical(window, example_copy, tmp_path):
+    window.open_path(example_copy)
+    original = example_copy.read_bytes()
+    window.views["missions"].select_ids(["soyuz-ms-19"])
+    editor = window.mission_editor
+    assert editor.mission_id == "soyuz-ms-19"
+    editor.name_edit.setText("Soyuz MS-19 (renamed)")
+    editor.name_edit.textEdited.emit("Soyuz MS-19 (renamed)")
+    assert window.isWindowModified()
+    assert window.doc.project.mission("soyuz-ms-19").name == "Soyuz MS-19 (renamed)"
+    window.act_undo.trigger()
+    assert window.doc.project.mission("soyuz-ms-19").name == "Soyuz MS-19"
+    assert not window.isWindowModified()
+    window.act_redo.trigger()
+    target = tmp_path / "renamed.issplan"
+    assert window.save_as(target)
+    assert not window.isWindowModified()
+    reopened = MainWindow()
+    assert reopened.open_path(target) is None
+    assert reopened.doc.project == window.doc.project
+    # Undo back to the opened state and save: the bytes are the original ones.
+    window.act_undo.trigger()
+    assert window.save_to(tmp_path / "same.issplan")
+    assert (tmp_path / "same.issplan").read_bytes() == original
+    reopened.deleteLater()
+
+
+def test_a_damaged_file_is_refused_and_the_open_project_stays(window, example_copy, tmp_path):
+    window.open_path(example_copy)
+    window.views["missions"].select_ids(["crew-3"])
+    window.mission_editor.name_edit.textEdited.emit("Crew-3 edited")
+    broken = tmp_path / "broken.issplan"
+    broken.write_text('{"format": "iss-visit-planner", "schema_version": 1, "missions": [', encoding="utf-8")
+    assert window.open_file(broken) is False
+    assert window.questions == []  # refused before any Save/Discard question
+    assert window.errors and "broken.issplan" in window.errors[-1][1]
+    error = window.open_path(broken)
+    assert error and "broken.issplan" in error
+    assert window.doc.path == example_copy
+    assert window.doc.project.mission("crew-3").name == "Crew-3 edited"
+    assert window.isWindowModified()
+
+
+def test_save_over_keeps_the_previous_version(window, example_copy):
+    window.open_path(example_copy)
+    before = example_copy.read_bytes()
+    window.views["missions"].select_ids(["crew-2"])
+    window.mission_editor.name_edit.textEdited.emit("Crew-2 Endeavour")
+    assert window.save()
+    assert example_copy.with_name(example_copy.name + "~").read_bytes() == before
+    assert json.loads(example_copy.read_text())["missions"]
+
+
+def test_new_duplicate_delete_missions_are_undoable(window, example_copy):
+    window.open_path(example_copy)
+    count = len(window.doc.project.missions)
+    window.act_new_mission.trigger()
+    assert len(window.doc.project.missions) == count + 1
+    window.act_duplicate.trigger()
+    assert len(window.doc.project.missions) == count + 2
+    window.act_delete.trigger()
+    assert len(window.doc.project.missions) == count + 1
+    for _ in range(3):
+        window.act_undo.trigger()
+    assert len(window.doc.project.missions) == count
+    assert not window.isWindowModified()
+
+
+def test_closing_with_changes_asks_and_cancel_keeps_the_window(window, example_copy):
+    window.open_path(example_copy)
+    window.act_new_mission.trigger()
+    window.save_answer = QMessageBox.StandardButton.Cancel
+    assert window.close() is False
+    assert window.questions == ["challenge.issplan"]
+    window.save_answer = QMessageBox.StandardButton.Discard
+    assert window.close() is True
+
+
+def test_closing_without_changes_asks_nothing(window, example_copy):
+    window.open_path(example_copy)
+    assert window.close() is True
+    assert window.questions == []
+
+
+def test_autosave_then_crash_then_recovery(qtbot, example_copy):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.open_path(example_copy)
+    first.act_new_mission.trigger()
+    assert first.autosave() is not None
+    expected = first.doc.project
+    # A crash: the window is never closed normally. The next start offers the recovery.
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.answers = [True]
+    assert second.offer_recovery()
+    assert second.doc.project == expected
+    assert second.doc.path == example_copy
+    assert second.isWindowModified()
+    second.close()  # discarding the recovered work
+    third = MainWindow()
+    qtbot.addWidget(third)
+    assert not third.offer_recovery()
+
+
+def test_file_changed_on_disk_offers_reload(window, example_copy):
+    window.open_path(example_copy)
+    data = json.loads(example_copy.read_text())
+    data["meta"]["title"] = "Changed elsewhere"
+    example_copy.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    window.answers = [True]
+    window._file_changed_on_disk(str(example_copy))
+    assert window.doc.project.meta.title == "Changed elsewhere"
+
+
+def test_dropping_a_project_file_opens_it(window, example_copy, qtbot):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(example_copy))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.doc.path == example_copy
+
+
+def test_import_traffic_csv_is_one_undo_step(window, data_dir):
+    assert window.import_traffic(data_dir / "iss-traffic-2021h2.csv")
+    assert len(window.doc.project.missions) == 15
+    assert window.doc.undo_stack.count() == 1
+    window.act_undo.trigger()
+    assert window.doc.project.missions == [] and window.doc.project.people == []
+
+
+def test_start_window_opens_the_example_first_then_the_last_project(qtbot, example_copy):
+    first = start_window(None)
+    qtbot.addWidget(first)
+    assert first.doc.path == example_project_path()
+    assert first.open_path(example_copy) is None
+    second = start_window(None)
+    qtbot.addWidget(second)
+    assert second.doc.path == example_copy.resolve() or second.doc.path == example_copy
+
+
+def test_recent_files_menu_drops_missing_files(window, example_copy, tmp_path):
+    gone = tmp_path / "gone.issplan"
+    shutil.copyfile(example_copy, gone)
+    window.open_path(gone)
+    window.open_path(example_copy)
+    gone.unlink()
+    window._fill_recent_menu()
+    assert [a.text() for a in window.recent_menu.actions()] == ["challenge.issplan"]
