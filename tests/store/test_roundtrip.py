@@ -91,7 +91,7 @@ from store_strategies import projects  # noqa: E402
 from planner.store.encode import project_to_dict  # noqa: E402
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(projects())
 def test_generated_projects_round_trip(project):
     text = project_to_json(project)
@@ -109,7 +109,7 @@ def test_fast_writer_matches_reference_form_for_the_example():
     assert project_to_json(film_project()) == _reference_text(film_project())
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(projects())
 def test_fast_writer_gives_the_bytes_of_the_reference_form(project):
     assert project_to_json(project) == _reference_text(project)
