@@ -1,0 +1,149 @@
+"""Applying a suggested fix: the changed missions it takes, worked out on copies (the caller decides how
+to store them, e.g. as one undo step)."""
+
+from __future__ import annotations
+
+import copy
+from datetime import timedelta
+
+from planner.model import EventKind, Mission, Project
+from planner.model.times import from_epoch
+from planner.rules.findings import Finding, Suggestion
+
+_ARRIVE = (EventKind.DOCK, EventKind.BERTH)
+_LEAVE = (EventKind.UNDOCK, EventKind.UNBERTH)
+
+
+class FixError(ValueError):
+    """The suggestion no longer fits the plan (it changed since the check)."""
+
+
+def apply_fix(project: Project, finding: Finding, suggestion: Suggestion) -> list[Mission]:
+    """The missions changed by ``suggestion`` (edited copies, the project itself is untouched)."""
+    if suggestion.action == "use-port":
+        return [_use_port(project, finding, suggestion)]
+    if suggestion.action == "move-to":
+        return [_move_to(project, finding, suggestion)]
+    if suggestion.action == "use-seat":
+        return _use_seat(project, finding, suggestion)
+    raise FixError(f"no way to apply a '{suggestion.action}' fix")
+
+
+def describe_fix(suggestion: Suggestion) -> str:
+    """The undo step's name for a fix."""
+    return f"Fix: {suggestion.text}"
+
+
+def _mission(project: Project, mission_id: str | None) -> Mission:
+    mission = project.mission(mission_id) if mission_id else None
+    if mission is None:
+        raise FixError(f"the vehicle '{mission_id}' is no longer in the plan")
+    return copy.deepcopy(mission)
+
+
+def _arrival_index(mission: Mission, port: str | None, when: float) -> int:
+    """The event that brings the vehicle to ``port`` for the stay around ``when`` (docking or redocking)."""
+    best, best_gap = None, None
+    for index, event in enumerate(mission.events):
+        if event.kind in _ARRIVE or event.kind is EventKind.RELOCATE:
+            if port is not None and event.port != port:
+                continue
+            gap = abs(event.end.timestamp() - when)
+            if best_gap is None or gap < best_gap:
+                best, best_gap = index, gap
+    if best is None:
+        raise FixError(f"{mission.name} has no arrival at {port}")
+    return best
+
+
+def _use_port(project: Project, finding: Finding, suggestion: Suggestion) -> Mission:
+    mission = _mission(project, suggestion.vehicle or (finding.vehicles[0] if finding.vehicles else None))
+    old_port = finding.ports[0] if finding.ports else None
+    start = _arrival_index(mission, old_port, finding.start)
+    new_port = suggestion.port
+    mission.events[start].port = new_port
+    # The stay goes on until the vehicle leaves that port: its undocking or a relocation away from it.
+    for event in mission.events[start + 1:]:
+        if event.kind is EventKind.RELOCATE and event.from_port == old_port:
+            event.from_port = new_port
+            break
+        if event.kind in _LEAVE and event.port == old_port:
+            event.port = new_port
+            break
+    return mission
+
+
+def _move_to(project: Project, finding: Finding, suggestion: Suggestion) -> Mission:
+    """Move the vehicle so that its event lands at the suggested time.
+
+    For a stay-limit fix, the departure (and what follows it) moves earlier; otherwise the whole flight
+    moves, so the launch-to-docking time and the length of the stay are kept.
+    """
+    if suggestion.utc is None:
+        raise FixError("the fix names no time")
+    mission = _mission(project, suggestion.vehicle or (finding.vehicles[0] if finding.vehicles else None))
+    target = from_epoch(suggestion.utc)
+    if finding.rule == "stay-limit":
+        index = next((i for i, e in enumerate(mission.events) if e.kind in _LEAVE and e.utc > target), None)
+        if index is None:
+            raise FixError(f"{mission.name} has no departure after {target:%Y-%m-%d %H:%M} UTC")
+        delta = target - mission.events[index].utc
+        moved = mission.events[index:]
+    else:
+        port = suggestion.port if suggestion.port in {e.port for e in mission.events} else None
+        index = _arrival_index(mission, port, finding.start)
+        event = mission.events[index]
+        delta = target - (event.end if event.kind is EventKind.RELOCATE else event.utc)
+        if finding.rule == "spacing":
+            delta = max(delta, timedelta(0))
+        moved = mission.events
+    for event in moved:
+        event.utc += delta
+        if event.end_utc is not None:
+            event.end_utc += delta
+    mission.sort_events()
+    return mission
+
+
+def _use_seat(project: Project, finding: Finding, suggestion: Suggestion) -> list[Mission]:
+    """The people of the finding go home on the suggested vehicle instead of the one they leave on now."""
+    lifeboat = _mission(project, suggestion.vehicle)
+    leave = next((e for e in lifeboat.events if e.kind in _LEAVE and e.utc.timestamp() >= finding.start), None)
+    if leave is None:
+        raise FixError(f"{lifeboat.name} has no undocking after the problem starts")
+    land = next((e for e in lifeboat.events if e.kind is EventKind.LAND and e.utc >= leave.utc), None)
+    people = [p for p in finding.people if p not in leave.crew]
+    if finding.rule == "lifeboat-seats" and finding.vehicles:
+        people = _excess(project, finding, people)
+    if not people:
+        raise FixError("nobody to move: the people already leave on that vehicle")
+    changed: dict[str, Mission] = {lifeboat.id: lifeboat}
+
+    def goes_home(event, person) -> bool:
+        return person in event.crew and (event.kind in _LEAVE or event.kind is EventKind.LAND) \
+            and event.utc.timestamp() >= finding.start
+
+    for person in people:
+        for other in project.missions:
+            if other.id != lifeboat.id and any(goes_home(e, person) for e in other.events):
+                edited = changed.setdefault(other.id, copy.deepcopy(other))
+                for event in edited.events:
+                    if goes_home(event, person):
+                        event.crew = tuple(p for p in event.crew if p != person)
+        leave.crew = leave.crew + (person,)
+        if land is not None:
+            land.crew = land.crew + (person,)
+    return list(changed.values())
+
+
+def _excess(project: Project, finding: Finding, people: list[str]) -> list[str]:
+    """The people to move off an overfull lifeboat: as many as it lacks seats, the last listed first."""
+    full = project.mission(finding.vehicles[0])
+    if full is None:
+        return people
+    vtype = project.station.vehicle_type(full.vehicle_type)
+    seats = full.seats if full.seats is not None else (vtype.crew_seats if vtype else 0)
+    excess = max(0, len(finding.people) - seats)
+    order = [p for e in full.events for p in e.crew]
+    ranked = sorted(people, key=lambda p: order.index(p) if p in order else -1, reverse=True)
+    return ranked[:excess]
