@@ -8,12 +8,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabWidget, QUndoView
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QUndoView
 
 from planner import PROJECT_SUFFIX
 from planner.gui import recovery
 from planner.gui.columns import activity_columns, element_set_columns, mission_columns, people_columns, site_columns
+from planner.gui.clash_checker import ClashChecker
+from planner.gui.clash_panel import ClashPanel
 from planner.gui.document import ProjectDocument
+from planner.gui.time_cursor import TimeCursor
 from planner.gui.mission_editor import MissionEditor
 from planner.gui import mission_actions
 from planner.gui.record_table import RecordTableModel
@@ -52,6 +55,7 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setAcceptDrops(True)
+        self.time_cursor = TimeCursor(parent=self)
         self._build_panels()
         self._build_actions()
         self._build_menus()
@@ -59,6 +63,9 @@ class MainWindow(QMainWindow):
         self.doc.pathChanged.connect(self._update_title)
         self.doc.projectReset.connect(self._project_reset)
         self.doc.itemsChanged.connect(lambda *_: self._update_status())
+        self.clash_status = QLabel(self)
+        self.statusBar().addPermanentWidget(self.clash_status)
+        self._update_clash_status()
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(max(5, self.settings.get("autosave_seconds")) * 1000)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -111,14 +118,21 @@ class MainWindow(QMainWindow):
             "sites": self._dock("Ground sites", "sitesDock", self.views["sites"], bottom),
             "element_sets": self._dock("Element sets", "elementSetsDock", self.views["element_sets"], bottom),
         }
-        self.tabifyDockWidget(self.docks["activities"], self.docks["people"])
-        self.tabifyDockWidget(self.docks["people"], self.docks["sites"])
-        self.tabifyDockWidget(self.docks["sites"], self.docks["element_sets"])
-        self.docks["activities"].raise_()
         self.mission_editor = MissionEditor(self.doc, self.zone, self)
         self.docks["editor"] = self._dock("Mission editor", "missionEditorDock", self.mission_editor, right)
         self.views["missions"].selectionChangedIds.connect(
             lambda ids: self.mission_editor.set_mission(ids[0] if len(ids) == 1 else None))
+        self.checker = ClashChecker(self.doc, self)
+        self.clash_panel = ClashPanel(self.checker, self.zone, self)
+        self.docks["clashes"] = self._dock("Clashes", "clashesDock", self.clash_panel, bottom)
+        self.splitDockWidget(self.docks["activities"], self.docks["clashes"], Qt.Orientation.Horizontal)
+        for name in ("people", "sites", "element_sets"):
+            self.tabifyDockWidget(self.docks["activities"], self.docks[name])
+        self.docks["activities"].raise_()
+        self.resizeDocks([self.docks["activities"], self.docks["clashes"]], [3, 2], Qt.Orientation.Horizontal)
+        self.clash_panel.findingSelected.connect(self.show_finding)
+        self.clash_panel.applyRequested.connect(self.apply_fix)
+        self.checker.findingsChanged.connect(self._update_clash_status)
         self.undo_view = QUndoView(self.doc.undo_stack, self)
         self.undo_view.setEmptyLabel("Opened project")
         self.undo_view.setAccessibleName("Undo history")
@@ -217,6 +231,43 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.doc.display_name}[*] — {self.doc.project.meta.title} — ISS Visit Planner")
         self.setWindowModified(self.doc.modified)
         self.act_revert.setEnabled(self.doc.path is not None and self.doc.modified)
+
+    def _update_clash_status(self):
+        conflicts, warnings = self.checker.counts()
+        self.clash_status.setText(f"{conflicts} conflict{'s' if conflicts != 1 else ''} · "
+                                  f"{warnings} warning{'s' if warnings != 1 else ''}")
+        self.clash_status.setStyleSheet("color: #c62828; font-weight: bold;" if conflicts else "")
+        self.clash_status.setToolTip(f"Last check took {self.checker.last_check_ms:.1f} ms")
+
+    def show_finding(self, finding) -> None:
+        """Select what a finding involves in the tables and show its time window in the views."""
+        if finding.vehicles:
+            self.views["missions"].select_ids(list(finding.vehicles))
+        if finding.activities:
+            self.views["activities"].select_ids(list(finding.activities))
+        end = finding.end if finding.end != float("inf") else finding.start + 86400
+        self.time_cursor.show_window(finding.start, max(end, finding.start + 60))
+
+    def apply_fix(self, finding, suggestion) -> bool:
+        """Apply a suggested fix as one undo step."""
+        from planner.gui.commands import ReplaceItem
+        from planner.rules.fixes import FixError, apply_fix, describe_fix
+
+        try:
+            missions = apply_fix(self.doc.project, finding, suggestion)
+        except FixError as exc:
+            self.show_error("Cannot apply the fix", str(exc))
+            return False
+        stack = self.doc.undo_stack
+        stack.beginMacro(describe_fix(suggestion))
+        for mission in missions:
+            stack.push(ReplaceItem(self.doc, "missions", mission.id, mission))
+        stack.endMacro()
+        return True
+
+    def add_view(self, widget, title: str) -> None:
+        """Put a big view (timeline, calendar, map) in the central tabs."""
+        self.central_tabs.addTab(widget, title)
 
     def _update_status(self):
         project = self.doc.project

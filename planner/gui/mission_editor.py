@@ -175,7 +175,7 @@ class MissionEditor(QWidget):
         body_layout.addLayout(buttons)
         body_layout.addWidget(self.event_box)
         self.placeholder = QLabel("Select a mission to edit it, or choose Edit ▸ New Mission.", self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.placeholder.setWordWrap(True)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -186,6 +186,7 @@ class MissionEditor(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.placeholder)
         layout.addWidget(scroll, 1)
+        self.filler = layout.addStretch(1)
         self.setMinimumWidth(420)
 
     # ------------------------------------------------------------------ showing
