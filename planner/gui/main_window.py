@@ -17,6 +17,7 @@ from planner.gui.clash_checker import ClashChecker
 from planner.gui.clash_panel import ClashPanel
 from planner.gui.document import ProjectDocument
 from planner.gui.time_cursor import TimeCursor
+from planner.gui.views import install_views
 from planner.gui.mission_editor import MissionEditor
 from planner.gui import mission_actions
 from planner.gui.record_table import RecordTableModel
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self._build_actions()
         self._build_menus()
+        install_views(self)
         self.doc.undo_stack.cleanChanged.connect(self._update_title)
         self.doc.pathChanged.connect(self._update_title)
         self.doc.projectReset.connect(self._project_reset)
