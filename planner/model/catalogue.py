@@ -151,17 +151,17 @@ class Station:
         return tuple(p for p in self.ports if vtype is not None and p.accepts(vtype))
 
 
-_INDEX_CACHE: dict[int, dict[str, object]] = {}
+_INDEX_CACHE: dict[int, tuple[tuple, dict[str, object]]] = {}
 
 
-def _index(items):
-    # Catalogues are frozen, so an id index can be cached per tuple object.
-    key = id(items)
-    cached = _INDEX_CACHE.get(key)
-    if cached is None or len(cached) != len(items):
-        cached = {item.id: item for item in items}
-        _INDEX_CACHE[key] = cached
-    return cached
+def _index(items: tuple) -> dict:
+    # Catalogues are frozen, so an id index can be cached per tuple object. The cache keeps the tuple
+    # itself, so its id() cannot be reused by another object while the entry exists.
+    cached = _INDEX_CACHE.get(id(items))
+    if cached is None or cached[0] is not items:
+        cached = (items, {item.id: item for item in items})
+        _INDEX_CACHE[id(items)] = cached
+    return cached[1]
 
 
 def _opt_time(value):

@@ -22,7 +22,8 @@ def parse_utc(text: str) -> datetime:
     if not isinstance(text, str):
         raise TimeFormatError(f"expected a UTC time text, got {type(text).__name__}")
     # Fast path for the canonical form the project writes (loading 100,000 activities stays quick).
-    if len(text) == 20 and text[19] == "Z" and text[10] == "T" and text[4] == "-" and text[:4].isdigit():
+    if (len(text) == 20 and text[19] == "Z" and text[10] == "T" and text[4] == "-" and text[7] == "-"
+            and text[:4].isdigit()):
         try:
             when = datetime.fromisoformat(text)
         except ValueError:

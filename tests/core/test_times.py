@@ -39,3 +39,8 @@ def test_format_then_parse_is_identity(when):
     text = format_utc(when)
     assert text.endswith("Z")
     assert parse_utc(text) == when
+
+
+def test_week_dates_are_not_taken_for_calendar_dates():
+    with pytest.raises(TimeFormatError):
+        parse_utc("2021-W40-1T08:55:02Z")
