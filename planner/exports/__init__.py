@@ -1,0 +1,13 @@
+"""Exporters without Qt: the schedule as iCalendar (.ics) and as CSV.
+
+    entries = schedule_entries(project)         # stays, dockings and undockings, activities, in time order
+    write_ics(project, "plan.ics")              # one VEVENT per entry (RFC 5545, via ``icalendar``)
+    write_schedule_csv(project, "plan.csv")     # one row per entry
+"""
+
+from planner.exports.schedule import ScheduleEntry, schedule_entries
+from planner.exports.ical import ics_bytes, write_ics
+from planner.exports.schedule_csv import SCHEDULE_COLUMNS, schedule_csv_text, write_schedule_csv
+
+__all__ = ["SCHEDULE_COLUMNS", "ScheduleEntry", "ics_bytes", "schedule_csv_text", "schedule_entries",
+           "write_ics", "write_schedule_csv"]
