@@ -20,6 +20,9 @@ def build_gui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", nargs="?", help="project file to open (default: the last one, or the bundled example)")
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="headless check of this installation on FILE (default: the bundled example); exit 0 if it works")
+    parser.add_argument("--self-test-png", metavar="PNG", help="where --self-test saves its picture of the main window")
     return parser
 
 
@@ -40,11 +43,15 @@ def display_problem() -> str | None:
 def run_gui(argv: list[str]) -> int:
     """Start the app and return its exit code."""
     args = build_gui_parser().parse_args(argv)
+    if args.file and not Path(args.file).exists():
+        return fail(f"{args.file}: no such file")
+    if args.self_test:
+        from planner.selftest import run_self_test
+
+        return run_self_test(args.file, args.self_test_png)
     problem = display_problem()
     if problem:
         return fail(problem)
-    if args.file and not Path(args.file).exists():
-        return fail(f"{args.file}: no such file")
     from planner.gui.app import run_app
 
     return run_app(args.file)
