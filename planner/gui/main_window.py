@@ -8,7 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QUndoView
+from PySide6.QtWidgets import (
+    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QUndoView,
+)
 
 from planner import PROJECT_SUFFIX
 from planner.gui import recovery
@@ -19,7 +21,9 @@ from planner.gui.document import ProjectDocument
 from planner.gui.time_cursor import TimeCursor
 from planner.gui.views import install_views
 from planner.gui.mission_editor import MissionEditor
-from planner.gui import mission_actions
+from planner.gui import record_actions
+from planner.gui.activity_editor import ActivityEditor
+from planner.gui.record_form import RecordForm
 from planner.gui.record_table import RecordTableModel
 from planner.gui.record_view import RecordView
 from planner.gui.settings import DISPLAY_TIMEZONES, Settings
@@ -120,10 +124,18 @@ class MainWindow(QMainWindow):
             "sites": self._dock("Ground sites", "sitesDock", self.views["sites"], bottom),
             "element_sets": self._dock("Element sets", "elementSetsDock", self.views["element_sets"], bottom),
         }
+        # The editor dock shows the editor of whatever was selected last.
         self.mission_editor = MissionEditor(self.doc, self.zone, self)
-        self.docks["editor"] = self._dock("Mission editor", "missionEditorDock", self.mission_editor, right)
-        self.views["missions"].selectionChangedIds.connect(
-            lambda ids: self.mission_editor.set_mission(ids[0] if len(ids) == 1 else None))
+        self.activity_editor = ActivityEditor(self.doc, self.zone, self)
+        self.record_forms = {name: RecordForm(self.doc, name, self) for name in ("people", "sites", "element_sets")}
+        self.editor_stack = QStackedWidget(self)
+        self.editors = {"missions": self.mission_editor, "activities": self.activity_editor, **self.record_forms}
+        for editor in self.editors.values():
+            self.editor_stack.addWidget(editor)
+        self.docks["editor"] = self._dock("Editor", "editorDock", self.editor_stack, right)
+        self.active_collection = "missions"
+        for name, view in self.views.items():
+            view.selectionChangedIds.connect(lambda ids, name=name: self._selected(name, ids))
         self.checker = ClashChecker(self.doc, self)
         self.clash_panel = ClashPanel(self.checker, self.zone, self)
         self.docks["clashes"] = self._dock("Clashes", "clashesDock", self.clash_panel, bottom)
@@ -131,7 +143,6 @@ class MainWindow(QMainWindow):
         for name in ("people", "sites", "element_sets"):
             self.tabifyDockWidget(self.docks["activities"], self.docks[name])
         self.docks["activities"].raise_()
-        self.resizeDocks([self.docks["activities"], self.docks["clashes"]], [3, 2], Qt.Orientation.Horizontal)
         self.clash_panel.findingSelected.connect(self.show_finding)
         self.clash_panel.applyRequested.connect(self.apply_fix)
         self.checker.findingsChanged.connect(self._update_clash_status)
@@ -169,12 +180,17 @@ class MainWindow(QMainWindow):
         self.act_undo.setShortcut(QKeySequence(std.Undo))
         self.act_redo = self.doc.undo_stack.createRedoAction(self, "&Redo")
         self.act_redo.setShortcut(QKeySequence(std.Redo))
-        self.act_new_mission = self._action("New &Mission", lambda: mission_actions.new_mission(self), "Ctrl+Shift+M",
+        new = record_actions.new_record
+        self.act_new_mission = self._action("New &Mission", lambda: new(self, "missions"), "Ctrl+Shift+M",
                                             "Add a vehicle with launch, docking, undocking and landing")
-        self.act_duplicate = self._action("D&uplicate", lambda: mission_actions.duplicate_selected(self), "Ctrl+D",
-                                          "Copy the selected missions")
-        self.act_delete = self._action("&Delete", lambda: mission_actions.delete_selected(self), QKeySequence.StandardKey.Delete,
-                                       "Delete the selected missions")
+        self.act_new_activity = self._action("New &Activity", lambda: new(self, "activities"), "Ctrl+Shift+A",
+                                             "Add an activity aboard (film shoot, downlink, EVA, ...)")
+        self.act_new_person = self._action("New &Person", lambda: new(self, "people"), "Ctrl+Shift+P")
+        self.act_new_site = self._action("New &Ground Site", lambda: new(self, "sites"), "Ctrl+Shift+G")
+        self.act_duplicate = self._action("D&uplicate", lambda: record_actions.duplicate_selected(self, self.active_collection),
+                                          "Ctrl+D", "Copy the selected items")
+        self.act_delete = self._action("&Delete", lambda: record_actions.delete_selected(self, self.active_collection),
+                                       QKeySequence.StandardKey.Delete, "Delete the selected items")
         self.act_about = self._action("&About ISS Visit Planner", self.about)
 
     def _build_menus(self) -> None:
@@ -193,7 +209,9 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu("&Edit")
         self.edit_menu.addActions([self.act_undo, self.act_redo])
         self.edit_menu.addSeparator()
-        self.edit_menu.addActions([self.act_new_mission, self.act_duplicate, self.act_delete])
+        self.edit_menu.addActions([self.act_new_mission, self.act_new_activity, self.act_new_person, self.act_new_site])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.act_duplicate, self.act_delete])
         self.view_menu = bar.addMenu("&View")
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
@@ -233,6 +251,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.doc.display_name}[*] — {self.doc.project.meta.title} — ISS Visit Planner")
         self.setWindowModified(self.doc.modified)
         self.act_revert.setEnabled(self.doc.path is not None and self.doc.modified)
+
+    def _selected(self, collection: str, ids: list) -> None:
+        """A table's selection changed: that table's items are what Duplicate/Delete act on, and the
+        editor dock shows the selected item."""
+        self.active_collection = collection
+        one = ids[0] if len(ids) == 1 else None
+        editor = self.editors[collection]
+        if collection == "missions":
+            editor.set_mission(one)
+        elif collection == "activities":
+            editor.set_activity(one)
+        else:
+            editor.set_item(one)
+        self.editor_stack.setCurrentWidget(editor)
 
     def _update_clash_status(self):
         conflicts, warnings = self.checker.counts()
@@ -289,8 +321,17 @@ class MainWindow(QMainWindow):
         state = self.settings.get("window/state")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        if not state.isEmpty():
-            self.restoreState(state)
+        self._layout_restored = not state.isEmpty() and self.restoreState(state)
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if not self._layout_restored:
+            # First start: the tables below get about 40% of the height, activities 60% of the width.
+            self._layout_restored = True
+            height, width = self.height(), self.width()
+            self.resizeDocks([self.docks["activities"]], [int(height * 0.4)], Qt.Orientation.Vertical)
+            self.resizeDocks([self.docks["activities"], self.docks["clashes"]],
+                             [int(width * 0.3), int(width * 0.35)], Qt.Orientation.Horizontal)
 
     def _save_layout(self):
         self.settings.set("window/geometry", self.saveGeometry())

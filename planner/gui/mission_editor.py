@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.gui.commands import InsertItem, ReplaceItem
 from planner.gui.document import ProjectDocument
+from planner.gui.record_actions import default_start
 from planner.gui.time_edit import UtcDateTimeEdit
 from planner.model import Event, EventKind, Mission, Person
 from planner.model.display_time import format_in_zone
@@ -399,7 +400,7 @@ class MissionEditor(QWidget):
             return
         new = copy.deepcopy(mission)
         last = new.events[-1] if new.events else None
-        when = (last.end if last else _default_start(self.doc)) + timedelta(hours=1)
+        when = (last.end if last else default_start(self.doc)) + timedelta(hours=1)
         port = None
         if kind in _PORT_KINDS:
             at = next((e.port for e in reversed(new.events) if e.port), None)
@@ -444,9 +445,3 @@ def _set_text(edit: QLineEdit, text: str) -> None:
         edit.setText(text)
 
 
-def _default_start(doc: ProjectDocument):
-    """Where new things go in time: after the project's last event, or today."""
-    from datetime import datetime, timezone
-
-    last = [e.end for m in doc.project.missions for e in m.events]
-    return max(last) if last else datetime.now(timezone.utc).replace(minute=0, second=0, microsecond=0)

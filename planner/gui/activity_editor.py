@@ -1,0 +1,263 @@
+"""The activity editor: title, kind, time span, people, module, orbit needs and notes of one activity."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from planner.gui.commands import ReplaceItem
+from planner.gui.document import ProjectDocument
+from planner.gui.time_edit import UtcDateTimeEdit
+from planner.model import Activity, ActivityKind, Need, NeedKind
+
+_KIND_LABELS = {
+    ActivityKind.FILM_SHOOT: "Film shoot",
+    ActivityKind.LIVE_DOWNLINK: "Live downlink",
+    ActivityKind.EVA: "EVA (spacewalk)",
+    ActivityKind.EXPERIMENT: "Experiment",
+    ActivityKind.OTHER: "Other",
+}
+
+#: Where aboard things happen; free text is allowed too.
+MODULES = ("Zvezda", "Nauka", "Poisk", "Rassvet", "Prichal", "Zarya", "Unity", "Destiny", "Harmony",
+           "Tranquility", "Cupola", "Columbus", "Kibo", "Quest", "outside (EVA)")
+
+
+class ActivityEditor(QWidget):
+    """Edits one activity; every change is one undo command (typing merges)."""
+
+    def __init__(self, doc: ProjectDocument, zone: Callable[[], str], parent=None):
+        super().__init__(parent)
+        self.doc, self.zone = doc, zone
+        self.activity_id: str | None = None
+        self._build()
+        doc.itemReplaced.connect(self._replaced)
+        doc.itemRemoved.connect(lambda collection, _row: self._maybe_gone(collection))
+        doc.itemsChanged.connect(self._others_changed)
+        doc.projectReset.connect(lambda: self.set_activity(None))
+        self.set_activity(None)
+
+    def _build(self) -> None:
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.heading.setFont(font)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setAccessibleName("Activity title")
+        self.title_edit.textEdited.connect(lambda text: self._edit("title", lambda a: setattr(a, "title", text), True))
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setAccessibleName("Activity kind")
+        for kind, label in _KIND_LABELS.items():
+            self.kind_combo.addItem(label, kind)
+        self.kind_combo.activated.connect(lambda _: self._edit("kind", lambda a: setattr(a, "kind", self.kind_combo.currentData())))
+        self.start_edit = UtcDateTimeEdit(self)
+        self.start_edit.setAccessibleName("Start (UTC)")
+        self.start_edit.utcChanged.connect(self._start_changed)
+        self.end_edit = UtcDateTimeEdit(self)
+        self.end_edit.setAccessibleName("End (UTC)")
+        self.end_edit.utcChanged.connect(lambda when: self._edit("end", lambda a: setattr(a, "end", when)))
+        self.duration_label = QLabel(self)
+        self.module_combo = QComboBox(self)
+        self.module_combo.setEditable(True)
+        self.module_combo.setAccessibleName("Module")
+        self.module_combo.addItems(MODULES)
+        self.module_combo.lineEdit().editingFinished.connect(
+            lambda: self._edit("module", lambda a: setattr(a, "module", self.module_combo.currentText().strip())))
+        self.module_combo.activated.connect(
+            lambda _: self._edit("module", lambda a: setattr(a, "module", self.module_combo.currentText().strip())))
+        self.people_list = QListWidget(self)
+        self.people_list.setAccessibleName("People in this activity")
+        self.people_list.setMinimumHeight((self.fontMetrics().height() + 4) * 6)
+        self.people_list.itemChanged.connect(self._person_toggled)
+
+        self.need_daylight = QCheckBox("Station in &daylight", self)
+        self.need_shadow = QCheckBox("Station in &shadow", self)
+        self.need_quiet = QCheckBox("No docking or undocking &during it", self)
+        self.need_site = QCheckBox("Ground site in &view:", self)
+        self.site_combo = QComboBox(self)
+        self.site_combo.setAccessibleName("Ground site that must see the station")
+        for box in (self.need_daylight, self.need_shadow, self.need_quiet, self.need_site):
+            box.toggled.connect(self._needs_changed)
+        self.site_combo.activated.connect(lambda _: self._needs_changed())
+        needs = QVBoxLayout()
+        needs.addWidget(self.need_daylight)
+        needs.addWidget(self.need_shadow)
+        needs.addWidget(self.need_quiet)
+        site_row = QHBoxLayout()
+        site_row.addWidget(self.need_site)
+        site_row.addWidget(self.site_combo, 1)
+        needs.addLayout(site_row)
+
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setAccessibleName("Activity note")
+        self.note_edit.setFixedHeight(self.fontMetrics().height() * 3 + 14)
+        self.note_edit.textChanged.connect(
+            lambda: self._edit("note", lambda a: setattr(a, "note", self.note_edit.toPlainText()), True))
+
+        form = QFormLayout()
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("&Kind:", self.kind_combo)
+        form.addRow("&Start:", self.start_edit)
+        form.addRow("&End:", self.end_edit)
+        form.addRow("", self.duration_label)
+        form.addRow("&Module:", self.module_combo)
+        form.addRow("&People:", self.people_list)
+        form.addRow("Needs:", needs)
+        form.addRow("N&ote:", self.note_edit)
+        self.body = QWidget(self)
+        self.body.setLayout(form)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(self.body)
+        self.placeholder = QLabel("Select an activity to edit it, or choose Edit ▸ New Activity.", self)
+        self.placeholder.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.scroll, 1)
+        layout.addStretch(1)
+
+    # ------------------------------------------------------------------ showing
+
+    def activity(self) -> Activity | None:
+        """The activity being edited (the model's object: never change it in place)."""
+        if self.activity_id is None:
+            return None
+        return next((a for a in self.doc.project.activities if a.id == self.activity_id), None)
+
+    def set_activity(self, activity_id: str | None) -> None:
+        """Edit another activity (None: nothing)."""
+        self.activity_id = activity_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw every field from the model."""
+        activity = self.activity()
+        self.scroll.setVisible(activity is not None)
+        self.placeholder.setVisible(activity is None)
+        if activity is None:
+            self.heading.setText("No activity selected")
+            return
+        self.heading.setText(activity.title)
+        if self.title_edit.text() != activity.title:
+            self.title_edit.setText(activity.title)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(activity.kind))
+        self.start_edit.set_utc(activity.start)
+        self.end_edit.set_utc(activity.end)
+        minutes = activity.duration_s / 60
+        self.duration_label.setText(f"{int(minutes // 60)} h {int(minutes % 60):02d} min"
+                                    if minutes >= 0 else "ends before it starts")
+        if self.module_combo.currentText() != activity.module:
+            self.module_combo.setEditText(activity.module)
+        if self.note_edit.toPlainText() != activity.note:
+            self.note_edit.blockSignals(True)
+            self.note_edit.setPlainText(activity.note)
+            self.note_edit.blockSignals(False)
+        self._fill_people(activity)
+        self._fill_needs(activity)
+
+    def _fill_people(self, activity: Activity) -> None:
+        self.people_list.blockSignals(True)
+        self.people_list.clear()
+        for person in sorted(self.doc.project.people, key=lambda p: p.name):
+            item = QListWidgetItem(person.name + (f" ({person.role})" if person.role else ""))
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if person.id in activity.people else Qt.CheckState.Unchecked)
+            self.people_list.addItem(item)
+        self.people_list.blockSignals(False)
+
+    def _fill_needs(self, activity: Activity) -> None:
+        kinds = {n.kind for n in activity.needs}
+        site = next((n.site for n in activity.needs if n.kind is NeedKind.SITE_IN_VIEW), None)
+        boxes = (self.need_daylight, self.need_shadow, self.need_quiet, self.need_site, self.site_combo)
+        for box in boxes:
+            box.blockSignals(True)
+        self.need_daylight.setChecked(NeedKind.DAYLIGHT in kinds)
+        self.need_shadow.setChecked(NeedKind.SHADOW in kinds)
+        self.need_quiet.setChecked(NeedKind.NO_DYNAMIC_EVENT in kinds)
+        self.need_site.setChecked(NeedKind.SITE_IN_VIEW in kinds)
+        self.site_combo.clear()
+        for ground_site in self.doc.project.sites:
+            self.site_combo.addItem(ground_site.name, ground_site.id)
+        self.site_combo.setCurrentIndex(self.site_combo.findData(site) if site else 0)
+        self.site_combo.setEnabled(bool(self.doc.project.sites))
+        self.need_site.setEnabled(bool(self.doc.project.sites))
+        for box in boxes:
+            box.blockSignals(False)
+
+    # ------------------------------------------------------------------ following the document
+
+    def _replaced(self, collection: str, row: int) -> None:
+        if collection == "activities" and self.activity_id is not None:
+            if self.activity() is None:
+                self.activity_id = self.doc.project.activities[row].id
+            self.refresh()
+
+    def _maybe_gone(self, collection: str) -> None:
+        if collection == "activities" and self.activity_id is not None and self.activity() is None:
+            self.set_activity(None)
+
+    def _others_changed(self, collection: str, _ids) -> None:
+        if collection in ("people", "sites") and self.activity() is not None:
+            self.refresh()
+
+    # ------------------------------------------------------------------ editing
+
+    def _edit(self, field: str, change, merge: bool = False) -> None:
+        activity = self.activity()
+        if activity is None:
+            return
+        new = copy.deepcopy(activity)
+        change(new)
+        if new != activity:
+            key = f"{activity.id}:{field}" if merge else None
+            self.doc.undo_stack.push(ReplaceItem(self.doc, "activities", activity.id, new,
+                                                 f"Change {field} of {activity.title}", key))
+
+    def _start_changed(self, when) -> None:
+        # Moving the start keeps the duration: that is what a planner dragging a shoot around expects.
+        def change(activity: Activity) -> None:
+            length = activity.end - activity.start
+            activity.start = when
+            activity.end = when + max(length, timedelta(0))
+
+        self._edit("start", change)
+
+    def _person_toggled(self, item: QListWidgetItem) -> None:
+        person = item.data(Qt.ItemDataRole.UserRole)
+        checked = item.checkState() == Qt.CheckState.Checked
+
+        def change(activity: Activity) -> None:
+            people = [p for p in activity.people if p != person]
+            if checked:
+                people.append(person)
+            activity.people = tuple(people)
+
+        self._edit("people", change)
+
+    def _needs_changed(self) -> None:
+        activity = self.activity()
+        if activity is None:
+            return
+        kept = {n.kind: n for n in activity.needs}
+        needs = []
+        for box, kind in ((self.need_daylight, NeedKind.DAYLIGHT), (self.need_shadow, NeedKind.SHADOW),
+                          (self.need_quiet, NeedKind.NO_DYNAMIC_EVENT)):
+            if box.isChecked():
+                needs.append(kept.get(kind, Need(kind)))
+        if self.need_site.isChecked() and self.site_combo.currentData():
+            old = kept.get(NeedKind.SITE_IN_VIEW)
+            elevation = old.min_elevation_deg if old else None
+            needs.append(Need(NeedKind.SITE_IN_VIEW, self.site_combo.currentData(), elevation))
+        self._edit("needs", lambda a: setattr(a, "needs", tuple(needs)))
