@@ -35,6 +35,9 @@ def start_window(file: str | None):
     from planner.gui.main_window import MainWindow
 
     window = MainWindow()
+    from planner.gui.theme import apply_theme
+
+    apply_theme(window.settings.get("theme"))
     if window.offer_recovery():
         return window
     if file:

@@ -191,6 +191,10 @@ class MainWindow(QMainWindow):
                                           "Ctrl+D", "Copy the selected items")
         self.act_delete = self._action("&Delete", lambda: record_actions.delete_selected(self, self.active_collection),
                                        QKeySequence.StandardKey.Delete, "Delete the selected items")
+        self.act_settings = self._action("&Settings…", self.open_settings, QKeySequence.StandardKey.Preferences,
+                                         "Station thresholds for this project, and your preferences")
+        if self.act_settings.shortcut().isEmpty():
+            self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.act_about = self._action("&About ISS Visit Planner", self.about)
 
     def _build_menus(self) -> None:
@@ -212,6 +216,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions([self.act_new_mission, self.act_new_activity, self.act_new_person, self.act_new_site])
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.act_duplicate, self.act_delete])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.act_settings)
         self.view_menu = bar.addMenu("&View")
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
@@ -631,6 +637,12 @@ class MainWindow(QMainWindow):
         recovery.discard_recovery(self.doc.path)
         self._save_layout()
         event.accept()
+
+    def open_settings(self) -> None:
+        """Edit > Settings."""
+        from planner.gui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self).exec()
 
     def about(self) -> None:
         """Help > About."""

@@ -1,0 +1,435 @@
+"""Painting the map onto any QPainter (a widget, a PNG, an SVG): land, night, track, footprint, sites.
+
+The renderer holds what to show (time, span, layers, sites, place, windows) and the track cache; it
+computes nothing heavy while painting: the track comes from :class:`TrackCache` blocks, and the land and
+graticule can come from a pixmap the canvas keeps until the view or the palette changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPolygonF
+
+from planner.gui.map.projection import MapProjection
+from planner.gui.map.qt_geometry import country_path, graticule_step, land_path, polygon
+from planner.gui.map.track_cache import TrackCache
+from planner.orbit import intervals
+from planner.orbit.footprint import footprint_radius_deg, small_circle
+from planner.orbit.terminator import terminator_latitudes
+from planner.orbit.track import GroundTrack
+
+MAX_SPAN_S = 2 * 86400.0  # a selected stay of months shows its first two days: more track is a scribble
+ARROW_EVERY_S = 600.0
+SUNLIT = QColor(240, 160, 20)
+SHADOW = QColor(70, 130, 230)
+HIGHLIGHT = QColor(220, 40, 200, 120)
+WINDOW = QColor(40, 200, 90, 150)
+STATION = QColor(220, 40, 40)
+
+
+@dataclass
+class Layers:
+    """Which layers are drawn."""
+
+    graticule: bool = True
+    terminator: bool = True
+    track: bool = True
+    arrows: bool = True
+    footprint: bool = True
+    sites: bool = True
+    overflights: bool = True
+    windows: bool = True
+
+    @classmethod
+    def names(cls) -> list[str]:
+        """The layer names, in menu order."""
+        return [f.name for f in fields(cls)]
+
+
+@dataclass
+class Piece:
+    """A run of track drawn with one pen: no antimeridian jump, one light state."""
+
+    t: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    sunlit: bool
+
+
+def split_pieces(track: GroundTrack, sunlit: np.ndarray) -> list[Piece]:
+    """The track cut at the antimeridian (the engine's segments) and where the light changes.
+
+    Neighbouring pieces share their end point, so the drawn line has no gaps.
+    """
+    pieces: list[Piece] = []
+    if len(track.t) < 2:
+        return pieces
+    for seg in track.segments():
+        if len(seg.t) < 2:
+            continue
+        # The light of each segment point, from the nearest original sample at or before it.
+        i = np.clip(np.searchsorted(track.t, seg.t, "right") - 1, 0, len(track.t) - 1)
+        lit = sunlit[i]
+        cuts = np.flatnonzero(lit[1:] != lit[:-1]) + 1
+        bounds = np.concatenate(([0], cuts, [len(seg.t)]))
+        for a, b in zip(bounds[:-1], bounds[1:]):
+            end = min(b + 1, len(seg.t))  # one point into the next piece: no gap
+            if end - a >= 2:
+                pieces.append(Piece(seg.t[a:end], seg.lat_deg[a:end], seg.lon_deg[a:end], bool(lit[a])))
+    return pieces
+
+
+def _mix(a: QColor, b: QColor, f: float) -> QColor:
+    return QColor(round(a.red() * (1 - f) + b.red() * f), round(a.green() * (1 - f) + b.green() * f),
+                  round(a.blue() * (1 - f) + b.blue() * f))
+
+
+class MapRenderer:
+    """What the map shows, and how it is painted."""
+
+    def __init__(self):
+        self.cache: TrackCache | None = None
+        self.time = 0.0
+        self.span: tuple[float, float] | None = None  # a chosen span (activity, stay, window); else orbits
+        self.orbits = 3.0  # orbits before and after the time, when no span is chosen
+        self.layers = Layers()
+        self.sites: list = []
+        self.footprint_elevation_deg = 10.0
+        self.place = None  # a country name or a GroundSite whose overflights are highlighted
+        self.place_radius_km = 0.0
+        self.windows: list[tuple[float, float]] = []
+        self.selected_window: int | None = None
+        self.message = ""  # shown over the map when there is no track to draw
+        self.zone = "UTC"
+        self.period_s = 5560.0
+        self._over_key = None
+        self._over = np.zeros((0, 2))
+        self._frame = None  # (projection, t, x, y) of the track as last painted, for hover
+
+    # ------------------------------------------------------------------ what is shown
+
+    def set_orbit(self, orbit) -> None:
+        """Draw this orbit's track (None: no track, the message says why)."""
+        self.cache = TrackCache(orbit) if orbit is not None else None
+        self._over_key = None
+        if orbit is not None:
+            mean_motion = orbit.satrecs[0].no_kozai  # radians per minute
+            self.period_s = 2.0 * np.pi / mean_motion * 60.0
+
+    def track_span(self) -> tuple[float, float]:
+        """The times whose track is drawn: the chosen span (at most two days) or orbits around the time."""
+        if self.span is not None:
+            a, b = self.span
+            return a, min(b, a + MAX_SPAN_S)
+        reach = self.orbits * self.period_s
+        return self.time - reach, self.time + reach
+
+    def overflight_intervals(self, t0: float, t1: float) -> np.ndarray:
+        """Intervals when the station flies over the chosen place, over the blocks covering ``t0..t1``."""
+        if self.cache is None or self.place is None:
+            return np.zeros((0, 2))
+        from planner.orbit.overflights import overflights
+
+        place_key = (getattr(self.place, "id", self.place), self.place_radius_km)
+        found = []
+        for key in self.cache.block_keys(t0, t1):
+            block = self.cache.block(key)
+            kept = block.extra.get(("over", place_key))
+            if kept is None:
+                start = block.start
+                kept = overflights(self.cache.orbit, self.place, start, start + self.cache.block_s, self.place_radius_km)
+                block.extra[("over", place_key)] = kept
+            found.append(kept)
+        return intervals.normalise(np.concatenate(found)) if found else np.zeros((0, 2))
+
+    # ------------------------------------------------------------------ colours
+
+    @staticmethod
+    def colours(palette: QPalette) -> dict[str, QColor]:
+        """Map colours derived from the palette, so that light and dark themes both read well."""
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        dark = base.lightness() < 128
+        ocean = _mix(base, QColor(40, 90, 160), 0.25 if dark else 0.18)
+        land = _mix(base, QColor(120, 150, 90), 0.45 if dark else 0.40)
+        grid = QColor(text)
+        grid.setAlpha(45)
+        coast = _mix(land, text, 0.35)
+        return {"ocean": ocean, "land": land, "grid": grid, "coast": coast, "text": text, "base": base,
+                "window": palette.color(QPalette.ColorRole.Window)}
+
+    # ------------------------------------------------------------------ painting
+
+    def paint_background(self, p: QPainter, proj: MapProjection, palette: QPalette) -> None:
+        """The still part of the map: ocean, land and graticule (what the canvas caches as a pixmap)."""
+        c = self.colours(palette)
+        p.fillRect(QRectF(0, 0, proj.width, proj.height), c["window"])
+        left, top, w, h = proj.world_rect()
+        p.fillRect(QRectF(left, top, w, h), c["ocean"])
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setTransform(proj.transform(), True)
+        coast = QPen(c["coast"], 0.8)
+        coast.setCosmetic(True)
+        p.setPen(coast)
+        p.setBrush(c["land"])
+        p.drawPath(land_path())
+        p.restore()
+        if self.layers.graticule:
+            self._paint_graticule(p, proj, c)
+
+    def _paint_graticule(self, p: QPainter, proj: MapProjection, c) -> None:
+        step = graticule_step(100.0 / proj.scale)
+        pen = QPen(c["grid"], 1.0)
+        p.setPen(pen)
+        left, top, w, h = proj.world_rect()
+        lines = []
+        for lon in np.arange(-180.0, 180.0 + 1e-9, step):
+            x = float(proj.x(lon))
+            lines.append((QPointF(x, top), QPointF(x, top + h)))
+        for lat in np.arange(-90.0, 90.0 + 1e-9, step):
+            y = float(proj.y(lat))
+            lines.append((QPointF(left, y), QPointF(left + w, y)))
+        for a, b in lines:
+            p.drawLine(a, b)
+        # Labels along the left and bottom edges of what is visible.
+        label = QColor(c["text"])
+        label.setAlpha(140)
+        p.setPen(label)
+        font = QFont(p.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        p.setFont(font)
+        x_edge = max(left, 0.0) + 3
+        y_edge = min(top + h, proj.height) - 4
+        for lat in np.arange(-90.0 + step, 90.0, step):
+            y = float(proj.y(lat))
+            if 10 < y < proj.height - 10:
+                p.drawText(QPointF(x_edge, y - 2), f"{abs(lat):g}°{'N' if lat > 0 else 'S' if lat < 0 else ''}")
+        for lon in np.arange(-180.0 + step, 180.0, step):
+            x = float(proj.x(lon))
+            if 30 < x < proj.width - 30:
+                p.drawText(QPointF(x + 2, y_edge), f"{abs(lon):g}°{'E' if lon > 0 else 'W' if lon < 0 else ''}")
+
+    def paint(self, p: QPainter, proj: MapProjection, palette: QPalette, background=None) -> None:
+        """Everything, onto ``p`` (``background``: a pixmap of :meth:`paint_background` for this view)."""
+        if background is not None:
+            p.drawPixmap(0, 0, background)
+        else:
+            self.paint_background(p, proj, palette)
+        c = self.colours(palette)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        left, top, w, h = proj.world_rect()
+        p.save()
+        p.setClipRect(QRectF(left, top, w, h).intersected(QRectF(0, 0, proj.width, proj.height)))
+        if self.cache is not None:
+            self._paint_dynamic(p, proj, c)
+        elif self.layers.sites:
+            self._paint_sites(p, proj, c, None)
+        p.restore()
+        if self.cache is None and self.message:
+            self._paint_message(p, proj, c)
+
+    def _paint_dynamic(self, p: QPainter, proj: MapProjection, c) -> None:
+        cache = self.cache
+        t = self.time
+        if self.layers.terminator:
+            self._paint_night(p, proj)
+        lat, lon, alt = cache.position(t)
+        if self.layers.sites:
+            self._paint_sites(p, proj, c, alt)
+        t0, t1 = self.track_span()
+        track, sunlit = cache.window(t0, t1)
+        pieces = split_pieces(track, sunlit)
+        self._frame = (proj, track, np.asarray(proj.x(track.lon_deg)), np.asarray(proj.y(track.lat_deg)), sunlit)
+        if self.layers.overflights and self.place is not None:
+            self._paint_place(p, proj)
+            self._paint_runs(p, proj, pieces, self.overflight_intervals(t0, t1), QPen(HIGHLIGHT, 9.0))
+        if self.layers.windows and self.windows:
+            self._paint_runs(p, proj, pieces, intervals.make(self.windows), QPen(WINDOW, 9.0))
+        if self.layers.footprint and np.isfinite(lat):
+            self._paint_footprint(p, proj, lat, lon, alt, c)
+        if self.layers.track:
+            self._paint_track(p, proj, pieces)
+            if self.layers.arrows:
+                self._paint_arrows(p, proj, track, sunlit)
+        if np.isfinite(lat):
+            self._paint_station(p, proj, lat, lon, c)
+
+    def night_lon_lat(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The night side at the current time as a (longitude, latitude) polygon, or None without an orbit."""
+        if self.cache is None:
+            return None
+        sun_lat, sun_lon = self.cache.subsolar(self.time)
+        lon = np.linspace(-180.0, 180.0, 181)
+        lat = terminator_latitudes(sun_lat, sun_lon, lon)
+        pole = -90.0 if sun_lat >= 0 else 90.0  # the pole turned away from the Sun is dark
+        return np.concatenate((lon, [180.0, -180.0])), np.concatenate((lat, [pole, pole]))
+
+    def _paint_night(self, p: QPainter, proj: MapProjection) -> None:
+        lon, lat = self.night_lon_lat()
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(0, 0, 40, 80))
+        p.drawPolygon(polygon(proj.x(lon), proj.y(lat)))
+
+    def _wrapped(self, p: QPainter, proj: MapProjection, lon: np.ndarray, lat: np.ndarray) -> None:
+        """Draw a polygon of unwrapped longitudes and its copies one turn east and west."""
+        ys = proj.y(lat)
+        for shift in (-360.0, 0.0, 360.0):
+            if lon.max() + shift < -180.0 or lon.min() + shift > 180.0:
+                continue
+            p.drawPolygon(polygon(proj.x(lon + shift), ys))
+
+    def _paint_sites(self, p: QPainter, proj: MapProjection, c, alt_km: float | None) -> None:
+        text = c["text"]
+        station_alt = alt_km if alt_km is not None and np.isfinite(alt_km) else 420.0
+        for site in self.sites:
+            radius = footprint_radius_deg(station_alt, site.min_elevation_deg)
+            lon, lat = small_circle(site.lat_deg, site.lon_deg, radius, 121)
+            pen = QPen(QColor(60, 170, 90), 1.2, Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.setBrush(QColor(60, 170, 90, 28))
+            self._wrapped(p, proj, lon, lat)
+        font = QFont(p.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        p.setFont(font)
+        for site in self.sites:
+            x, y = float(proj.x(site.lon_deg)), float(proj.y(site.lat_deg))
+            tri = QPolygonF([QPointF(x, y - 5), QPointF(x - 4.5, y + 3.5), QPointF(x + 4.5, y + 3.5)])
+            p.setPen(QPen(text, 1.0))
+            p.setBrush(QColor(60, 170, 90))
+            p.drawPolygon(tri)
+            p.setPen(text)
+            p.drawText(QPointF(x + 6, y + 4), site.name or site.id)
+
+    def _paint_place(self, p: QPainter, proj: MapProjection) -> None:
+        pen = QPen(HIGHLIGHT, 1.5)
+        pen.setCosmetic(True)
+        if isinstance(self.place, str):
+            path = country_path(self.place)
+            if path is None:
+                return
+            p.save()
+            p.setTransform(proj.transform(), True)
+            p.setPen(pen)
+            p.setBrush(QColor(HIGHLIGHT.red(), HIGHLIGHT.green(), HIGHLIGHT.blue(), 50))
+            p.drawPath(path)
+            p.restore()
+        elif self.place_radius_km > 0:
+            from planner.orbit.geodesy import MEAN_EARTH_RADIUS_KM
+
+            radius = np.degrees(self.place_radius_km / MEAN_EARTH_RADIUS_KM)
+            lon, lat = small_circle(self.place.lat_deg, self.place.lon_deg, radius, 91)
+            p.setPen(pen)
+            p.setBrush(QColor(HIGHLIGHT.red(), HIGHLIGHT.green(), HIGHLIGHT.blue(), 50))
+            self._wrapped(p, proj, lon, lat)
+
+    def _paint_runs(self, p: QPainter, proj: MapProjection, pieces: list[Piece], spans: np.ndarray, pen: QPen) -> None:
+        """Thick translucent strokes under the track where its time falls in ``spans``."""
+        if not len(spans):
+            return
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for piece in pieces:
+            for a, b in spans:
+                if b < piece.t[0] or a > piece.t[-1]:
+                    continue
+                i0 = int(np.searchsorted(piece.t, a, "left"))
+                i1 = int(np.searchsorted(piece.t, b, "right"))
+                if i1 - i0 >= 2:
+                    p.drawPolyline(polygon(proj.x(piece.lon[i0:i1]), proj.y(piece.lat[i0:i1])))
+
+    def _paint_footprint(self, p: QPainter, proj: MapProjection, lat, lon, alt, c) -> None:
+        radius = footprint_radius_deg(alt, self.footprint_elevation_deg)
+        clon, clat = small_circle(lat, lon, radius, 121)
+        edge = QColor(STATION)
+        edge.setAlpha(200)
+        p.setPen(QPen(edge, 1.3))
+        p.setBrush(QColor(STATION.red(), STATION.green(), STATION.blue(), 30))
+        self._wrapped(p, proj, clon, clat)
+
+    def _paint_track(self, p: QPainter, proj: MapProjection, pieces: list[Piece]) -> None:
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        pens = {True: QPen(SUNLIT, 2.2), False: QPen(SHADOW, 2.2)}
+        for pen in pens.values():
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        for piece in pieces:
+            p.setPen(pens[piece.sunlit])
+            p.drawPolyline(polygon(proj.x(piece.lon), proj.y(piece.lat)))
+
+    def _paint_arrows(self, p: QPainter, proj: MapProjection, track: GroundTrack, sunlit: np.ndarray) -> None:
+        t = track.t
+        if len(t) < 3:
+            return
+        marks = np.arange(np.ceil(t[0] / ARROW_EVERY_S), np.floor(t[-1] / ARROW_EVERY_S) + 1) * ARROW_EVERY_S
+        i = np.clip(np.searchsorted(t, marks), 1, len(t) - 2)
+        x = np.asarray(proj.x(track.lon_deg))
+        y = np.asarray(proj.y(track.lat_deg))
+        dx, dy = x[i + 1] - x[i - 1], y[i + 1] - y[i - 1]
+        length = np.hypot(dx, dy)
+        ok = (length > 0) & (length < 0.25 * 360.0 * proj.scale)  # not across the antimeridian
+        size = 5.0
+        for k in np.flatnonzero(ok):
+            ux, uy = dx[k] / length[k], dy[k] / length[k]
+            cx, cy = x[i[k]], y[i[k]]
+            head = QPolygonF([QPointF(cx + ux * size, cy + uy * size),
+                              QPointF(cx - ux * size - uy * size * 0.8, cy - uy * size + ux * size * 0.8),
+                              QPointF(cx - ux * size + uy * size * 0.8, cy - uy * size - ux * size * 0.8)])
+            colour = SUNLIT if sunlit[i[k]] else SHADOW
+            p.setPen(QPen(colour.darker(140), 1.0))
+            p.setBrush(colour)
+            p.drawPolygon(head)
+
+    def _paint_station(self, p: QPainter, proj: MapProjection, lat, lon, c) -> None:
+        x, y = float(proj.x(lon)), float(proj.y(lat))
+        p.setPen(QPen(c["base"], 2.0))
+        p.setBrush(STATION)
+        p.drawEllipse(QPointF(x, y), 6.5, 6.5)
+        p.setPen(QPen(c["base"], 1.6))
+        p.drawLine(QPointF(x - 3.5, y), QPointF(x + 3.5, y))
+
+    def _paint_message(self, p: QPainter, proj: MapProjection, c) -> None:
+        font = QFont(p.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        p.setFont(font)
+        box = QRectF(proj.width * 0.15, proj.height * 0.35, proj.width * 0.7, proj.height * 0.3)
+        back = QColor(c["base"])
+        back.setAlpha(225)
+        p.setPen(QPen(c["text"], 1.0))
+        p.setBrush(back)
+        p.drawRoundedRect(box, 8, 8)
+        p.drawText(box.adjusted(16, 12, -16, -12), int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                   self.message)
+
+    # ------------------------------------------------------------------ hover
+
+    def nearest_sample(self, x: float, y: float, within_px: float = 10.0):
+        """(time, lat, lon, sunlit) of the drawn track sample nearest a widget point, or None."""
+        if self._frame is None:
+            return None
+        _proj, track, xs, ys, sunlit = self._frame
+        if not len(xs):
+            return None
+        d = np.hypot(xs - x, ys - y)
+        k = int(np.nanargmin(d)) if np.isfinite(d).any() else -1
+        if k < 0 or d[k] > within_px:
+            return None
+        return float(track.t[k]), float(track.lat_deg[k]), float(track.lon_deg[k]), bool(sunlit[k])
+
+    def drawn_track(self):
+        """The track as last painted: (GroundTrack, widget x, widget y), or None before the first paint."""
+        if self._frame is None:
+            return None
+        return self._frame[1], self._frame[2], self._frame[3]
+
+
+def overlay_path(proj: MapProjection, lon: np.ndarray, lat: np.ndarray) -> QPainterPath:
+    """A closed path in widget pixels of a (longitude, latitude) polygon (used to test what is shaded)."""
+    path = QPainterPath()
+    path.addPolygon(polygon(proj.x(lon), proj.y(lat)))
+    path.closeSubpath()
+    return path

@@ -1,0 +1,77 @@
+"""Day/night on the station and ground-site passes for the span on screen, computed in chunks and cached."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from planner.model import Project
+
+SHOW_BELOW_SECONDS_PER_PX = 150.0  # about a day and a half across 900 px: orbits (92 min) still readable
+CHUNK_S = 6 * 3600.0
+_MAX_CHUNKS = 64
+
+
+class OrbitLayer:
+    """Shadow intervals and passes of a project's orbit; empty for a project without element sets."""
+
+    def __init__(self, project: Project):
+        self.orbit = None
+        self.sites = list(project.sites)
+        self.error = ""
+        if project.element_sets:
+            from planner.orbit import ElementSetError, Orbit
+
+            try:
+                self.orbit = Orbit.from_sets(project.element_sets)
+            except ElementSetError as exc:
+                self.error = str(exc)
+        self._shadow: dict[int, np.ndarray] = {}
+        self._passes: dict[int, list] = {}
+
+    @property
+    def available(self) -> bool:
+        """True when there is an orbit to draw from."""
+        return self.orbit is not None
+
+    def _chunks(self, t0: float, t1: float) -> range:
+        if not (math.isfinite(t0) and math.isfinite(t1)):
+            return range(0)
+        return range(math.floor(t0 / CHUNK_S), math.floor(t1 / CHUNK_S) + 1)
+
+    def shadow(self, t0: float, t1: float) -> np.ndarray:
+        """(n, 2) epoch-second intervals of the station in the Earth's shadow overlapping ``[t0, t1]``."""
+        from planner.orbit.daylight import Daylight
+
+        if self.orbit is None:
+            return np.empty((0, 2))
+        pieces = []
+        for k in self._chunks(t0, t1):
+            if k not in self._shadow:
+                self._trim(self._shadow)
+                self._shadow[k] = Daylight(self.orbit, k * CHUNK_S, (k + 1) * CHUNK_S, step_s=20.0).shadow
+            pieces.append(self._shadow[k])
+        return np.concatenate(pieces) if pieces else np.empty((0, 2))
+
+    def passes(self, t0: float, t1: float) -> list[tuple[str, float, float, float]]:
+        """(site name, rise, set, max elevation) of the passes over the project's sites overlapping ``[t0, t1]``."""
+        from planner.orbit.passes import find_passes
+
+        if self.orbit is None or not self.sites:
+            return []
+        out = []
+        for k in self._chunks(t0, t1):
+            if k not in self._passes:
+                self._trim(self._passes)
+                start, end = k * CHUNK_S, (k + 1) * CHUNK_S
+                found = find_passes(self.orbit, self.sites, start, end)
+                self._passes[k] = [(self.sites[p.site].name, p.rise if p.rise is not None else start,
+                                    p.set if p.set is not None else end, p.max_elevation_deg) for p in found]
+            out.extend(p for p in self._passes[k] if p[2] >= t0 and p[1] <= t1)
+        return out
+
+    @staticmethod
+    def _trim(cache: dict) -> None:
+        if len(cache) >= _MAX_CHUNKS:
+            cache.pop(next(iter(cache)))
