@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self.mission_editor = MissionEditor(self.doc, self.zone, self)
         self.activity_editor = ActivityEditor(self.doc, self.zone, self)
         self.record_forms = {name: RecordForm(self.doc, name, self) for name in ("people", "sites", "element_sets")}
+        self.mission_editor.port_status = self._port_status
         self.editor_stack = QStackedWidget(self)
         self.editors = {"missions": self.mission_editor, "activities": self.activity_editor, **self.record_forms}
         for editor in self.editors.values():
@@ -271,6 +272,15 @@ class MainWindow(QMainWindow):
         else:
             editor.set_item(one)
         self.editor_stack.setCurrentWidget(editor)
+
+    def _port_status(self, mission, index: int, port) -> str:
+        """For the port picker: is ``port`` free over the stay of ``mission``'s event ``index``?"""
+        from planner.rules.availability import port_status, stay_window
+
+        start, end = stay_window(mission, index)
+        timeline = self.checker.engine.timeline if self.checker.engine else None
+        names = {m.id: m.name for m in self.doc.project.missions}
+        return port_status(timeline, port, start, end, mission.id, names)
 
     def _update_clash_status(self):
         conflicts, warnings = self.checker.counts()

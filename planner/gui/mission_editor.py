@@ -39,8 +39,8 @@ class MissionEditor(QWidget):
         self.doc, self.zone = doc, zone
         self.mission_id: str | None = None
         self._event_index = -1
-        #: optional: (mission, port id) -> short status like "free" or "busy 2021-10-05..." (from the rules engine)
-        self.port_status: Callable[[Mission, str, Event], str] | None = None
+        #: optional: (mission, event index, port) -> "free", "busy: …" (the main window wires the rules timeline)
+        self.port_status: Callable[[Mission, int, object], str] | None = None
         self._build()
         doc.itemReplaced.connect(self._mission_replaced)
         doc.itemRemoved.connect(self._mission_removed)
@@ -279,9 +279,12 @@ class MissionEditor(QWidget):
         combo.clear()
         station = self.doc.project.station
         compatible = station.compatible_ports(mission.vehicle_type)
+        index = mission.events.index(event)
         for port in compatible:
-            status = self.port_status(mission, port.id, event) if self.port_status else ""
+            status = self.port_status(mission, index, port) if self.port_status else ""
             combo.addItem(f"{port.name}" + (f"  — {status}" if status else ""), port.id)
+            if status and status != "free":
+                combo.setItemData(combo.count() - 1, self.palette().placeholderText(), Qt.ItemDataRole.ForegroundRole)
         if current and combo.findData(current) < 0:
             combo.addItem(f"{current}  — not usable by this vehicle", current)
         combo.setCurrentIndex(combo.findData(current) if current else -1)

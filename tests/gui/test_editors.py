@@ -112,3 +112,18 @@ def test_new_activity_and_new_person(window):
     assert window.record_forms["people"].item().name == "New person"
     window.record_forms["people"].editors["name"].textEdited.emit("Tom Cruise")
     assert any(p.name == "Tom Cruise" for p in window.doc.project.people)
+
+
+def test_the_port_picker_marks_which_ports_are_free_over_the_stay(window):
+    window.views["missions"].select_ids(["soyuz-ms-20"])
+    editor = window.mission_editor
+    mission = editor.mission()
+    editor.events_table.selectRow(next(i for i, e in enumerate(mission.events) if e.kind.value == "dock"))
+    labels = {editor.port_combo.itemData(i): editor.port_combo.itemText(i) for i in range(editor.port_combo.count())}
+    # Soyuz MS-20 stays 2021-12-08 to 12-19: MS-19 holds Rassvet, the M-UM tug holds Prichal nadir until
+    # 12-22, Pirs is gone; Poisk zenith (where MS-20 really docked) is free.
+    assert labels["poisk-zenith"].endswith("free")
+    assert "busy: Soyuz MS-19" in labels["rassvet-nadir"]
+    assert "busy: Progress M-UM" in labels["prichal-nadir"]
+    assert "gone after 2021-07-26" in labels["pirs-nadir"]
+    assert set(labels) == {"rassvet-nadir", "poisk-zenith", "zvezda-aft", "pirs-nadir", "nauka-nadir", "prichal-nadir"}
