@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from planner.gui import timeline
+
 
 def install_views(window) -> None:
     """Create the central views of ``window`` (a :class:`planner.gui.main_window.MainWindow`)."""
     # Each view module offers install(window): it builds its widget, calls window.add_view(widget,
     # title) and connects itself to window.doc, window.checker, window.time_cursor and the selection.
+    timeline.install(window)
