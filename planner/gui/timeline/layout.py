@@ -208,7 +208,7 @@ def headcount_of(project: Project, timeline: StationTimeline) -> Headcount:
     """The headcount series and the project's capacity settings."""
     steps = timeline.headcount()
     settings = project.effective_settings
-    return Headcount(np.array([s.time for s in steps], dtype=float),
+    return Headcount(np.array([s.utc for s in steps], dtype=float),
                      np.array([s.people for s in steps], dtype=int),
                      np.array([s.seats for s in steps], dtype=int),
                      settings.beds, settings.headcount_warning, settings.headcount_limit)
@@ -268,3 +268,27 @@ def extent_of(lanes: list[Lane]) -> tuple[float, float]:
     if not math.isfinite(lo):
         return (0.0, 86400.0)
     return lo, max(hi, lo + 3600.0)
+
+
+def build_layout(project: Project, timeline: StationTimeline, findings: list[Finding], mode: str = "person",
+                 ports: tuple[list[Lane], list[Relocation]] | None = None,
+                 activities: list[Lane] | None = None) -> TimelineLayout:
+    """The whole layout; pass ``ports`` or ``activities`` lanes already built to reuse them."""
+    port_part, relocations = ports if ports is not None else port_lanes(project, timeline)
+    activity_part = activities if activities is not None else activity_lanes(project, timeline, mode)
+    headcount_lane = Lane("headcount", "headcount", "People aboard", HEADCOUNT_LANE_H,
+                          tooltip="People aboard (black) against seats home (green); dashed: beds, warning, limit")
+    layout = TimelineLayout(port_part + [headcount_lane] + activity_part, relocations,
+                            headcount_of(project, timeline), finding_bands(findings))
+    layout.extent = extent_of(port_part + activity_part)
+    layout.stack()
+    return layout
+
+
+def refresh_person_backgrounds(lanes: list[Lane], timeline: StationTimeline) -> None:
+    """Redraw who is aboard behind the person lanes after a mission changed (their activities stay)."""
+    for lane in lanes:
+        if lane.key.startswith("person:") and lane.key != "person:":
+            track = timeline.people.get(lane.key[len("person:"):])
+            aboard = track.aboard if track else ()
+            lane.background = Spans([s for s, _ in aboard], [e for _, e in aboard], [None] * len(aboard))

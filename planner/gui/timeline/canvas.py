@@ -1,0 +1,436 @@
+"""The timeline widget's drawing surface: zoom, pan, hover, click, and drags that edit the plan.
+
+Every drag pushes :class:`ReplaceItem` commands that share one ``merge_key``, so the whole drag is one undo
+step while the live checker re-checks (and the bands move) at every step of the mouse.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from planner.gui.commands import ReplaceItem
+from planner.gui.timeline import edits
+from planner.gui.timeline.layout import (
+    ActivityBar, StayBar, TimelineLayout, activity_lanes, build_layout, port_lanes, refresh_person_backgrounds,
+)
+from planner.gui.timeline.orbit_layer import OrbitLayer
+from planner.gui.timeline.render import AXIS_H, LABEL_W, TimelineRenderer, ViewState
+from planner.gui.timeline.scale import TimeScale, snap_step
+from planner.model.display_time import format_in_zone
+from planner.model.times import from_epoch
+
+EDGE_PX = 5
+_drag_serial = itertools.count(1)
+
+
+@dataclass
+class Hit:
+    """What is under the mouse: a bar of a lane, and which part of it."""
+
+    lane: object
+    index: int
+    payload: object
+    part: str  # "start", "end" or "move"
+    start: float
+    end: float
+
+
+@dataclass
+class Drag:
+    """A drag in progress."""
+
+    hit: Hit
+    press_t: float
+    press_pos: QPointF
+    original: object  # the mission or activity as it was when the drag began
+    merge_key: str
+    last: object = None
+    moved: bool = False
+
+
+class TimelineCanvas(QWidget):
+    """Lanes over time, painted from a cached :class:`TimelineLayout`."""
+
+    #: (collection, id) clicked / double-clicked
+    itemClicked = Signal(str, str)
+    itemActivated = Signal(str, str)
+    #: the visible span or the lanes' height changed
+    viewChanged = Signal()
+
+    def __init__(self, doc, checker, cursor, zone=lambda: "UTC", parent=None):
+        super().__init__(parent)
+        self.doc, self.checker, self.cursor, self.zone = doc, checker, cursor, zone
+        self.setObjectName("timelineCanvas")
+        self.setAccessibleName("Station timeline")
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(400, 200)
+        self.renderer = TimelineRenderer()
+        self.scale = TimeScale(origin_x=LABEL_W)
+        self.state = ViewState()
+        self.scroll_y = 0.0
+        self.mode = "person"
+        self.layout_: TimelineLayout = TimelineLayout()
+        self._ports = None
+        self._activities = None
+        self._dirty = {"ports", "activities"}
+        self.orbit = OrbitLayer(doc.project)
+        self._drag: Drag | None = None
+        self._pan: tuple[QPointF, float, float] | None = None
+        self.rebuilds = 0  # how often the layout was rebuilt (tests check it is not per paint)
+        doc.itemsChanged.connect(self._items_changed)
+        doc.projectReset.connect(self._project_reset)
+        doc.partChanged.connect(lambda _part: self.refresh())
+        checker.findingsChanged.connect(self.refresh)
+        cursor.timeChanged.connect(self._cursor_moved)
+        cursor.windowRequested.connect(self.show_window)
+        self.refresh()
+        self.fit_all()
+
+    # ---------------------------------------------------------------- data
+
+    @property
+    def timeline(self):
+        """The checker's derived StationTimeline (current after every edit)."""
+        return self.checker.engine.timeline
+
+    def _items_changed(self, collection: str, _ids: list) -> None:
+        if collection == "missions":
+            self._dirty.add("ports")
+            self._dirty.add("backgrounds")
+        elif collection in ("activities", "people"):
+            self._dirty.add("activities")
+        elif collection in ("sites", "element_sets"):
+            self.orbit = OrbitLayer(self.doc.project)
+        self.refresh()
+
+    def _project_reset(self) -> None:
+        self._dirty = {"ports", "activities"}
+        self.orbit = OrbitLayer(self.doc.project)
+        self.refresh()
+        self.fit_all()
+
+    def set_mode(self, mode: str) -> None:
+        """Activity lanes per person (``"person"``) or per kind (``"kind"``)."""
+        if mode != self.mode:
+            self.mode = mode
+            self._dirty.add("activities")
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild what changed of the layout (and the findings' bands), then repaint."""
+        project, timeline = self.doc.project, self.timeline
+        if "ports" in self._dirty or self._ports is None:
+            self._ports = port_lanes(project, timeline)
+        if "activities" in self._dirty or self._activities is None:
+            self._activities = activity_lanes(project, timeline, self.mode)
+        elif "backgrounds" in self._dirty and self.mode == "person":
+            refresh_person_backgrounds(self._activities, timeline)
+        self._dirty.clear()
+        self.layout_ = build_layout(project, timeline, self.checker.findings, self.mode, self._ports,
+                                    self._activities)
+        self.rebuilds += 1
+        self._clamp_scroll()
+        self.update()
+        self.viewChanged.emit()
+
+    # ---------------------------------------------------------------- view
+
+    def plot_width(self) -> float:
+        """Width of the time area in pixels."""
+        return max(10.0, self.width() - LABEL_W)
+
+    def visible_span(self) -> tuple[float, float]:
+        """The instants at the left and right edges."""
+        return self.scale.t(LABEL_W), self.scale.t(self.width())
+
+    def fit_all(self) -> None:
+        """Show every stay and activity (Ctrl+0)."""
+        lo, hi = self.layout_.extent
+        pad = (hi - lo) * 0.03
+        self.show_window(lo - pad, hi + pad, margin=0.0)
+
+    def show_window(self, start: float, end: float, margin: float = 0.1) -> None:
+        """Zoom and pan so that ``[start, end]`` fills the view (with a margin each side)."""
+        if not (math.isfinite(start) and math.isfinite(end)):
+            end = start + 86400.0
+        span = max(end - start, 60.0)
+        self.scale.fit(start - span * margin, end + span * margin, self.plot_width())
+        self.scale.origin_x = LABEL_W
+        self.update()
+        self.viewChanged.emit()
+
+    def zoom(self, factor: float, around_x: float | None = None) -> None:
+        """Zoom in (factor > 1) or out around ``around_x`` (the middle by default)."""
+        around_x = LABEL_W + self.plot_width() / 2 if around_x is None else around_x
+        self.scale.zoom(factor, around_x)
+        self.update()
+        self.viewChanged.emit()
+
+    def pan(self, dx_px: float) -> None:
+        """Move the view ``dx_px`` pixels later."""
+        self.scale.pan(dx_px)
+        self.update()
+        self.viewChanged.emit()
+
+    def center_on(self, t: float) -> None:
+        """Keep the zoom, put ``t`` in the middle."""
+        self.scale.start = t - self.plot_width() / 2 * self.scale.seconds_per_px
+        self.update()
+        self.viewChanged.emit()
+
+    def set_scroll(self, y: float) -> None:
+        """Scroll the lanes vertically."""
+        self.scroll_y = float(y)
+        self._clamp_scroll()
+        self.update()
+
+    def max_scroll(self) -> int:
+        """How far the lanes can scroll."""
+        return max(0, int(self.layout_.height - (self.height() - AXIS_H) + 4))
+
+    def _clamp_scroll(self) -> None:
+        self.scroll_y = min(max(0.0, self.scroll_y), float(self.max_scroll()))
+
+    def _cursor_moved(self, t: float) -> None:
+        self.state.cursor = t
+        self.update()
+
+    def set_selection(self, collection: str, ids: list) -> None:
+        """Outline the selected missions or activities."""
+        if collection == "missions":
+            self.state.selected_missions = set(ids)
+        elif collection == "activities":
+            self.state.selected_activities = set(ids)
+        self.update()
+
+    def paintEvent(self, _event):  # noqa: N802
+        p = QPainter(self)
+        self.state.cursor = self.cursor.time() if self.cursor.time() else None
+        self.renderer.paint(p, self.width(), self.height(), self.layout_, self.scale, self.palette(), self.zone(),
+                            self.state, self.scroll_y, self.orbit)
+        p.end()
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._clamp_scroll()
+        self.viewChanged.emit()
+
+    # ---------------------------------------------------------------- hits
+
+    def lane_at(self, y: float):
+        """The lane at widget ``y``, or None."""
+        if y < AXIS_H:
+            return None
+        return self.layout_.lane_at(y - AXIS_H + self.scroll_y)
+
+    def hit(self, pos: QPointF) -> Hit | None:
+        """The bar under ``pos``, with the part (an end within a few pixels, or the body)."""
+        if pos.x() < LABEL_W:
+            return None
+        lane = self.lane_at(pos.y())
+        if lane is None or not len(lane.spans):
+            return None
+        spp = self.scale.seconds_per_px
+        t = self.scale.t(pos.x())
+        best = None
+        for i in lane.spans.visible(t - EDGE_PX * spp, t + EDGE_PX * spp):
+            s, e = float(lane.spans.start[i]), float(lane.spans.end[i])
+            x0 = self.scale.x(s)
+            x1 = self.width() + 10 if math.isinf(e) else self.scale.x(e)
+            if not (x0 - EDGE_PX <= pos.x() <= x1 + EDGE_PX):
+                continue
+            part = "move"
+            if x1 - x0 > 3 * EDGE_PX:
+                if abs(pos.x() - x0) <= EDGE_PX:
+                    part = "start"
+                elif not math.isinf(e) and abs(pos.x() - x1) <= EDGE_PX:
+                    part = "end"
+            candidate = Hit(lane, int(i), lane.spans.payloads[i], part, s, e)
+            if best is None or (x0 <= pos.x() <= x1):
+                best = candidate
+        return best
+
+    @staticmethod
+    def _record(payload) -> tuple[str, str] | None:
+        if isinstance(payload, StayBar):
+            return "missions", payload.mission
+        if isinstance(payload, ActivityBar):
+            return "activities", payload.activity
+        return None
+
+    # ---------------------------------------------------------------- mouse
+
+    def mousePressEvent(self, event):  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        pos = event.position()
+        hit = self.hit(pos)
+        if hit is not None:
+            collection, item_id = self._record(hit.payload)
+            self.itemClicked.emit(collection, item_id)
+            original = (self.doc.project.mission(item_id) if collection == "missions"
+                        else next((a for a in self.doc.project.activities if a.id == item_id), None))
+            if original is not None:
+                self._drag = Drag(hit, self.scale.t(pos.x()), pos, copy.deepcopy(original),
+                                  f"timeline-drag-{next(_drag_serial)}")
+            return
+        if pos.x() >= LABEL_W:
+            self._pan = (pos, self.scale.start, self.scroll_y)
+
+    def mouseMoveEvent(self, event):  # noqa: N802
+        pos = event.position()
+        if self._drag is not None:
+            if not self._drag.moved and abs(pos.x() - self._drag.press_pos.x()) + abs(pos.y() - self._drag.press_pos.y()) < 4:
+                return
+            self._drag.moved = True
+            self.drag_to(pos)
+            return
+        if self._pan is not None:
+            start_pos, start_t, start_y = self._pan
+            self.scale.start = start_t - (pos.x() - start_pos.x()) * self.scale.seconds_per_px
+            self.set_scroll(start_y - (pos.y() - start_pos.y()))
+            self.viewChanged.emit()
+            return
+        hit = self.hit(pos)
+        if hit is None:
+            self.unsetCursor()
+        elif hit.part in ("start", "end"):
+            self.setCursor(Qt.CursorShape.SizeHorCursor)
+        else:
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def mouseReleaseEvent(self, event):  # noqa: N802
+        pos = event.position()
+        if self._drag is not None:
+            self._drag = None
+            self.state.drop_lane = None
+            self.update()
+            return
+        if self._pan is not None:
+            start_pos = self._pan[0]
+            self._pan = None
+            if abs(pos.x() - start_pos.x()) + abs(pos.y() - start_pos.y()) < 4:
+                self.cursor.set_time(self.scale.t(pos.x()))  # a click on empty time moves the cursor
+
+    def mouseDoubleClickEvent(self, event):  # noqa: N802
+        hit = self.hit(event.position())
+        if hit is not None:
+            self.itemActivated.emit(*self._record(hit.payload))
+
+    def drag_to(self, pos: QPointF) -> None:
+        """Apply the drag in progress as if the mouse were at ``pos`` (one merged undo step per drag)."""
+        drag = self._drag
+        if drag is None:
+            return
+        step = snap_step(self.scale.seconds_per_px)
+        dt = round((self.scale.t(pos.x()) - drag.press_t) / step) * step
+        hit = drag.hit
+        original = drag.original
+        if isinstance(hit.payload, StayBar):
+            bar = hit.payload
+            if hit.part == "move":
+                new = edits.shift_mission(original, dt) if dt else copy.deepcopy(original)
+                lane = self.lane_at(pos.y())
+                target = lane.port if lane is not None and lane.kind == "port" else None
+                self.state.drop_lane = lane.key if target and target != bar.port else None
+                if target and target != bar.port:
+                    new = edits.change_stay_port(new, bar.ordinal, target)
+            else:
+                edge_t = hit.start if hit.part == "start" else hit.end
+                new = edits.move_stay_edge(original, bar.ordinal, hit.part, edge_t + dt)
+            collection, text = "missions", f"Drag {original.name}"
+        else:
+            if hit.part == "move":
+                new = edits.shift_activity(original, dt)
+            else:
+                edge_t = hit.start if hit.part == "start" else hit.end
+                new = edits.move_activity_edge(original, hit.part, edge_t + dt)
+            collection, text = "activities", f"Drag {original.title}"
+        if new == (drag.last if drag.last is not None else original):
+            return
+        drag.last = new
+        self.doc.undo_stack.push(ReplaceItem(self.doc, collection, original.id, new, text, merge_key=drag.merge_key))
+
+    def wheelEvent(self, event):  # noqa: N802
+        delta = event.angleDelta()
+        steps = (delta.y() or delta.x()) / 120.0
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.pan(-steps * self.plot_width() / 10)
+        elif event.position().x() < LABEL_W:
+            self.set_scroll(self.scroll_y - steps * 40)
+            self.viewChanged.emit()
+        else:
+            self.zoom(1.25 ** steps, event.position().x())
+        event.accept()
+
+    def keyPressEvent(self, event):  # noqa: N802
+        key = event.key()
+        if key == Qt.Key.Key_Left:
+            self.pan(-self.plot_width() / 8)
+        elif key == Qt.Key.Key_Right:
+            self.pan(self.plot_width() / 8)
+        elif key == Qt.Key.Key_Up:
+            self.set_scroll(self.scroll_y - 40)
+            self.viewChanged.emit()
+        elif key == Qt.Key.Key_Down:
+            self.set_scroll(self.scroll_y + 40)
+            self.viewChanged.emit()
+        else:
+            super().keyPressEvent(event)
+
+    # ---------------------------------------------------------------- tooltips
+
+    def event(self, event):  # noqa: D401 - Qt override
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        """The text shown when hovering ``pos``: the bar, and every finding whose band is there."""
+        lines = []
+        zone = self.zone()
+        hit = self.hit(pos)
+        if hit is not None:
+            if isinstance(hit.payload, StayBar):
+                bar = hit.payload
+                lines.append(f"<b>{bar.label}</b> at {bar.port}")
+            else:
+                lines.append(f"<b>{hit.payload.title}</b> ({hit.payload.kind})")
+            end = "no departure planned" if math.isinf(hit.end) else format_in_zone(from_epoch(hit.end), zone)
+            lines.append(f"{format_in_zone(from_epoch(hit.start), zone)} → {end}")
+        lane = self.lane_at(pos.y())
+        if lane is not None and lane.kind == "headcount" and self.layout_.headcount is not None:
+            people, seats = self.layout_.headcount.at(self.scale.t(pos.x()))
+            lines.append(f"{people} aboard, {seats} seats home")
+        plot = QRectF(LABEL_W, AXIS_H, self.plot_width(), self.height() - AXIS_H)
+        y0 = AXIS_H - self.scroll_y
+        t = self.scale.t(pos.x())
+        tol = 3 * self.scale.seconds_per_px
+        bands = self.layout_.findings
+        for i in bands.visible(t - tol, t + tol)[:8]:
+            finding = bands.findings[i]
+            if any(r.contains(pos) for r in self.renderer.finding_rects(self.layout_, finding, y0, plot, self.scale)):
+                word = "Conflict" if finding.is_conflict else "Warning"
+                lines.append(f"<b>{word}: {finding.rule}</b><br>{finding.message}")
+        if not lines and lane is not None and lane.tooltip:
+            lines.append(lane.tooltip)
+        return "<br>".join(lines)
+
+    def palette_role(self, role: QPalette.ColorRole):
+        """A colour of the widget's palette (for exports that draw the same way)."""
+        return self.palette().color(role)

@@ -1,0 +1,104 @@
+"""The timeline tab: a toolbar (zoom, fit, today, go to date, lane grouping, orbit layer) over the canvas."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QScrollBar, QToolBar, QVBoxLayout, QWidget
+
+from planner.gui.timeline.canvas import TimelineCanvas
+
+
+class TimelineView(QWidget):
+    """The station timeline with its controls."""
+
+    def __init__(self, doc, checker, cursor, zone=lambda: "UTC", parent=None):
+        super().__init__(parent)
+        self.setObjectName("timelineView")
+        self.canvas = TimelineCanvas(doc, checker, cursor, zone, self)
+        self.scrollbar = QScrollBar(Qt.Orientation.Vertical, self)
+        self.scrollbar.valueChanged.connect(self.canvas.set_scroll)
+        self.canvas.viewChanged.connect(self._sync_scrollbar)
+        self.toolbar = QToolBar("Timeline", self)
+        self.toolbar.setObjectName("timelineToolbar")
+        self.actions_by_name: dict[str, QAction] = {}
+        self._add("zoom_in", "Zoom In", lambda: self.canvas.zoom(2.0), ["Ctrl+=", "Ctrl++"], "Show a shorter span")
+        self._add("zoom_out", "Zoom Out", lambda: self.canvas.zoom(0.5), ["Ctrl+-"], "Show a longer span")
+        self._add("fit", "Fit All", self.canvas.fit_all, ["Ctrl+0"], "Show every stay and activity")
+        self._add("today", "Today", self.today, ["Ctrl+T"], "Show today")
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(QLabel(" Go to ", self))
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setAccessibleName("Go to date")
+        self.date_edit.setDate(QDate.currentDate())
+        self.date_edit.editingFinished.connect(lambda: self.go_to_date(self.date_edit.date()))
+        self.date_edit.dateChanged.connect(lambda d: self.date_edit.calendarWidget().isVisible() and self.go_to_date(d))
+        self.toolbar.addWidget(self.date_edit)
+        self._add("go_to", "Go to Date…", self.date_edit.setFocus, ["Ctrl+G"], "Type a date to show")
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(QLabel(" Activities by ", self))
+        self.mode_combo = QComboBox(self)
+        self.mode_combo.setAccessibleName("Activity lanes")
+        self.mode_combo.addItem("person", "person")
+        self.mode_combo.addItem("kind", "kind")
+        self.mode_combo.currentIndexChanged.connect(lambda _i: self.canvas.set_mode(self.mode_combo.currentData()))
+        self.toolbar.addWidget(self.mode_combo)
+        orbit = self._add("orbit", "Day/Night && Passes", self._toggle_orbit, [],
+                          "Show the station's day and night and ground-site passes when zoomed to hours")
+        orbit.setCheckable(True)
+        orbit.setChecked(True)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.canvas)
+        row.addWidget(self.scrollbar)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(row)
+        self._sync_scrollbar()
+
+    def _add(self, name: str, text: str, slot, keys: list[str], tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        # Shortcuts act only while the timeline has focus: the calendar uses the same keys.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{tip} ({', '.join(keys)})" if keys else tip)
+        action.triggered.connect(lambda *_: slot())
+        self.toolbar.addAction(action)
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _toggle_orbit(self) -> None:
+        self.canvas.state.show_orbit = self.actions_by_name["orbit"].isChecked()
+        self.canvas.update()
+
+    def _sync_scrollbar(self) -> None:
+        self.scrollbar.blockSignals(True)
+        self.scrollbar.setRange(0, self.canvas.max_scroll())
+        self.scrollbar.setPageStep(max(1, self.canvas.height()))
+        self.scrollbar.setValue(int(self.canvas.scroll_y))
+        self.scrollbar.blockSignals(False)
+        self.scrollbar.setVisible(self.canvas.max_scroll() > 0)
+
+    def today(self) -> None:
+        """Show the two days around now."""
+        now = time.time()
+        self.canvas.show_window(now - 86400, now + 86400, margin=0.0)
+
+    def go_to_date(self, date: QDate) -> None:
+        """Show that day (UTC) from midnight to midnight, keeping a longer zoom if one is set."""
+        start = QDateTime(date, QTime(0, 0), QTimeZone.utc()).toSecsSinceEpoch()
+        if self.canvas.scale.seconds_per_px * self.canvas.plot_width() > 3 * 86400:
+            self.canvas.center_on(start + 43200)
+        else:
+            self.canvas.show_window(start, start + 86400, margin=0.02)
+        self.canvas.cursor.set_time(float(start))
+
+
