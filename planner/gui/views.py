@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planner.gui import map as ground_map
 from planner.gui import timeline
 
 
@@ -10,3 +11,4 @@ def install_views(window) -> None:
     # Each view module offers install(window): it builds its widget, calls window.add_view(widget,
     # title) and connects itself to window.doc, window.checker, window.time_cursor and the selection.
     timeline.install(window)
+    ground_map.install(window)

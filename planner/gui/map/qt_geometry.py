@@ -58,6 +58,34 @@ def land_path() -> QPainterPath:
 
 
 @functools.cache
+def coastline_path() -> QPainterPath:
+    """The land's outline without political borders: the ring edges that belong to one country only.
+
+    Natural Earth's countries share their border vertices exactly, so an edge met twice is a border.
+    """
+    from collections import Counter
+
+    from planner.orbit.geography import countries
+
+    def edges(ring):
+        return [frozenset(e) for e in zip(map(tuple, ring[:-1].tolist()), map(tuple, ring[1:].tolist()))]
+
+    rings = [ring for country in countries() for ring in country.rings]
+    seen = Counter(e for ring in rings for e in edges(ring))
+    path = QPainterPath()
+    for ring in rings:
+        coast = np.array([seen[e] == 1 for e in edges(ring)] + [False])
+        # Runs of coast edges become polylines: edge i joins point i to point i + 1.
+        starts = np.flatnonzero(coast & ~np.concatenate(([False], coast[:-1])))
+        for a in starts:
+            b = a
+            while coast[b]:
+                b += 1
+            path.addPolygon(polygon(ring[a:b + 1, 0], -ring[a:b + 1, 1]))
+    return path
+
+
+@functools.cache
 def country_path(name: str) -> QPainterPath | None:
     """One country's outline in degrees (x = longitude, y = -latitude), or None when unknown."""
     from planner.orbit.geography import find_country

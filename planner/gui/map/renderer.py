@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
 from planner.gui.map.projection import MapProjection
-from planner.gui.map.qt_geometry import country_path, graticule_step, land_path, polygon
+from planner.gui.map.qt_geometry import coastline_path, country_path, graticule_step, land_path, polygon
 from planner.gui.map.track_cache import TrackCache
 from planner.orbit import intervals
 from planner.orbit.footprint import footprint_radius_deg, small_circle
@@ -172,11 +172,18 @@ class MapRenderer:
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setTransform(proj.transform(), True)
+        # Countries are filled with a hairline of their own colour (no seams between them, no borders),
+        # then only the coastline is stroked.
+        seam = QPen(c["land"], 1.0)
+        seam.setCosmetic(True)
+        p.setPen(seam)
+        p.setBrush(c["land"])
+        p.drawPath(land_path())
         coast = QPen(c["coast"], 0.8)
         coast.setCosmetic(True)
         p.setPen(coast)
-        p.setBrush(c["land"])
-        p.drawPath(land_path())
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(coastline_path())
         p.restore()
         if self.layers.graticule:
             self._paint_graticule(p, proj, c)
@@ -388,9 +395,15 @@ class MapRenderer:
         x, y = float(proj.x(lon)), float(proj.y(lat))
         p.setPen(QPen(c["base"], 2.0))
         p.setBrush(STATION)
-        p.drawEllipse(QPointF(x, y), 6.5, 6.5)
-        p.setPen(QPen(c["base"], 1.6))
-        p.drawLine(QPointF(x - 3.5, y), QPointF(x + 3.5, y))
+        p.drawEllipse(QPointF(x, y), 6.0, 6.0)
+        p.setBrush(c["base"])
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawEllipse(QPointF(x, y), 2.0, 2.0)
+        font = QFont(p.font())
+        font.setBold(True)
+        p.setFont(font)
+        p.setPen(c["text"])
+        p.drawText(QPointF(x + 9, y - 7), "ISS")
 
     def _paint_message(self, p: QPainter, proj: MapProjection, c) -> None:
         font = QFont(p.font())
