@@ -15,6 +15,8 @@ from planner.model.display_time import format_in_zone
 from planner.model.times import from_epoch
 from planner.rules import Finding, Suggestion
 
+# Items keep row numbers into the panel's own lists, never Python objects (Qt item data holding Python
+# objects that are freed while the tree is rebuilt has crashed PySide in the past).
 _FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
 _SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 11
 
@@ -66,6 +68,8 @@ class ClashPanel(QWidget):
             False: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
         self._fix_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        self._shown: list[Finding] = []  # what the tree shows, by top-level row
+        self._fixes: dict[int, Finding] = {}  # findings whose fixes were worked out, by row
         checker.findingsChanged.connect(self.refresh)
         self.refresh()
 
@@ -80,22 +84,25 @@ class ClashPanel(QWidget):
 
     def refresh(self) -> None:
         """Redraw from the checker (keeps the selected finding selected when it is still there)."""
-        selected = self.selected_finding()
         conflicts, warnings = self.checker.counts()
         self.summary.setText(f"{conflicts} conflict{'s' if conflicts != 1 else ''}, "
                              f"{warnings} warning{'s' if warnings != 1 else ''}")
+        shown = [f for f in sorted(self.checker.findings, key=Finding.sort_key)
+                 if f.is_conflict or self.show_warnings.isChecked()]
+        if shown == self._shown and self.tree.topLevelItemCount() == len(shown):
+            return  # an edit that changed no finding: keep the tree (and its expanded fixes) as it is
+        selected = self.selected_finding()
         self.tree.blockSignals(True)
         self.tree.clear()
+        self._shown, self._fixes = shown, {}
         keep = None
-        for finding in sorted(self.checker.findings, key=Finding.sort_key):
-            if not finding.is_conflict and not self.show_warnings.isChecked():
-                continue
+        for row, finding in enumerate(shown):
             item = QTreeWidgetItem([finding.message, self.window_text(finding)])
             item.setIcon(0, self._icons[finding.is_conflict])
             severity = "Conflict" if finding.is_conflict else "Warning"
             item.setToolTip(0, f"{severity} ({finding.rule}): {finding.message}")
             item.setToolTip(1, self.window_text(finding))
-            item.setData(0, _FINDING_ROLE, finding)
+            item.setData(0, _FINDING_ROLE, row)
             item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             self.tree.addTopLevelItem(item)
             if selected is not None and _same(finding, selected):
@@ -105,34 +112,38 @@ class ClashPanel(QWidget):
         self.tree.blockSignals(False)
         self.apply_button.setEnabled(self.selected_suggestion() is not None)
 
+    def _finding_of(self, item: QTreeWidgetItem) -> Finding:
+        row = (item.parent() or item).data(0, _FINDING_ROLE)
+        return self._fixes.get(row, self._shown[row])
+
     def selected_finding(self) -> Finding | None:
         """The finding selected (or whose fix is selected)."""
         items = self.tree.selectedItems()
-        if not items:
-            return None
-        item = items[0]
-        return (item.parent() or item).data(0, _FINDING_ROLE)
+        return self._finding_of(items[0]) if items else None
 
     def selected_suggestion(self) -> Suggestion | None:
         """The fix selected, if a fix row is selected."""
         items = self.tree.selectedItems()
-        return items[0].data(0, _SUGGESTION_ROLE) if items and items[0].parent() else None
+        if not items or items[0].parent() is None or items[0].data(0, _SUGGESTION_ROLE) is None:
+            return None
+        return self._finding_of(items[0]).suggestions[items[0].data(0, _SUGGESTION_ROLE)]
 
     def _fill_suggestions(self, item: QTreeWidgetItem) -> None:
         if item.parent() is not None or item.childCount():
             return
-        finding = self.checker.with_fixes(item.data(0, _FINDING_ROLE))
-        item.setData(0, _FINDING_ROLE, finding)
+        row = item.data(0, _FINDING_ROLE)
+        finding = self.checker.with_fixes(self._shown[row])
+        self._fixes[row] = finding
         if not finding.suggestions:
             child = QTreeWidgetItem(["No automatic fix: edit the plan to resolve it"])
             child.setFlags(Qt.ItemFlag.NoItemFlags)
             item.addChild(child)
             return
-        for suggestion in finding.suggestions:
+        for index, suggestion in enumerate(finding.suggestions):
             child = QTreeWidgetItem([f"Fix: {suggestion.text}"])
             child.setIcon(0, self._fix_icon)
             child.setToolTip(0, "Double-click or press Apply Fix to apply it (undo with Ctrl+Z)")
-            child.setData(0, _SUGGESTION_ROLE, suggestion)
+            child.setData(0, _SUGGESTION_ROLE, index)
             item.addChild(child)
 
     def _selection_changed(self) -> None:
@@ -143,7 +154,8 @@ class ClashPanel(QWidget):
 
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         if item.parent() is not None and item.data(0, _SUGGESTION_ROLE) is not None:
-            self.applyRequested.emit(item.parent().data(0, _FINDING_ROLE), item.data(0, _SUGGESTION_ROLE))
+            finding = self._finding_of(item)
+            self.applyRequested.emit(finding, finding.suggestions[item.data(0, _SUGGESTION_ROLE)])
 
     def apply_selected(self) -> None:
         """Apply the selected fix."""
