@@ -10,9 +10,12 @@ from __future__ import annotations
 import gc
 from bisect import bisect_left, bisect_right, insort
 
+import numpy as np
+
 from planner.model.project import Project
 from planner.rules import activities as act_rules
 from planner.rules.activities import ActivityContext, activity_row, overlap_finding
+from planner.rules.activity_table import ActivityRows, ActivityTable, PersonActivities
 from planner.rules.blocking import blocking_findings
 from planner.rules.findings import Finding
 from planner.rules.headcount import headcount_findings
@@ -21,7 +24,7 @@ from planner.rules.missions import mission_findings
 from planner.rules.orbit_needs import OrbitConditions
 from planner.rules.people import person_findings
 from planner.rules.ports import port_findings
-from planner.rules.prefilter import overlap_candidates, screen
+from planner.rules.prefilter import overlap_pairs, screen
 from planner.rules.spacing import DynamicIndex, all_spacing, spacing_finding
 from planner.rules.spacing import pair_key as event_pair
 from planner.rules.suggestions import suggest
@@ -90,26 +93,28 @@ class RuleEngine:
         project = self.project
         self.sites = {s.id: s for s in project.sites}
         self.epochs = sorted(e.epoch.timestamp() for e in project.element_sets)
-        self.rows = {}
-        self.person_acts: dict[str, set[str]] = {}
-        self.guarded: list[tuple[float, str]] = []  # (start, id) of activities that must avoid dynamic events
-        self.guarded_longest = 0.0
-        self.orbit_acts: set[str] = set()
-        rows = [activity_row(a) for a in project.activities]
-        for row in rows:
-            self._index_activity(row)
-        self.guarded.sort()
+        table = ActivityTable(project.activities)
+        # Rows and per-person sets are made when an edit first needs them: a full check reads columns.
+        self.rows = ActivityRows(table)
+        self.person_acts = PersonActivities(table)
+        guarded = np.flatnonzero(table.guarded)
+        ids = table.ids
+        self.guarded = sorted(zip(table.start[guarded].tolist(), [ids[k] for k in guarded.tolist()]))
+        self.guarded_longest = float((table.end[guarded] - table.start[guarded]).max()) if len(guarded) else 0.0
         ctx = self._context()
         aboard = {p: t.aboard for p, t in self.timeline.people.items()}
         limit = self.settings.element_set_max_age_days * 86400
         if self.orbit is None:
-            picked = (rows[k] for k in screen(rows, aboard, self.epochs, limit).tolist())
+            picked = screen(table, aboard, self.epochs, limit).tolist()
         else:  # orbit conditions cannot be screened without asking the orbit: check every activity
-            picked = rows
-        for row in picked:
+            picked = range(len(table))
+        rows = self.rows
+        for k in picked:
+            row = rows[ids[k]]
             self._put(("activity", row.id), ctx.findings(row))
-        for k in overlap_candidates(rows).tolist():
-            self._check_overlaps(rows[k])
+        first, second = overlap_pairs(table)
+        for a, b in set(zip(first.tolist(), second.tolist())):
+            self._check_pair(rows[ids[a]], rows[ids[b]])
 
     # -- incremental re-checks -------------------------------------------------------------------------
     def mission_changed(self, *mission_ids: str) -> None:
@@ -300,8 +305,6 @@ class RuleEngine:
         if row.guarded:
             insort(self.guarded, (row.start, row.id))
             self.guarded_longest = max(self.guarded_longest, row.end - row.start)
-        if row.orbit_needs:
-            self.orbit_acts.add(row.id)
 
     def _unindex_activity(self, row) -> None:
         del self.rows[row.id]
@@ -309,7 +312,6 @@ class RuleEngine:
             self.person_acts[person].discard(row.id)
         if row.guarded:
             del self.guarded[bisect_left(self.guarded, (row.start, row.id))]
-        self.orbit_acts.discard(row.id)
 
     def _guarded_near(self, start: float, end: float) -> set[str]:
         lo = bisect_left(self.guarded, (start - self.guarded_longest,))
@@ -321,10 +323,13 @@ class RuleEngine:
             for other_id in self.person_acts.get(person, ()):
                 other = self.rows[other_id]
                 if other_id != row.id and act_rules.overlaps(row, other):
-                    finding = overlap_finding(row, other, self.names)
-                    if finding is not None:
-                        key = act_rules.pair_key(row.id, other_id)
-                        self._put_pair("overlap", key[0], key[1], key, [finding])
+                    self._check_pair(row, other)
+
+    def _check_pair(self, row, other) -> None:
+        finding = overlap_finding(row, other, self.names)
+        if finding is not None:
+            key = act_rules.pair_key(row.id, other.id)
+            self._put_pair("overlap", key[0], key[1], key, [finding])
 
 
 def check_project(project: Project, orbit: OrbitConditions | None = None) -> tuple[list[Finding], list[HeadcountStep]]:

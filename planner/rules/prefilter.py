@@ -8,52 +8,52 @@ from __future__ import annotations
 
 import numpy as np
 
-from planner.rules.activities import ActivityRow
+from planner.rules.activity_table import ActivityTable
 
 
-def screen(rows: list[ActivityRow], aboard: dict[str, tuple], epochs: list[float], limit_s: float) -> np.ndarray:
-    """Indexes of ``rows`` that may have a finding of their own; ``aboard``: person -> sorted disjoint intervals."""
-    n = len(rows)
+def screen(table: ActivityTable, aboard: dict[str, tuple], epochs: list[float], limit_s: float) -> np.ndarray:
+    """Positions in ``table`` that may have a finding of their own; ``aboard``: person -> sorted disjoint intervals."""
+    n = len(table)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    flagged = np.zeros(n, dtype=bool)
-    start = np.fromiter((r.start for r in rows), float, n)
-    end = np.fromiter((r.end for r in rows), float, n)
-    flagged |= np.fromiter((r.guarded for r in rows), bool, n)
-    orbit = np.fromiter((bool(r.orbit_needs) for r in rows), bool, n)
-    flagged |= orbit & _far_from_epochs(start, end, epochs, limit_s)
-    flagged |= _outside_stays(rows, start, end, aboard)
-    return np.nonzero(flagged)[0]
+    flagged = table.guarded.copy()
+    if table.orbit.any():
+        flagged |= table.orbit & _far_from_epochs(table.start, table.end, epochs, limit_s)
+    flagged |= _outside_stays(table, aboard)
+    return np.flatnonzero(flagged)
 
 
-def overlap_candidates(rows: list[ActivityRow]) -> np.ndarray:
-    """Indexes of rows that may overlap another activity of one of their people.
+def overlap_pairs(table: ActivityTable) -> tuple[np.ndarray, np.ndarray]:
+    """Positions ``(a, b)`` of activities that share a person and may share a moment (every such pair at least
+    once, as the exact rule decides): sorted by (person, start), each entry pairs with the later entries of
+    its person that start before it ends, found by one binary search each."""
+    act, person = table.act, table.person
+    m = len(act)
+    if m < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    s, e = table.start[act], table.end[act]
+    order = np.lexsort((s, person))
+    p, a = person[order], act[order]
+    rank = _ranks(s[order], e[order])
+    span = np.int64(rank.max() + 1)
+    key_s = p * span + rank[:m]
+    key_e = p * span + rank[m:]
+    hi = np.searchsorted(key_s, key_e, side="left")  # entries of the person that start before this one ends
+    count = np.maximum(hi - np.arange(1, m + 1), 0)
+    total = int(count.sum())
+    if total == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    first = np.repeat(np.arange(m), count)
+    offset = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
+    return a[first], a[first + 1 + offset]
 
-    Sorted by (person, start), an activity that overlaps any later one overlaps the very next one too
-    (that one starts no later), so flagging both sides of each overlapping neighbour pair finds every
-    pair's earlier member; the exact rule then scans that member's person.
-    """
-    act, person, start, end = _pairs(rows)
-    if len(act) < 2:
-        return np.zeros(0, dtype=np.int64)
-    order = np.lexsort((start, person))
-    p, s, e, a = person[order], start[order], end[order], act[order]
-    hit = (p[1:] == p[:-1]) & (s[1:] < e[:-1])
-    return np.unique(np.concatenate([a[:-1][hit], a[1:][hit]]))
 
-
-def _pairs(rows):
-    people: dict[str, int] = {}
-    act, person = [], []
-    for i, row in enumerate(rows):
-        for p in row.people:
-            act.append(i)
-            person.append(people.setdefault(p, len(people)))
-    act = np.asarray(act, dtype=np.int64)
-    person = np.asarray(person, dtype=np.int64)
-    starts = np.fromiter((r.start for r in rows), float, len(rows))
-    ends = np.fromiter((r.end for r in rows), float, len(rows))
-    return act, person, starts[act] if len(act) else starts[:0], ends[act] if len(act) else ends[:0]
+def _ranks(*columns) -> np.ndarray:
+    """Each value's rank among all of them: integer keys that keep every comparison exact."""
+    _, rank = np.unique(np.concatenate(columns), return_inverse=True)
+    return rank.astype(np.int64).ravel()
 
 
 def _far_from_epochs(start, end, epochs, limit_s) -> np.ndarray:
@@ -68,31 +68,30 @@ def _far_from_epochs(start, end, epochs, limit_s) -> np.ndarray:
     return distance > limit_s - 1.0  # a second of margin: the exact rule decides
 
 
-def _outside_stays(rows, start, end, aboard) -> np.ndarray:
-    """True for rows with a participant not aboard for the whole activity (exact, by ranks of the times)."""
-    n = len(rows)
-    names = list(aboard)
-    index = {p: i for i, p in enumerate(names)}
-    act, person = [], []
-    for i, row in enumerate(rows):
-        for p in row.people:
-            act.append(i)
-            person.append(index.get(p, -1))
-    if not act:
-        return np.zeros(n, dtype=bool)
-    act = np.asarray(act, dtype=np.int64)
-    person = np.asarray(person, dtype=np.int64)
+def _outside_stays(table: ActivityTable, aboard) -> np.ndarray:
+    """True for activities with a participant not aboard for the whole activity (exact, by ranks of the times)."""
+    n = len(table)
     bad = np.zeros(n, dtype=bool)
+    if not len(table.act):
+        return bad
+    # The table's person codes -> positions in the interval arrays (-1: never aboard).
+    names = [p for p in table.names if aboard.get(p)]
+    known = {p: i for i, p in enumerate(names)}
+    recode = np.fromiter((known.get(p, -1) for p in table.names), np.int64, len(table.names))
+    person = recode[table.person]
+    act = table.act
     unknown = person < 0
     bad[act[unknown]] = True
     act, person = act[~unknown], person[~unknown]
-    iv_person = np.fromiter((i for i, p in enumerate(names) for _ in aboard[p]), np.int64)
-    iv_start = np.fromiter((s for p in names for s, _e in aboard[p]), float)
-    iv_end = np.fromiter((e for p in names for _s, e in aboard[p]), float)
-    qs, qe = start[act], end[act]
-    # Ranks keep every comparison exact while packing (person, time) into one sortable integer.
-    _, rank = np.unique(np.concatenate([iv_start, iv_end, qs, qe]), return_inverse=True)
-    span = np.int64(rank.max() + 1 if len(rank) else 1)
+    if not len(act):
+        return bad
+    counts = np.fromiter((len(aboard[p]) for p in names), np.int64, len(names))
+    iv_person = np.repeat(np.arange(len(names), dtype=np.int64), counts)
+    iv_start = np.fromiter((s for p in names for s, _e in aboard[p]), float, int(counts.sum()))
+    iv_end = np.fromiter((e for p in names for _s, e in aboard[p]), float, int(counts.sum()))
+    qs, qe = table.start[act], table.end[act]
+    rank = _ranks(iv_start, iv_end, qs, qe)
+    span = np.int64(rank.max() + 1)
     m, q = len(iv_start), len(qs)
     k_is = iv_person * span + rank[:m]
     k_ie = iv_person * span + rank[m:2 * m]
@@ -102,11 +101,7 @@ def _outside_stays(rows, start, end, aboard) -> np.ndarray:
     order = np.argsort(k_is, kind="stable")
     k_is, k_ie = k_is[order], k_ie[order]
     j = np.searchsorted(k_is, k_qs, side="right") - 1
-    ok = j >= 0
-    jj = np.clip(j, 0, max(m - 1, 0))
-    if m:
-        ok &= (k_qe <= k_ie[jj]) & (k_qs < k_ie[jj])
-    else:
-        ok[:] = False
+    jj = np.clip(j, 0, m - 1)
+    ok = (j >= 0) & (k_qe <= k_ie[jj]) & (k_qs < k_ie[jj])
     bad[act[~ok]] = True
     return bad

@@ -1,0 +1,149 @@
+"""The project's activities as columns: times converted once, people as (activity, person) pairs, and the
+indexes a re-check needs (rows by id, activities by person) made only for what an edit touches.
+
+A full check of 100,000 activities must not build 100,000 Python rows: the array screens
+(:mod:`planner.rules.prefilter`) read the columns and pick the few activities the exact rules look at.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from itertools import chain
+from operator import attrgetter
+
+import numpy as np
+
+from planner.model.activity import ActivityKind, NeedKind
+from planner.rules.activities import ActivityRow, activity_row
+
+_STAMP = datetime.timestamp
+_GUARD_NEED = NeedKind.NO_DYNAMIC_EVENT
+_ORBIT_NEEDS = (NeedKind.DAYLIGHT, NeedKind.SHADOW, NeedKind.SITE_IN_VIEW)
+
+
+class ActivityTable:
+    """Columns of the activities at the time of a full check (``start``, ``end``, ``guarded``, ``orbit``)
+    plus ``act``/``person``: one entry per (activity position, person code) with ``names[code]``.
+
+    When two activities share an id the later one counts, as a dict keyed by id would have it.
+    """
+
+    def __init__(self, activities):
+        acts = list(activities)
+        ids = list(map(attrgetter("id"), acts))
+        pos = dict(zip(ids, range(len(ids))))
+        if len(pos) != len(acts):
+            acts = [acts[k] for k in sorted(pos.values())]
+            ids = list(map(attrgetter("id"), acts))
+            pos = dict(zip(ids, range(len(ids))))
+        n = len(acts)
+        self.activities = acts
+        self.ids = ids
+        self.pos = pos
+        self.start = np.fromiter(map(_STAMP, map(attrgetter("start"), acts)), float, n)
+        self.end = np.fromiter(map(_STAMP, map(attrgetter("end"), acts)), float, n)
+        self.people = list(map(attrgetter("people"), acts))
+        eva = ActivityKind.EVA
+        self.guarded = np.fromiter((a.kind is eva for a in acts), bool, n)
+        self.orbit = np.zeros(n, dtype=bool)
+        needs = list(map(attrgetter("needs"), acts))
+        for k in np.flatnonzero(np.fromiter(map(bool, needs), bool, n)).tolist():
+            kinds = [need.kind for need in needs[k]]
+            if _GUARD_NEED in kinds:
+                self.guarded[k] = True
+            if any(kind in _ORBIT_NEEDS for kind in kinds):
+                self.orbit[k] = True
+        lens = np.fromiter(map(len, self.people), np.int64, n)
+        flat = list(chain.from_iterable(self.people))
+        self.names = list(dict.fromkeys(flat))
+        code = {p: i for i, p in enumerate(self.names)}
+        self.act = np.repeat(np.arange(n, dtype=np.int64), lens)
+        self.person = np.fromiter(map(code.__getitem__, flat), np.int64, len(flat))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def row(self, k: int) -> ActivityRow:
+        """The row of the activity at position ``k``."""
+        return activity_row(self.activities[k])
+
+
+class ActivityRows:
+    """Activity id -> :class:`ActivityRow`, made from the table on first use; edits are kept on top."""
+
+    def __init__(self, table: ActivityTable):
+        self._table = table
+        self._pos = dict(table.pos)  # ids still as the table has them
+        self._rows: dict[str, ActivityRow] = {}
+
+    def get(self, aid: str) -> ActivityRow | None:
+        """The row of ``aid``, or None when there is no such activity."""
+        row = self._rows.get(aid)
+        if row is None:
+            k = self._pos.get(aid)
+            if k is None:
+                return None
+            row = self._rows[aid] = self._table.row(k)
+        return row
+
+    def __getitem__(self, aid: str) -> ActivityRow:
+        row = self.get(aid)
+        if row is None:
+            raise KeyError(aid)
+        return row
+
+    def __contains__(self, aid: str) -> bool:
+        return aid in self._rows or aid in self._pos
+
+    def __setitem__(self, aid: str, row: ActivityRow) -> None:
+        self._pos.pop(aid, None)
+        self._rows[aid] = row
+
+    def __delitem__(self, aid: str) -> None:
+        found = self._rows.pop(aid, None) is not None
+        found = self._pos.pop(aid, None) is not None or found
+        if not found:
+            raise KeyError(aid)
+
+    def __len__(self) -> int:
+        return len(self._pos) + sum(1 for aid in self._rows if aid not in self._pos)
+
+
+class PersonActivities:
+    """Person id -> set of activity ids; a person's set is made from the table's columns when first asked."""
+
+    def __init__(self, table: ActivityTable):
+        self._table = table
+        order = np.argsort(table.person, kind="stable")
+        self._acts = table.act[order]
+        codes = table.person[order]
+        cuts = np.flatnonzero(np.diff(codes)) + 1
+        starts = np.concatenate([[0], cuts]).tolist() if len(codes) else []
+        stops = np.concatenate([cuts, [len(codes)]]).tolist() if len(codes) else []
+        self._base = {table.names[c]: (lo, hi) for c, lo, hi in zip(codes[starts].tolist(), starts, stops)}
+        self._sets: dict[str, set[str]] = {}
+
+    def get(self, person: str, default=None):
+        """The person's activity ids (the set itself, to be edited in place), or ``default``."""
+        found = self._sets.get(person)
+        if found is not None:
+            return found
+        span = self._base.pop(person, None)
+        if span is None:
+            return default
+        ids = self._table.ids
+        found = self._sets[person] = {ids[k] for k in self._acts[span[0]:span[1]].tolist()}
+        return found
+
+    def setdefault(self, person: str, default: set[str]) -> set[str]:
+        """The person's set, made (or set to ``default``) when missing."""
+        found = self.get(person)
+        if found is None:
+            found = self._sets[person] = default
+        return found
+
+    def __getitem__(self, person: str) -> set[str]:
+        found = self.get(person)
+        if found is None:
+            raise KeyError(person)
+        return found
