@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from planner.gui.commands import ReplaceItem
 from planner.gui.document import ProjectDocument
+from planner.gui.widgets import heading_label, set_plain_text
 from planner.gui.time_edit import UtcDateTimeEdit
 from planner.model import Activity, ActivityKind, Need, NeedKind
 
@@ -45,12 +46,7 @@ class ActivityEditor(QWidget):
         self.set_activity(None)
 
     def _build(self) -> None:
-        self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.heading.setFont(font)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading = heading_label(self)
         self.title_edit = QLineEdit(self)
         self.title_edit.setAccessibleName("Activity title")
         self.title_edit.textEdited.connect(lambda text: self._edit("title", lambda a: setattr(a, "title", text), True))
@@ -159,10 +155,7 @@ class ActivityEditor(QWidget):
                                     if minutes >= 0 else "ends before it starts")
         if self.module_combo.currentText() != activity.module:
             self.module_combo.setEditText(activity.module)
-        if self.note_edit.toPlainText() != activity.note:
-            self.note_edit.blockSignals(True)
-            self.note_edit.setPlainText(activity.note)
-            self.note_edit.blockSignals(False)
+        set_plain_text(self.note_edit, activity.note)
         self._fill_people(activity)
         self._fill_needs(activity)
 

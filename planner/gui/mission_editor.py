@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.gui.commands import InsertItem, ReplaceItem
 from planner.gui.document import ProjectDocument
+from planner.gui.widgets import heading_label, set_plain_text
 from planner.gui.record_actions import default_start
 from planner.gui.time_edit import UtcDateTimeEdit
 from planner.model import Event, EventKind, Mission, Person
@@ -51,12 +52,7 @@ class MissionEditor(QWidget):
     # ------------------------------------------------------------------ layout
 
     def _build(self) -> None:
-        self.heading = QLabel(self)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.heading.setFont(font)
+        self.heading = heading_label(self)
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setAccessibleName("Vehicle name")
@@ -223,10 +219,7 @@ class MissionEditor(QWidget):
         self.seats_spin.blockSignals(False)
         if not self.tags_edit.hasFocus():
             _set_text(self.tags_edit, ", ".join(mission.tags))
-        if self.note_edit.toPlainText() != mission.note:
-            self.note_edit.blockSignals(True)
-            self.note_edit.setPlainText(mission.note)
-            self.note_edit.blockSignals(False)
+        set_plain_text(self.note_edit, mission.note)
         self._fill_events(mission)
 
     def _fill_events(self, mission: Mission) -> None:

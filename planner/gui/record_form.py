@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QP
 
 from planner.gui.commands import ReplaceItem
 from planner.gui.document import ProjectDocument
+from planner.gui.widgets import heading_label, set_plain_text
 from planner.model import edits
 
 
@@ -56,12 +57,7 @@ class RecordForm(QWidget):
         self.noun, self.fields = FORMS[collection]
         self.item_id: str | None = None
         self.editors: dict[str, QWidget] = {}
-        self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.heading.setFont(font)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading = heading_label(self)
         form = QFormLayout()
         for field in self.fields:
             form.addRow(field.label, self._editor(field))
@@ -131,8 +127,7 @@ class RecordForm(QWidget):
             if field.kind == "number":
                 editor.setValue(float(value))
             elif field.kind == "multiline":
-                if editor.toPlainText() != (value or ""):
-                    editor.setPlainText(value or "")
+                set_plain_text(editor, value or "")
             elif field.kind == "readonly":
                 editor.setText(value.strftime("%Y-%m-%d %H:%M:%S UTC") if hasattr(value, "strftime") else str(value or ""))
             elif editor.text() != (value or ""):

@@ -1,0 +1,25 @@
+"""Small widget helpers the editors share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPlainTextEdit
+
+
+def heading_label(parent) -> QLabel:
+    """A bold, slightly larger plain-text label naming what an editor shows."""
+    label = QLabel(parent)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.2)
+    label.setFont(font)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def set_plain_text(edit: QPlainTextEdit, text: str) -> None:
+    """Show ``text`` without emitting textChanged, and only when it differs (the cursor stays put)."""
+    if edit.toPlainText() != text:
+        edit.blockSignals(True)
+        edit.setPlainText(text)
+        edit.blockSignals(False)
