@@ -10,7 +10,6 @@ from planner.gui.app import example_project_path
 from planner.gui.main_window import MainWindow
 from planner.gui.time_edit import to_qdatetime
 from planner.model import NeedKind
-from planner.model.times import parse_utc
 
 
 @pytest.fixture
