@@ -190,3 +190,18 @@ def test_recent_files_menu_drops_missing_files(window, example_copy, tmp_path):
     gone.unlink()
     window._fill_recent_menu()
     assert [a.text() for a in window.recent_menu.actions()] == ["challenge.issplan"]
+
+
+def test_layout_and_geometry_come_back_on_the_next_start(qtbot):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    first.docks["history"].raise_()
+    first.docks["clashes"].hide()
+    assert first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    # (The offscreen platform clamps window sizes oddly, so the geometry itself is not compared.)
+    assert not Settings().get("window/geometry").isEmpty()
+    assert second.docks["clashes"].isHidden()
