@@ -13,7 +13,8 @@ EXIT_OK = 0
 
 def _add_elements(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tle", required=True, metavar="FILE",
-                        help="element sets: TLE (2- or 3-line) or OMM (CelesTrak JSON, CSV or XML)")
+                        help="element sets: TLE (2- or 3-line) or OMM (CelesTrak JSON, CSV or XML), "
+                             "or a project file (.issplan) whose element sets are used")
     parser.add_argument("--sat", metavar="ID", help="catalogue number or name (default: the ISS, 25544)")
 
 
@@ -53,10 +54,31 @@ def _load(args):
     length = timedelta(hours=args.hours) if hasattr(args, "hours") else timedelta(days=args.days)
     if length.total_seconds() <= 0:
         raise ValueError("the span must be longer than zero")
-    orbit = Orbit(select_satellite(read_elements(args.tle), args.sat))
+    sets, args.project = _read_sets(args.tle)
+    orbit = Orbit(select_satellite(sets, args.sat))
     for span in orbit.stale_spans(start, start + length):
         print(f"planner: warning: {span.message()}", file=sys.stderr)
     return orbit, start, start + length
+
+
+def _read_sets(path: str):
+    """(element sets, project): from a project file (.issplan), or from a TLE/OMM file (project None)."""
+    from planner import PROJECT_SUFFIX
+    from planner.orbit import read_elements
+
+    if not path.lower().endswith(PROJECT_SUFFIX):
+        return read_elements(path), None
+    from planner.store import ProjectFileError, load_project
+
+    try:
+        project = load_project(path)
+    except ProjectFileError as exc:
+        raise ValueError(str(exc)) from None
+    except OSError as exc:
+        raise ValueError(f"{path}: {exc.strerror or exc}") from None
+    if not project.element_sets:
+        raise ValueError(f"{path}: the project has no element sets (import a TLE or OMM file into it first)")
+    return list(project.element_sets), project
 
 
 class Track:
@@ -146,7 +168,8 @@ class Windows:
     """``planner windows --tle FILE --start ISO --days D --light sunlit --site LAT,LON --place Italy``."""
 
     NAME = "windows"
-    HELP = "Find filming windows: station sunlit or in shadow, a place below, a ground site in view, not busy."
+    HELP = ("Find filming windows: station sunlit or in shadow, a place below, a ground site in view, not busy "
+            "(with a project file as --tle, its dockings and undockings count as busy).")
 
     @staticmethod
     def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -195,6 +218,12 @@ class Windows:
             orbit, start, end = _load(args)
         except (ElementSetError, PlaceError, ValueError) as exc:
             return fail(str(exc))
+        if args.project is not None:
+            # A project's dockings, undockings and relocations keep the crew busy: no filming then.
+            from planner.model.times import from_epoch
+            from planner.orbit.windows import busy_around_dynamic_events
+
+            busy += [(from_epoch(a), from_epoch(b)) for a, b in busy_around_dynamic_events(args.project.missions)]
         request = WindowRequest(light=args.light, place=place, radius_km=args.radius_km, site=site,
                                 min_elevation_deg=args.min_elevation if site else None, busy=busy,
                                 min_duration_s=args.min_duration)

@@ -96,3 +96,31 @@ def test_bad_checksum_exits_2(tmp_path, capsys):
 def test_stale_element_set_warns_on_stderr(tle, capsys):
     assert main(["passes", "--tle", tle, "--site", "0,0", "--start", "2021-12-01T00:00:00Z", "--days", "1"]) == 0
     assert "warning:" in capsys.readouterr().err
+
+
+def test_windows_from_a_project_keep_clear_of_its_dockings(tle, capsys, tmp_path):
+    """With a project file as --tle, its element sets are used and its dynamic events count as busy."""
+    from planner.model.times import parse_utc
+    from planner.resources import resource_path
+
+    example = str(resource_path("examples", "the-challenge-2021.issplan"))
+    args = ["windows", "--start", "2021-10-05T10:00:00Z", "--days", "0.3", "--light", "sunlit", "--json"]
+    assert main([*args, "--tle", tle]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert main([*args, "--tle", example]) == 0
+    from_project = json.loads(capsys.readouterr().out)
+    docking = parse_utc("2021-10-05T12:22:31Z").timestamp()  # Soyuz MS-19 at Rassvet
+
+    def near(window):
+        return parse_utc(window["start"]).timestamp() < docking + 7200 and parse_utc(window["end"]).timestamp() > docking - 7200
+
+    assert any(near(w) for w in plain)
+    assert not any(near(w) for w in from_project)
+
+
+def test_windows_from_a_project_without_element_sets_is_a_clear_message(capsys, tmp_path, data_dir):
+    project = tmp_path / "traffic.issplan"
+    assert main(["import-traffic", str(data_dir / "iss-traffic-2021h2.csv"), "-o", str(project)]) == 0
+    capsys.readouterr()
+    assert main(["windows", "--tle", str(project), "--start", START]) == 2
+    assert "has no element sets" in capsys.readouterr().err
