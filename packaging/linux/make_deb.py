@@ -150,11 +150,12 @@ def dependencies(app: Path, dropped: dict[str, str]) -> list[str]:
         for major, minor in re.findall(r"GLIBC_(\d+)\.(\d+)", dynamic):
             glibc = max(glibc, (int(major), int(minor)))
     missing = sorted(needed - carried - LIBC)
-    owners = {**owning_packages(missing), **{k: v for k, v in dropped.items()}}
+    owners = {**owning_packages(missing), **dropped}
     unknown = [name for name in missing if name not in owners and name not in KNOWN_PACKAGES]
     if unknown:
         raise SystemExit(f"no package known for {', '.join(unknown)}: add it to KNOWN_PACKAGES in {__file__}")
-    packages = {owners.get(name) or KNOWN_PACKAGES[name] for name in missing} | set(dropped.values()) | set(ALWAYS)
+    # Only what the app's own files load directly: those packages bring their own dependencies.
+    packages = {owners.get(name) or KNOWN_PACKAGES[name] for name in missing} | set(ALWAYS)
     packages.discard("libc6")
     return [f"libc6 (>= {glibc[0]}.{glibc[1]})"] + sorted(packages)
 
