@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import NamedTuple
 
 from planner.model.catalogue import Station
 from planner.model.mission import DYNAMIC_EVENTS, EventKind, Mission
@@ -28,8 +29,7 @@ _ARRIVALS = (EventKind.DOCK, EventKind.BERTH)
 _DEPARTURES = (EventKind.UNDOCK, EventKind.UNBERTH)
 
 
-@dataclass(frozen=True, slots=True)
-class PortStay:
+class PortStay(NamedTuple):
     """A vehicle at a port over ``[start, end)``; ``arrival`` is the window of the arriving dynamic event."""
 
     mission: str
@@ -40,8 +40,7 @@ class PortStay:
     by_relocation: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class DynamicEvent:
+class DynamicEvent(NamedTuple):
     """A docking, berthing, undocking, unberthing or relocation over ``[start, end]`` (``end`` >= ``start``)."""
 
     mission: str
@@ -53,8 +52,7 @@ class DynamicEvent:
     ports: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Flight:
+class Flight(NamedTuple):
     """People riding a vehicle away from the station over ``[start, end)`` (after launch, after undocking)."""
 
     mission: str
@@ -63,8 +61,7 @@ class Flight:
     people: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class CrewMove:
+class CrewMove(NamedTuple):
     """A person arriving at (``arrives``) or leaving the station on a vehicle."""
 
     person: str
@@ -74,8 +71,7 @@ class CrewMove:
     index: int
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """Something impossible in one vehicle's sequence of events (docks before launch, undocks from elsewhere)."""
 
     index: int
@@ -131,8 +127,7 @@ class MissionTrack:
         return any(s <= when < e for s, e in self.attached)
 
 
-@dataclass(frozen=True, slots=True)
-class PersonStay:
+class PersonStay(NamedTuple):
     """A person aboard over ``[start, end)``, arrived on ``came_on``, leaving on ``leaves_on`` (None: not planned)."""
 
     person: str
@@ -159,8 +154,7 @@ class PersonTrack:
         return frozenset(found)
 
 
-@dataclass(frozen=True, slots=True)
-class HeadcountStep:
+class HeadcountStep(NamedTuple):
     """From ``utc`` on, ``people`` are aboard and docked vehicles offer ``seats`` seats home."""
 
     utc: float
@@ -195,7 +189,14 @@ def derive_mission(mission: Mission, station: Station) -> MissionTrack:
     events = mission.events
     order = sorted(range(len(events)), key=lambda i: events[i].utc)  # stable: same-time rows keep file order
     times = [events[i].utc.timestamp() for i in order]
-    mid = mission.id
+    if not _plain_visit(track, events, order, times):
+        _walk(track, events, order, times)
+    return track
+
+
+def _walk(track: MissionTrack, events, order: list[int], times: list[float]) -> None:
+    """Fill ``track`` by walking the events in time order (``order``: positions, ``times``: their seconds)."""
+    mid = track.mission
     stays, attached, dynamic, flights, moves, departures, problems = [], [], [], [], [], [], []
     state = "start"  # start, flight, docked, landed
     port = None  # where it is docked
@@ -304,11 +305,53 @@ def derive_mission(mission: Mission, station: Station) -> MissionTrack:
     track.problems = tuple(problems)
     if times:
         track.span = (times[0], times[-1])
-    return track
+
+
+def _plain_visit(track: MissionTrack, events, order: list[int], times: list[float]) -> bool:
+    """Fill ``track`` for the common shape of a visit: [launch], docking or berthing at a port, undocking or
+    unberthing from it, [landing], exactly as the general walk of :func:`derive_mission` would, only without
+    its bookkeeping (most missions of a big plan look like this). False, leaving ``track`` alone, otherwise."""
+    n = len(order)
+    if n < 2 or n > 4:
+        return False
+    seq = [events[i] for i in order]
+    lead = 1 if seq[0].kind is EventKind.LAUNCH else 0
+    if n - lead not in (2, 3):
+        return False
+    come, go = seq[lead], seq[lead + 1]
+    landing = seq[lead + 2] if n - lead == 3 else None
+    port = come.port
+    if (come.kind not in _ARRIVALS or go.kind not in _DEPARTURES or not port or (go.port and go.port != port)
+            or come.end_utc is not None or go.end_utc is not None
+            or (landing is not None and landing.kind is not EventKind.LAND)):
+        return False
+    mid = track.mission
+    i1, i2 = order[lead], order[lead + 1]
+    t1, t2 = times[lead], times[lead + 1]
+    flights = []
+    if lead and seq[0].crew and t1 > times[0]:
+        flights.append(Flight(mid, times[0], t1, tuple(seq[0].crew)))
+    left = tuple(go.crew)
+    if landing is not None and left and times[-1] > t2:
+        flights.append(Flight(mid, t2, times[-1], left))
+    track.stays = (PortStay(mid, port, t1, t2, (t1, t1), False),)
+    track.attached = ((t1, t2),)
+    track.dynamic = (DynamicEvent(mid, i1, come.kind, t1, t1, bool(come.crew),
+                                  tuple(p for p in (come.from_port, port) if p)),
+                     DynamicEvent(mid, i2, go.kind, t2, t2, bool(left), tuple(p for p in (go.from_port, go.port) if p)))
+    track.flights = tuple(flights)
+    track.moves = tuple([CrewMove(person, t1, True, mid, i1) for person in come.crew]
+                        + [CrewMove(person, t2, False, mid, i2) for person in left])
+    track.departures = ((t2, i2, left),)
+    track.span = (times[0], times[-1])
+    return True
 
 
 def derive_person(person: str, moves, flights) -> PersonTrack:
     """A person's stays from their crew moves (arrivals open stays, departures close the oldest one open)."""
+    plain = _plain_person(person, moves, flights)
+    if plain is not None:
+        return plain
     ordered = sorted(moves, key=lambda m: (m.time, m.arrives, m.mission, m.index))
     open_stays: list[CrewMove] = []
     stays, stray = [], []
@@ -328,11 +371,28 @@ def derive_person(person: str, moves, flights) -> PersonTrack:
     return PersonTrack(person, tuple(stays), flights, tuple(stray), aboard)
 
 
+def _plain_person(person: str, moves, flights) -> PersonTrack | None:
+    """The track of the usual person, one arrival and one later departure, as :func:`derive_person` would make
+    it; None for anybody else."""
+    if len(moves) != 2 or moves[0].arrives == moves[1].arrives:
+        return None
+    came, went = moves if moves[0].arrives else moves[::-1]
+    if not came.time < went.time:
+        return None
+    flights = tuple(sorted(flights, key=lambda f: (f.start, f.end, f.mission))) if len(flights) > 1 else tuple(flights)
+    return PersonTrack(person, (PersonStay(person, came.time, went.time, came.mission, went.mission),),
+                       flights, (), ((came.time, went.time),))
+
+
 def lifeboat_pieces(stay: PersonStay, tracks: dict[str, MissionTrack]) -> list[tuple[str | None, float, float]]:
     """The person's lifeboat over the stay: the vehicle they leave on while it is attached, else the one they
     came on while it is attached, else None; a vehicle that cannot carry crew home counts as None."""
     pieces: list[tuple[str | None, float, float]] = []
     leaves = tracks.get(stay.leaves_on) if stay.leaves_on else None
+    if leaves is not None:
+        for s, e in leaves.attached:
+            if s <= stay.start and stay.end <= e:  # the vehicle they leave on is there all along
+                return [(leaves.mission if leaves.is_lifeboat else None, stay.start, stay.end)]
     came = tracks.get(stay.came_on)
     covered = _clip(leaves.attached, stay.start, stay.end) if leaves else []
     for s, e in covered:
@@ -397,8 +457,17 @@ class StationTimeline:
         timeline = cls(project.station)
         for mission in project.missions:
             timeline._add_mission(derive_mission(mission, timeline.station))
+        # Each person's moves and flights gathered in one pass, not one scan of their missions per person.
+        moves: dict[str, list[CrewMove]] = {}
+        flights: dict[str, list[Flight]] = {}
+        for track in timeline.missions.values():
+            for move in track.moves:
+                moves.setdefault(move.person, []).append(move)
+            for flight in track.flights:
+                for person in dict.fromkeys(flight.people):
+                    flights.setdefault(person, []).append(flight)
         for person in list(timeline.person_missions):
-            timeline._refresh_person(person)
+            timeline._refresh_person(person, moves.get(person, []), flights.get(person, []))
         return timeline
 
     def update_mission(self, mission_id: str, mission: Mission | None) -> tuple[MissionTrack | None, set[str]]:
@@ -437,7 +506,7 @@ class StationTimeline:
                 self._delta(s, 0, -track.seats)
                 self._delta(e, 0, track.seats)
 
-    def _refresh_person(self, person: str) -> None:
+    def _refresh_person(self, person: str, moves=None, flights=None) -> None:
         old = self.people.pop(person, None)
         if old is not None:
             for s, e in old.aboard:
@@ -451,11 +520,12 @@ class StationTimeline:
         if not missions:
             self.person_missions.pop(person, None)
             return
-        moves, flights = [], []
-        for mid in missions:
-            track = self.missions[mid]
-            moves.extend(m for m in track.moves if m.person == person)
-            flights.extend(f for f in track.flights if person in f.people)
+        if moves is None:
+            moves, flights = [], []
+            for mid in missions:
+                track = self.missions[mid]
+                moves.extend(m for m in track.moves if m.person == person)
+                flights.extend(f for f in track.flights if person in f.people)
         new = derive_person(person, moves, flights)
         self.people[person] = new
         for s, e in new.aboard:
