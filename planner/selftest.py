@@ -104,10 +104,15 @@ def _check_bundled_data(state: dict) -> str:
 
 def _open_project(state: dict) -> str:
     """Load the project file the way the app does."""
-    from planner.store import load_project
+    from planner.store import ProjectFileError, load_project
 
     path = state["path"]
-    project = load_project(path)
+    try:
+        project = load_project(path)
+    except ProjectFileError as exc:  # the loader's message already names the place and the problem
+        raise SelfTestFailure(str(exc)) from None
+    except OSError as exc:
+        raise SelfTestFailure(f"{path}: {exc.strerror or exc}") from None
     state["project"] = project
     return (f"{path.name}: {len(project.missions)} missions, {len(project.people)} people, "
             f"{len(project.activities)} activities, {len(project.element_sets)} element sets")

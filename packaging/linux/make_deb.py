@@ -31,6 +31,9 @@ PACKAGE = "iss-planner"
 INSTALL_DIR = Path("opt") / PACKAGE
 MAINTAINER = "ISS Visit Planner team <planner@example.org>"
 MIME_TYPE = "application/x-iss-planner+json"
+#: AppStream wants a reverse-DNS component id; the desktop file keeps the name the app sets
+#: (``QGuiApplication.setDesktopFileName("planner")``), so the window matches its launcher.
+APPSTREAM_ID = "org.issvisitplanner.planner"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 #: Packages of the libraries Qt's plugins load that may not be installed on the build machine
@@ -171,9 +174,9 @@ def stage_desktop_files(root: Path, icons: Path, version: str) -> None:
     launcher.chmod(0o755)
     copy(HERE / "planner.desktop", share / "applications" / "planner.desktop")
     copy(HERE / "iss-planner-mime.xml", share / "mime" / "packages" / f"{PACKAGE}.xml")
-    metainfo = (HERE / "planner.metainfo.xml").read_text(encoding="utf-8")
+    metainfo = (HERE / f"{APPSTREAM_ID}.metainfo.xml").read_text(encoding="utf-8")
     metainfo = metainfo.replace("@VERSION@", version).replace("@DATE@", release_date())
-    write(share / "metainfo" / "planner.metainfo.xml", metainfo)
+    write(share / "metainfo" / f"{APPSTREAM_ID}.metainfo.xml", metainfo)
     hicolor = share / "icons" / "hicolor"
     mime_icon = MIME_TYPE.replace("/", "-")
     copy(HERE.parent / "icons" / "planner.svg", hicolor / "scalable" / "apps" / "planner.svg")
