@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from planner.model.times import format_utc, from_epoch
 
@@ -100,6 +101,12 @@ def short_time(seconds: float) -> str:
     """Epoch seconds as the planner reads them in a sentence: ``2021-10-05 12:22 UTC``."""
     if math.isinf(seconds):
         return "the end of the plan" if seconds > 0 else "the start of the plan"
+    return _minute_text(seconds)
+
+
+@lru_cache(maxsize=1 << 16)
+def _minute_text(seconds: float) -> str:
+    # Findings about one event repeat its time: a big plan words the same instants many times.
     return from_epoch(seconds).strftime("%Y-%m-%d %H:%M UTC")
 
 

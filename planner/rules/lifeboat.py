@@ -30,6 +30,8 @@ def missing_findings(person: str, pieces, names: dict[str, str]) -> list[Finding
 def seat_findings(track: MissionTrack, assigned: list[tuple[str, float, float]],
                   names: dict[str, str]) -> list[Finding]:
     """Windows where more people have this vehicle as lifeboat than it has seats (``assigned``: person, start, end)."""
+    if len(assigned) <= track.seats:
+        return []  # never more windows at once than there are
     changes: dict[float, int] = {}
     for _person, start, end in assigned:
         changes[start] = changes.get(start, 0) + 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from planner.rules.findings import Finding, Severity, short_time, span_text
 from planner.rules.timeline import MissionTrack, PersonTrack
 
@@ -16,6 +18,8 @@ def person_findings(track: PersonTrack, tracks: dict[str, MissionTrack], names: 
     places = [(s.start, s.end, s.came_on, True) for s in track.stays]
     places += [(f.start, f.end, f.mission, False) for f in track.flights]
     places.sort(key=lambda p: (p[0], p[1], p[2], p[3]))
+    if not track.stray and _apart(places):
+        return []
     findings = []
     active: list[tuple] = []
     for place in places:
@@ -34,6 +38,18 @@ def person_findings(track: PersonTrack, tracks: dict[str, MissionTrack], names: 
                                 f"{who} leaves on {_name(move.mission, tracks)} at {short_time(move.time)} "
                                 "but is not aboard then", (move.mission,), (track.person,)))
     return findings
+
+
+def _apart(places) -> bool:
+    """True when no two places (sorted by start) share a moment: the usual person, checked in one pass."""
+    reached = -math.inf
+    for start, end, _mission, _stay in places:
+        if end <= start:
+            continue
+        if start < reached:
+            return False
+        reached = max(reached, end)
+    return True
 
 
 def _label(place, tracks) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+import numpy as np
+
 from planner.model.catalogue import StationSettings
 from planner.rules.findings import Finding, Severity, hours_text, short_time
 from planner.rules.timeline import DynamicEvent, MissionTrack
@@ -99,18 +101,32 @@ class DynamicIndex:
 
 
 def all_spacing(index: DynamicIndex, settings: StationSettings, tracks) -> dict[tuple, Finding]:
-    """Findings for every close pair, keyed by the pair of events: a sweep over the sorted events."""
-    reach = max(settings.spacing_warning_hours, settings.spacing_conflict_hours) * 3600
+    """Findings for every close pair, keyed by the pair of events.
+
+    Sorted by start, an event can only be close to the later events that start before its end plus the
+    reach: one binary search each gives them, the same gap test as :func:`spacing_finding` drops the pairs far
+    enough apart, and only the close ones are worded.
+    """
     events = index.sorted_events()
+    n = len(events)
+    if n < 2:
+        return {}
+    warn, conflict = settings.spacing_warning_hours * 3600, settings.spacing_conflict_hours * 3600
+    reach = max(warn, conflict)
+    start = np.fromiter((e.start for e in events), float, n)
+    end = np.fromiter((e.end for e in events), float, n)
+    crewed = np.fromiter((e.crewed for e in events), bool, n)
+    count = np.maximum(np.searchsorted(start, end + reach, side="left") - np.arange(1, n + 1), 0)
+    total = int(count.sum())
+    first = np.repeat(np.arange(n), count)
+    second = first + 1 + np.arange(total) - np.repeat(np.cumsum(count) - count, count)
+    seconds = np.maximum(0.0, np.maximum(start[second] - end[first], start[first] - end[second]))
+    close = (seconds < warn) | (crewed[first] & crewed[second] & (seconds < conflict))
     found = {}
-    running_end = []  # (end, position) of events that may still be within reach
-    for j, b in enumerate(events):
-        running_end = [(e, i) for e, i in running_end if e + reach > b.start]
-        for _e, i in running_end:
-            finding = spacing_finding(events[i], b, settings, tracks)
-            if finding is not None:
-                found[pair_key(events[i], b)] = finding
-        running_end.append((b.end, j))
+    for i, j in zip(first[close].tolist(), second[close].tolist()):
+        finding = spacing_finding(events[i], events[j], settings, tracks)
+        if finding is not None:
+            found[pair_key(events[i], events[j])] = finding
     return found
 
 

@@ -187,8 +187,9 @@ def derive_mission(mission: Mission, station: Station) -> MissionTrack:
         max_stay_s=None if max_days is None else float(max_days) * 86400.0, tags=tuple(mission.tags),
     )
     events = mission.events
-    order = sorted(range(len(events)), key=lambda i: events[i].utc)  # stable: same-time rows keep file order
-    times = [events[i].utc.timestamp() for i in order]
+    stamps = [e.utc.timestamp() for e in events]  # distinct instants stay distinct floats (to the microsecond)
+    order = sorted(range(len(events)), key=stamps.__getitem__)  # stable: same-time rows keep file order
+    times = [stamps[i] for i in order]
     if not _plain_visit(track, events, order, times):
         _walk(track, events, order, times)
     return track
@@ -307,6 +308,12 @@ def _walk(track: MissionTrack, events, order: list[int], times: list[float]) -> 
         track.span = (times[0], times[-1])
 
 
+def _named(first: str | None, second: str | None) -> tuple[str, ...]:
+    if first:
+        return (first, second) if second else (first,)
+    return (second,) if second else ()
+
+
 def _plain_visit(track: MissionTrack, events, order: list[int], times: list[float]) -> bool:
     """Fill ``track`` for the common shape of a visit: [launch], docking or berthing at a port, undocking or
     unberthing from it, [landing], exactly as the general walk of :func:`derive_mission` would, only without
@@ -337,8 +344,8 @@ def _plain_visit(track: MissionTrack, events, order: list[int], times: list[floa
     track.stays = (PortStay(mid, port, t1, t2, (t1, t1), False),)
     track.attached = ((t1, t2),)
     track.dynamic = (DynamicEvent(mid, i1, come.kind, t1, t1, bool(come.crew),
-                                  tuple(p for p in (come.from_port, port) if p)),
-                     DynamicEvent(mid, i2, go.kind, t2, t2, bool(left), tuple(p for p in (go.from_port, go.port) if p)))
+                                  (come.from_port, port) if come.from_port else (port,)),
+                     DynamicEvent(mid, i2, go.kind, t2, t2, bool(left), _named(go.from_port, go.port)))
     track.flights = tuple(flights)
     track.moves = tuple([CrewMove(person, t1, True, mid, i1) for person in come.crew]
                         + [CrewMove(person, t2, False, mid, i2) for person in left])
