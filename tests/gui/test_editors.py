@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from planner.gui.app import example_project_path
-from planner.gui.main_window import MainWindow
 from planner.gui.time_edit import to_qdatetime
 from planner.model import NeedKind
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    path = tmp_path / "challenge.issplan"
-    shutil.copyfile(example_project_path(), path)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_path(path) is None
-    return win
+def window(example_window):
+    return example_window
 
 
 def _activity(window, activity_id):

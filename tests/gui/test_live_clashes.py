@@ -3,11 +3,8 @@ suggested free port, undo, redo, save, reopen."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from planner.gui.app import example_project_path
 from planner.gui.main_window import MainWindow
 from planner.gui.time_edit import to_qdatetime
 from planner.model import EventKind
@@ -15,13 +12,8 @@ from planner.model.times import parse_utc
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    path = tmp_path / "challenge.issplan"
-    shutil.copyfile(example_project_path(), path)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_path(path) is None
-    return win
+def window(example_window):
+    return example_window
 
 
 def _conflicts(window):

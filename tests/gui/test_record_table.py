@@ -17,7 +17,6 @@ def _doc(data_dir):
     return ProjectDocument(read_traffic_csv(data_dir / "iss-traffic-2021h2.csv"))
 
 
-import pytest
 
 
 @pytest.mark.parametrize("through_proxy", [False, True])
