@@ -17,8 +17,6 @@ def _doc(data_dir):
     return ProjectDocument(read_traffic_csv(data_dir / "iss-traffic-2021h2.csv"))
 
 
-
-
 @pytest.mark.parametrize("through_proxy", [False, True])
 def test_model_passes_qt_model_tester_through_edits_undo_and_reset(qtmodeltester, data_dir, through_proxy):
     doc = _doc(data_dir)
