@@ -10,6 +10,7 @@ output. Qt is imported only by the window step, so a broken Qt shows up as that 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -69,6 +70,9 @@ def run_self_test(file: str | os.PathLike | None = None, png: str | os.PathLike 
         if name == "open project" and "project" not in state:
             print("skip  the remaining steps need the project", file=out)
             break
+    shutil.rmtree(scratch / "config", ignore_errors=True)
+    if png:  # nothing of ours is left in the scratch folder
+        shutil.rmtree(scratch, ignore_errors=True)
     total = time.perf_counter() - started
     verdict = "passed" if not failed else f"FAILED ({failed} step{'s' if failed > 1 else ''})"
     print(f"self-test {verdict} in {total:.1f} s", file=out)
