@@ -93,12 +93,9 @@ class TimelineView(QWidget):
         self.canvas.show_window(now - 86400, now + 86400, margin=0.0)
 
     def go_to_date(self, date: QDate) -> None:
-        """Show that day (UTC) from midnight to midnight, keeping a longer zoom if one is set."""
+        """Show that day (UTC) from midnight to midnight and put the cursor at its start."""
         start = QDateTime(date, QTime(0, 0), QTimeZone.utc()).toSecsSinceEpoch()
-        if self.canvas.scale.seconds_per_px * self.canvas.plot_width() > 3 * 86400:
-            self.canvas.center_on(start + 43200)
-        else:
-            self.canvas.show_window(start, start + 86400, margin=0.02)
+        self.canvas.show_window(start, start + 86400, margin=0.02)
         self.canvas.cursor.set_time(float(start))
 
 
