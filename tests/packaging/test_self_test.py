@@ -17,6 +17,8 @@ STEPS = ("bundled data", "open project", "station rules", "ground track", "main 
 def _self_test(*args, tmp_path, timeout=180):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["PLANNER_CONFIG_DIR"] = str(tmp_path / "user-config")
+    if "--self-test-png" not in args:  # keep the picture out of the system's temporary folder
+        args = (*args, "--self-test-png", str(tmp_path / "self-test.png"))
     return subprocess.run([sys.executable, "-m", "planner", "--self-test", *args], capture_output=True, text=True,
                           timeout=timeout, env=env, stdin=subprocess.DEVNULL, cwd=tmp_path)
 
