@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.gui import map as ground_map
-from planner.gui import timeline
+from planner.gui import calendar, timeline
 
 
 def install_views(window) -> None:
@@ -11,4 +11,5 @@ def install_views(window) -> None:
     # Each view module offers install(window): it builds its widget, calls window.add_view(widget,
     # title) and connects itself to window.doc, window.checker, window.time_cursor and the selection.
     timeline.install(window)
+    calendar.install(window)
     ground_map.install(window)
