@@ -1,0 +1,32 @@
+"""The calendar: month, week and day pages of vehicle stays, dockings and undockings, and activities.
+
+``install(window)`` adds it as a central tab, follows the shared time cursor and the selection, and selects
+(click) or opens (double-click) the record of an entry.
+"""
+
+from __future__ import annotations
+
+
+def install(window):
+    """Build the calendar tab of ``window`` and return the :class:`CalendarView`."""
+    from planner.gui.calendar.view import CalendarView
+    from planner.gui.timeline import _open, _select
+
+    view = CalendarView(window.doc, window.checker, window.zone, window)
+    window.add_view(view, "Calendar")
+    window.calendar_view = view
+    view.canvas.itemClicked.connect(lambda collection, item_id: _select(window, collection, item_id))
+    view.canvas.itemActivated.connect(lambda collection, item_id: _open(window, collection, item_id))
+    window.selectionChanged.connect(view.canvas.set_selection)
+    window.time_cursor.windowRequested.connect(lambda start, _end: view.show_instant(start))
+
+    def first_day():
+        # A project opens on the month of its first activity (or first event): today is often empty.
+        index = view.canvas.index()
+        days = sorted(index.starting)
+        activities = [d for d in days if any(e.kind == "activity" for e in index.starting[d])]
+        if activities or days:
+            view.go_to((activities or days)[0])
+
+    window.doc.projectReset.connect(first_day)
+    return view

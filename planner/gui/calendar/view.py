@@ -1,0 +1,340 @@
+"""The calendar tab: month, week and day pages of stays, dockings and undockings, and activities.
+
+Click an entry to select its record (the editor follows), double-click to open it; busy days are marked.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPalette
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QToolBar, QVBoxLayout, QWidget
+
+from planner.exports.schedule import schedule_entries
+from planner.gui.calendar.days import DayIndex, day_start, local_day, tz_of
+from planner.gui.timeline.layout import ACTIVITY_COLORS, OTHER_VEHICLE_COLOR, VEHICLE_COLORS
+
+MODES = ("month", "week", "day")
+_EVENT_COLOR = "#5a6b7d"
+_HEADER_H = 24
+_STAY_ROW_H = 16
+
+
+def _color(entry) -> QColor:
+    if entry.kind == "activity":
+        return QColor(ACTIVITY_COLORS.get(entry.detail, OTHER_VEHICLE_COLOR))
+    if entry.kind == "stay":
+        return QColor(VEHICLE_COLORS.get(entry.detail, OTHER_VEHICLE_COLOR))
+    return QColor(_EVENT_COLOR)
+
+
+def _text_on(color: QColor) -> QColor:
+    luminance = 0.299 * color.red() + 0.587 * color.green() + 0.114 * color.blue()
+    return QColor(20, 20, 20) if luminance > 150 else QColor(250, 250, 250)
+
+
+class CalendarCanvas(QWidget):
+    """Paints one page (a month, a week or a day) and tells which entry is where."""
+
+    itemClicked = Signal(str, str)
+    itemActivated = Signal(str, str)
+
+    def __init__(self, doc, checker, zone=lambda: "UTC", parent=None):
+        super().__init__(parent)
+        self.doc, self.checker, self.zone = doc, checker, zone
+        self.setObjectName("calendarCanvas")
+        self.setAccessibleName("Calendar")
+        self.setMinimumSize(400, 300)
+        self.mode = "month"
+        self.day = date.today()
+        self._index: DayIndex | None = None
+        self._index_zone = None
+        self.hits: list[tuple[QRectF, object]] = []
+        self.selected: set[str] = set()
+        checker.findingsChanged.connect(self._invalidate)
+        doc.projectReset.connect(self._invalidate)
+
+    def _invalidate(self) -> None:
+        # Rebuilt lazily at the next paint (once per change), so edits elsewhere cost nothing while hidden.
+        self._index = None
+        self.update()
+
+    def index(self) -> DayIndex:
+        """Entries by day in the display zone (built once per change of the plan or of the zone)."""
+        zone = self.zone()
+        if self._index is None or self._index_zone != zone:
+            self._index = DayIndex(schedule_entries(self.doc.project, self.checker.engine.timeline), zone)
+            self._index_zone = zone
+        return self._index
+
+    def set_page(self, mode: str, day: date) -> None:
+        """Show the month, week or day containing ``day``."""
+        self.mode, self.day = mode, day
+        self.update()
+
+    def days_shown(self) -> list[date]:
+        """The days on the page, in order (a month page runs Monday to Sunday over 6 weeks)."""
+        if self.mode == "day":
+            return [self.day]
+        if self.mode == "week":
+            monday = self.day - timedelta(days=self.day.weekday())
+            return [monday + timedelta(days=i) for i in range(7)]
+        first = self.day.replace(day=1)
+        start = first - timedelta(days=first.weekday())
+        return [start + timedelta(days=i) for i in range(42)]
+
+    def paintEvent(self, _event):  # noqa: N802
+        p = QPainter(self)
+        self.hits = []
+        pal = self.palette()
+        p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        if self.mode == "month":
+            self._paint_month(p, pal)
+        else:
+            self._paint_columns(p, pal)
+        p.end()
+
+    def _entry_box(self, p, rect: QRectF, entry, text: str) -> None:
+        color = _color(entry)
+        p.fillRect(rect, color)
+        if entry.item_id in self.selected:
+            p.setPen(self.palette().color(QPalette.ColorRole.Highlight))
+            p.drawRect(rect.adjusted(0, 0, -1, -1))
+        p.setPen(_text_on(color))
+        fm = p.fontMetrics()
+        p.drawText(rect.adjusted(3, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                   fm.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()) - 5))
+        self.hits.append((rect, entry))
+
+    def _time_text(self, t: float) -> str:
+        return datetime.fromtimestamp(t, tz_of(self.zone())).strftime("%H:%M")
+
+    def _paint_month(self, p, pal):
+        index = self.index()
+        days = self.days_shown()
+        w, h = self.width(), self.height()
+        cw, ch = w / 7, (h - _HEADER_H) / 6
+        text = pal.color(QPalette.ColorRole.Text)
+        faint = pal.color(QPalette.ColorRole.PlaceholderText)
+        p.fillRect(QRectF(0, 0, w, _HEADER_H), pal.color(QPalette.ColorRole.Window))
+        p.setPen(pal.color(QPalette.ColorRole.WindowText))
+        for i, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")):
+            p.drawText(QRectF(i * cw, 0, cw, _HEADER_H), Qt.AlignmentFlag.AlignCenter, name)
+        line_h = p.fontMetrics().height() + 2
+        busy_colors = {1: QColor(60, 140, 220, 40), 2: QColor(230, 140, 30, 60)}
+        for n, day in enumerate(days):
+            cell = QRectF((n % 7) * cw, _HEADER_H + (n // 7) * ch, cw, ch)
+            busy = index.busy(day)
+            if busy:
+                p.fillRect(cell, busy_colors[busy])
+            p.setPen(pal.color(QPalette.ColorRole.Mid))
+            p.drawRect(cell)
+            bold = QFont(p.font())
+            bold.setBold(day == date.today())
+            p.save()
+            p.setFont(bold)
+            p.setPen(text if day.month == self.day.month else faint)
+            label = day.strftime("%d") if day.day != 1 else day.strftime("%d %b")
+            p.drawText(cell.adjusted(4, 2, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
+            p.restore()
+            docked = index.stays_on(day)
+            if docked:
+                p.setPen(faint)
+                p.drawText(cell.adjusted(4, 2, -4, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                           f"{len(docked)} docked")
+            y = cell.top() + line_h + 2
+            entries = index.on(day)
+            room = int((cell.bottom() - y - 2) // line_h)
+            for k, entry in enumerate(entries):
+                if k == room - 1 and len(entries) > room:
+                    p.setPen(text)
+                    p.drawText(QRectF(cell.left() + 4, y, cw - 8, line_h), Qt.AlignmentFlag.AlignLeft,
+                               f"+{len(entries) - k} more")
+                    break
+                if k >= room:
+                    break
+                self._entry_box(p, QRectF(cell.left() + 2, y, cw - 4, line_h - 1), entry,
+                                f"{self._time_text(entry.start)} {entry.title}")
+                y += line_h
+
+    def _paint_columns(self, p, pal):
+        index = self.index()
+        days = self.days_shown()
+        w, h = self.width(), self.height()
+        gutter = 48
+        cw = (w - gutter) / len(days)
+        stays_by_day = [index.stays_on(d) for d in days]
+        stay_rows = max((len(s) for s in stays_by_day), default=0)
+        top = _HEADER_H + stay_rows * _STAY_ROW_H + 4
+        hour_h = max(10.0, (h - top) / 24)
+        p.fillRect(QRectF(0, 0, w, _HEADER_H), pal.color(QPalette.ColorRole.Window))
+        p.setPen(pal.color(QPalette.ColorRole.WindowText))
+        for i, day in enumerate(days):
+            x = gutter + i * cw
+            busy = index.busy(day)
+            label = day.strftime("%a %d %b") + (" •" if busy == 2 else "")
+            p.setPen(pal.color(QPalette.ColorRole.WindowText))
+            p.drawText(QRectF(x, 0, cw, _HEADER_H), Qt.AlignmentFlag.AlignCenter, label)
+            for k, stay in enumerate(stays_by_day[i]):
+                self._entry_box(p, QRectF(x + 1, _HEADER_H + k * _STAY_ROW_H, cw - 2, _STAY_ROW_H - 1), stay,
+                                stay.title)
+        grid = pal.color(QPalette.ColorRole.Midlight)
+        for hour in range(25):
+            y = top + hour * hour_h
+            p.setPen(grid)
+            p.drawLine(QPointF(gutter, y), QPointF(w, y))
+            if hour < 24:
+                p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+                p.drawText(QRectF(0, y, gutter - 4, 14), Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00")
+        for i, day in enumerate(days):
+            x = gutter + i * cw
+            p.setPen(pal.color(QPalette.ColorRole.Mid))
+            p.drawLine(QPointF(x, _HEADER_H), QPointF(x, h))
+            t0 = day_start(day, self.zone())
+            entries = index.on(day)
+            for k, entry in enumerate(entries):
+                y0 = top + (entry.start - t0) / 3600 * hour_h
+                end = entry.end if not math.isinf(entry.end) else entry.start
+                y1 = max(y0 + p.fontMetrics().height() + 2, top + min(end - t0, 86400) / 3600 * hour_h)
+                # Entries at the same time sit side by side, a little indented.
+                shift = min(k % 3, 2) * 8
+                self._entry_box(p, QRectF(x + 2 + shift, y0, cw - 4 - shift, y1 - y0), entry,
+                                f"{self._time_text(entry.start)} {entry.title}")
+
+    def entry_at(self, pos: QPointF):
+        """The entry drawn at ``pos`` (the topmost), or None."""
+        for rect, entry in reversed(self.hits):
+            if rect.contains(pos):
+                return entry
+        return None
+
+    def day_at(self, pos: QPointF) -> date | None:
+        """The day under ``pos`` on a month page."""
+        if self.mode != "month" or pos.y() < _HEADER_H:
+            return None
+        col = int(pos.x() / (self.width() / 7))
+        row = int((pos.y() - _HEADER_H) / ((self.height() - _HEADER_H) / 6))
+        days = self.days_shown()
+        n = row * 7 + col
+        return days[n] if 0 <= n < len(days) else None
+
+    def mousePressEvent(self, event):  # noqa: N802
+        entry = self.entry_at(event.position())
+        if entry is not None:
+            self.itemClicked.emit(entry.collection, entry.item_id)
+
+    def mouseDoubleClickEvent(self, event):  # noqa: N802
+        entry = self.entry_at(event.position())
+        if entry is not None:
+            self.itemActivated.emit(entry.collection, entry.item_id)
+            return
+        day = self.day_at(event.position())
+        if day is not None:  # a double-click on a day of the month opens that day
+            self.set_page("day", day)
+            self.pageChanged()
+
+    def pageChanged(self) -> None:  # replaced by the view to keep its controls in step
+        return None
+
+    def set_selection(self, collection: str, ids: list) -> None:
+        """Outline the selected records."""
+        if collection in ("missions", "activities"):
+            self.selected = set(ids)
+            self.update()
+
+
+class CalendarView(QWidget):
+    """Month / week / day pages with previous, next, today and go-to-date."""
+
+    def __init__(self, doc, checker, zone=lambda: "UTC", parent=None):
+        super().__init__(parent)
+        self.setObjectName("calendarView")
+        self.canvas = CalendarCanvas(doc, checker, zone, self)
+        self.canvas.pageChanged = self._sync_controls
+        self.toolbar = QToolBar("Calendar", self)
+        self.actions_by_name: dict[str, QAction] = {}
+        self._add("previous", "◀", lambda: self.step(-1), ["Alt+Left"], "Previous page")
+        self._add("today", "Today", self.today, ["Ctrl+T"], "Show today")
+        self._add("next", "▶", lambda: self.step(1), ["Alt+Right"], "Next page")
+        self.toolbar.addSeparator()
+        self.mode_combo = QComboBox(self)
+        self.mode_combo.setAccessibleName("Calendar page")
+        for mode in MODES:
+            self.mode_combo.addItem(mode.capitalize(), mode)
+        self.mode_combo.currentIndexChanged.connect(lambda _i: self.set_mode(self.mode_combo.currentData()))
+        self.toolbar.addWidget(self.mode_combo)
+        self.toolbar.addWidget(QLabel(" Go to ", self))
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setAccessibleName("Go to date")
+        self.date_edit.editingFinished.connect(lambda: self.go_to(self.date_edit.date().toPython()))
+        self.toolbar.addWidget(self.date_edit)
+        self._add("go_to", "Go to Date…", self.date_edit.setFocus, ["Ctrl+G"], "Type a date to show")
+        self.title = QLabel(self)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.canvas)
+        self._sync_controls()
+
+    def _add(self, name, text, slot, keys, tip) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{tip} ({', '.join(keys)})")
+        action.triggered.connect(lambda *_: slot())
+        self.toolbar.addAction(action)
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _sync_controls(self) -> None:
+        self.mode_combo.blockSignals(True)
+        self.mode_combo.setCurrentIndex(MODES.index(self.canvas.mode))
+        self.mode_combo.blockSignals(False)
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(self.canvas.day))
+        self.date_edit.blockSignals(False)
+        day = self.canvas.day
+        if self.canvas.mode == "month":
+            text = day.strftime("%B %Y")
+        elif self.canvas.mode == "week":
+            days = self.canvas.days_shown()
+            text = f"{days[0]:%d %b} – {days[-1]:%d %b %Y}"
+        else:
+            text = day.strftime("%A %d %B %Y")
+        self.title.setText(f"  {text}")
+
+    def set_mode(self, mode: str) -> None:
+        """Month, week or day."""
+        self.canvas.set_page(mode, self.canvas.day)
+        self._sync_controls()
+
+    def go_to(self, day: date) -> None:
+        """Show the page holding ``day``."""
+        self.canvas.set_page(self.canvas.mode, day)
+        self._sync_controls()
+
+    def today(self) -> None:
+        """Show the page holding today."""
+        self.go_to(date.today())
+
+    def step(self, direction: int) -> None:
+        """The previous (-1) or next (+1) month, week or day."""
+        day = self.canvas.day
+        if self.canvas.mode == "month":
+            month = day.year * 12 + day.month - 1 + direction
+            day = date(month // 12, month % 12 + 1, 1)
+        else:
+            day = day + timedelta(days=direction * (7 if self.canvas.mode == "week" else 1))
+        self.go_to(day)
+
+    def show_instant(self, t: float) -> None:
+        """Show the page holding an instant (the shared time cursor)."""
+        self.go_to(local_day(t, self.canvas.zone()))

@@ -1,0 +1,101 @@
+"""The calendar of the 2021 example: pages, busy days, click to select, double-click to open."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from planner.exports.schedule import schedule_entries
+from planner.gui.app import example_project_path
+from planner.gui.calendar.days import DayIndex
+from planner.gui.main_window import MainWindow
+from planner.store import load_project
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    path = tmp_path / "challenge.issplan"
+    shutil.copyfile(example_project_path(), path)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_path(path) is None
+    win.central_tabs.setCurrentWidget(win.calendar_view)
+    win.resize(1300, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _click(widget, pos, double=False):
+    kind = QEvent.Type.MouseButtonDblClick if double else QEvent.Type.MouseButtonPress
+    left = Qt.MouseButton.LeftButton
+    QApplication.sendEvent(widget, QMouseEvent(kind, pos, QPointF(widget.mapToGlobal(pos.toPoint())), left, left,
+                                               Qt.KeyboardModifier.NoModifier))
+
+
+def test_busy_days_and_stays_of_the_real_traffic():
+    index = DayIndex(schedule_entries(load_project(example_project_path())), "UTC")
+    assert index.busy(date(2021, 10, 5)) == 2  # Soyuz MS-19 launches and docks
+    assert index.busy(date(2021, 10, 9)) == 1  # only the surgery scene
+    assert index.busy(date(2021, 10, 19)) == 0
+    docked = {e.item_id for e in index.stays_on(date(2021, 10, 10))}
+    assert {"soyuz-ms-18", "soyuz-ms-19", "crew-2", "nauka", "cygnus-ng-16", "progress-ms-17"} <= docked
+    # In Moscow time the MS-18 undocking (01:14Z) is on the same day, the landing (04:35Z) too.
+    moscow = DayIndex(schedule_entries(load_project(example_project_path())), "Europe/Moscow")
+    assert [e.detail for e in moscow.on(date(2021, 10, 17)) if e.item_id == "soyuz-ms-18"] == ["undock", "land"]
+
+
+def test_the_calendar_opens_on_the_first_activity_and_pages_step(window):
+    view = window.calendar_view
+    assert view.canvas.day == date(2021, 10, 6) and view.canvas.mode == "month"
+    view.step(1)
+    assert view.canvas.day == date(2021, 11, 1)
+    view.set_mode("week")
+    view.go_to(date(2021, 10, 6))
+    assert view.canvas.days_shown()[0] == date(2021, 10, 4)
+    view.step(-1)
+    assert view.canvas.days_shown()[0] == date(2021, 9, 27)
+    view.set_mode("day")
+    view.today()
+    assert view.canvas.days_shown() == [date.today()]
+
+
+def test_click_selects_and_double_click_opens(window, qtbot):
+    view = window.calendar_view
+    view.set_mode("day")
+    view.go_to(date(2021, 10, 5))
+    view.canvas.repaint()
+    hits = {entry.uid: rect for rect, entry in view.canvas.hits}
+    rect = next(r for uid, r in hits.items() if uid.startswith("event-soyuz-ms-19"))
+    _click(view.canvas, rect.center())
+    assert window.views["missions"].selected_ids() == ["soyuz-ms-19"]
+    _click(view.canvas, rect.center(), double=True)
+    assert window.mission_editor.mission_id == "soyuz-ms-19"
+    view.go_to(date(2021, 10, 9))
+    view.canvas.repaint()
+    rect = next(r for r, e in view.canvas.hits if e.item_id == "act-05")
+    _click(view.canvas, rect.center())
+    assert window.views["activities"].selected_ids() == ["act-05"]
+
+
+def test_edits_show_up_in_the_calendar(window):
+    view = window.calendar_view
+    index = view.canvas.index()
+    assert any(e.item_id == "act-05" for e in index.on(date(2021, 10, 9)))
+    from planner.gui.commands import RemoveItem
+
+    window.doc.undo_stack.push(RemoveItem(window.doc, "activities", "act-05"))
+    assert not any(e.item_id == "act-05" for e in view.canvas.index().on(date(2021, 10, 9)))
+
+
+def test_a_clicked_finding_turns_the_calendar_to_its_day(window):
+    from planner.model.times import parse_utc
+
+    window.time_cursor.show_window(parse_utc("2021-12-22T08:41:00Z").timestamp(),
+                                   parse_utc("2021-12-22T10:00:00Z").timestamp())
+    assert window.calendar_view.canvas.day == date(2021, 12, 22)
