@@ -127,6 +127,7 @@ class FindingBands:
     start: np.ndarray
     end: np.ndarray
     findings: list
+    conflict: np.ndarray | None = None  # per finding: a conflict (True) or a warning
 
     def visible(self, t0: float, t1: float) -> np.ndarray:
         """Indices of the findings whose window overlaps ``[t0, t1]``."""
@@ -253,7 +254,8 @@ def activity_lanes(project: Project, timeline: StationTimeline, mode: str = "per
 def finding_bands(findings: list[Finding]) -> FindingBands:
     """The findings with their windows as arrays (an instant gets no width here: the painter widens it)."""
     return FindingBands(np.array([f.start for f in findings], dtype=float),
-                        np.array([f.end for f in findings], dtype=float), list(findings))
+                        np.array([f.end for f in findings], dtype=float), list(findings),
+                        np.array([f.is_conflict for f in findings], dtype=bool))
 
 
 def extent_of(lanes: list[Lane]) -> tuple[float, float]:

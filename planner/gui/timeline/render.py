@@ -338,9 +338,10 @@ class TimelineRenderer:
             return
         if len(idx) > 400:
             # Too many to tell apart: one band per severity where any finding is.
+            conflicts = bands.conflict[idx]
             for conflict, base in ((False, WARNING), (True, CONFLICT)):
-                pick = [i for i in idx if bands.findings[i].is_conflict == conflict]
-                if pick:
+                pick = idx[conflicts == conflict]
+                if len(pick):
                     color = QColor(base)
                     color.setAlpha(60)
                     self._density_columns(p, bands.start[pick], bands.end[pick], plot, scale, color)
