@@ -56,7 +56,9 @@ def venv_python(env_dir: Path) -> Path:
 def make_build_env(env_dir: Path, reuse: bool) -> Path:
     """A clean virtual environment with the app and the build tools; its python."""
     python = venv_python(env_dir)
-    if reuse and python.exists():
+    if reuse and python.exists():  # the tools stay; the app is reinstalled from the checkout as it is now
+        run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps",
+            "--force-reinstall", REPO)
         return python
     if env_dir.exists():
         shutil.rmtree(env_dir)
