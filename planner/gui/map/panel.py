@@ -8,7 +8,7 @@ import time as wallclock
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QMenu, QPushButton, QSlider, QToolButton, QVBoxLayout, QWidget,
+    QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget,
 )
 
 from planner.gui.map.canvas import MapCanvas
@@ -118,7 +118,8 @@ class MapPanel(QWidget):
         self.import_button = QPushButton("Import Element Sets…", self)
         self.import_button.clicked.connect(self._import_elements)
         self.status_label = QLabel(self)
-        self.status_label.setWordWrap(True)
+        # Cut by the layout rather than wrapped or grown: the window's minimum size must not follow the text.
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(4, 0, 4, 2)
         bottom.addWidget(self.orbits_spin)
@@ -130,6 +131,9 @@ class MapPanel(QWidget):
         bottom.addWidget(self.import_button)
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.fit_button)
+        # A fixed small minimum: the bars' own minimum would otherwise set the whole window's, and
+        # change it whenever the style polishes the buttons.
+        self.setMinimumSize(360, 240)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
