@@ -6,8 +6,17 @@
 """
 
 from planner.exports.schedule import ScheduleEntry, schedule_entries
-from planner.exports.ical import ics_bytes, write_ics
 from planner.exports.schedule_csv import SCHEDULE_COLUMNS, schedule_csv_text, write_schedule_csv
+
+
+def __getattr__(name: str):
+    # icalendar takes a quarter of a second to import: load it when an .ics is written, not at start-up.
+    if name in ("ics_bytes", "write_ics"):
+        from planner.exports import ical
+
+        return getattr(ical, name)
+    raise AttributeError(f"module 'planner.exports' has no attribute {name!r}")
+
 
 __all__ = ["SCHEDULE_COLUMNS", "ScheduleEntry", "ics_bytes", "schedule_csv_text", "schedule_entries",
            "write_ics", "write_schedule_csv"]

@@ -47,9 +47,9 @@ class RecordView(QWidget):
         model.modelReset.connect(self.fit_columns)
 
     def fit_columns(self) -> None:
-        """Size the columns to their contents (the first 200 rows, so huge projects stay quick)."""
+        """Size the columns to their contents (the first 50 rows, so huge projects stay quick)."""
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(200)
+        header.setResizeContentsPrecision(50)
         self.table.resizeColumnsToContents()
 
     def selected_ids(self) -> list[str]:
