@@ -7,7 +7,7 @@ packages=(
   dpkg-dev binutils desktop-file-utils shared-mime-info appstream lintian python3-venv
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0
   libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0
-  libxcb-xfixes0 libxcb-xkb1 libx11-xcb1 libwayland-client0 libwayland-cursor0 libwayland-egl1 tzdata
+  libxcb-xfixes0 libxcb-xkb1 libx11-xcb1 libwayland-client0 libwayland-cursor0 libwayland-egl1 libcups2 tzdata
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -51,7 +51,7 @@ KNOWN_PACKAGES = {
     "libwayland-cursor.so.0": "libwayland-cursor0", "libwayland-egl.so.1": "libwayland-egl1",
     "libfontconfig.so.1": "libfontconfig1", "libfreetype.so.6": "libfreetype6", "libdbus-1.so.3": "libdbus-1-3",
     "libglib-2.0.so.0": "libglib2.0-0", "libgthread-2.0.so.0": "libglib2.0-0", "libdrm.so.2": "libdrm2",
-    "libgbm.so.1": "libgbm1", "libvulkan.so.1": "libvulkan1", "libz.so.1": "zlib1g",
+    "libgbm.so.1": "libgbm1", "libvulkan.so.1": "libvulkan1", "libz.so.1": "zlib1g", "libcups.so.2": "libcups2",
 }
 #: Always wanted, whatever the scan finds: Qt's X11 platform plugin cannot start without these, and
 #: zoneinfo reads the system's time zone database.
