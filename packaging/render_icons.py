@@ -1,4 +1,4 @@
-"""Render the SVG icons of ``packaging/icons`` to PNGs of the sizes the installers need.
+"""Render the SVG icons of ``resources/icons`` to PNGs of the sizes the installers need.
 
     python packaging/render_icons.py OUT_DIR
 
@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-ICONS = Path(__file__).resolve().parent / "icons"
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"  # the app uses them too
 #: hicolor sizes for Linux; 512 also feeds the macOS .icns and 256 the Windows .ico.
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 

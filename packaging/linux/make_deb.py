@@ -179,8 +179,8 @@ def stage_desktop_files(root: Path, icons: Path, version: str) -> None:
     write(share / "metainfo" / f"{APPSTREAM_ID}.metainfo.xml", metainfo)
     hicolor = share / "icons" / "hicolor"
     mime_icon = MIME_TYPE.replace("/", "-")
-    copy(HERE.parent / "icons" / "planner.svg", hicolor / "scalable" / "apps" / "planner.svg")
-    copy(HERE.parent / "icons" / f"{mime_icon}.svg", hicolor / "scalable" / "mimetypes" / f"{mime_icon}.svg")
+    copy(HERE.parent.parent / "resources" / "icons" / "planner.svg", hicolor / "scalable" / "apps" / "planner.svg")
+    copy(HERE.parent.parent / "resources" / "icons" / f"{mime_icon}.svg", hicolor / "scalable" / "mimetypes" / f"{mime_icon}.svg")
     for size in PNG_SIZES:
         folder = icons / f"{size}x{size}"
         copy(folder / "planner.png", hicolor / f"{size}x{size}" / "apps" / "planner.png")

@@ -28,6 +28,9 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationDisplayName("ISS Visit Planner")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("planner")
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resource_path("icons", "planner.svg"))))
 
 
 def start_window(file: str | None):

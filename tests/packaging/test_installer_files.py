@@ -43,7 +43,7 @@ def test_desktop_entry_opens_a_file_of_the_project_type():
     # The desktop file's name is what the app announces to the window system.
     app_source = (REPO / "planner" / "gui" / "app.py").read_text(encoding="utf-8")
     assert 'setDesktopFileName("planner")' in app_source
-    assert (REPO / "packaging" / "icons" / f"{entry['Icon']}.svg").is_file()
+    assert (REPO / "resources" / "icons" / f"{entry['Icon']}.svg").is_file()
 
 
 def test_mime_type_globs_the_project_suffix_and_is_json():
@@ -52,7 +52,7 @@ def test_mime_type_globs_the_project_suffix_and_is_json():
     assert [g.get("pattern") for g in mime_type.findall(f"{MIME}glob")] == [f"*{planner.PROJECT_SUFFIX}"]
     assert [s.get("type") for s in mime_type.findall(f"{MIME}sub-class-of")] == ["application/json"]
     # The MIME icon is found by its default name: the type with '/' turned into '-'.
-    assert (REPO / "packaging" / "icons" / f"{MIME_TYPE.replace('/', '-')}.svg").is_file()
+    assert (REPO / "resources" / "icons" / f"{MIME_TYPE.replace('/', '-')}.svg").is_file()
 
 
 def test_mime_magic_matches_what_the_app_writes(tmp_path):
