@@ -181,6 +181,8 @@ def build():
         people[person.name] = person.id
     crs22 = project.mission("crs-22")
     crs22.tags = ("roll-out-solar-arrays",)  # it carried the IROSA arrays, hence Harmony zenith
+    # The tug came attached to Prichal's nadir port: one docking, not two 0 h apart (the CSV cannot say so).
+    project.mission("progress-m-um").arrives_with = "prichal"
     text = TLE.read_text()
     lines = text.splitlines()
     year, day_of_year = 2000 + int(lines[1][18:20]), float(lines[1][20:32])

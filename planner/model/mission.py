@@ -63,7 +63,8 @@ class Mission:
     """A vehicle's flight: its type, its events in time order, and what it carries.
 
     ``tags`` mark what matters to the rules (e.g. ``roll-out-solar-arrays``); ``seats`` overrides the
-    vehicle type's number of crew seats for this flight (None: the type's).
+    vehicle type's number of crew seats for this flight (None: the type's). ``arrives_with`` names the mission
+    this vehicle arrives attached to (the Progress M-UM tug brought Prichal): their arrivals are one event.
     """
 
     id: str
@@ -74,6 +75,7 @@ class Mission:
     seats: int | None = None
     note: str = ""
     extra: dict = field(default_factory=dict, compare=False)
+    arrives_with: str | None = None
 
     def sort_events(self) -> None:
         """Put the events in time order (stable, so same-time events keep their written order)."""

@@ -8,10 +8,12 @@ from bisect import bisect_left, bisect_right
 import numpy as np
 
 from planner.model.catalogue import StationSettings
+from planner.model.mission import EventKind
 from planner.rules.findings import Finding, Severity, hours_text, short_time
 from planner.rules.timeline import DynamicEvent, MissionTrack
 
 SPACING = "spacing"
+_ARRIVALS = (EventKind.DOCK, EventKind.BERTH)
 
 
 def gap(a: DynamicEvent, b: DynamicEvent) -> float:
@@ -22,7 +24,7 @@ def gap(a: DynamicEvent, b: DynamicEvent) -> float:
 def spacing_finding(a: DynamicEvent, b: DynamicEvent, settings: StationSettings,
                     tracks: dict[str, MissionTrack]) -> Finding | None:
     """The finding about two dynamic events, or None when they are far enough apart."""
-    if (a.mission, a.index) == (b.mission, b.index):
+    if (a.mission, a.index) == (b.mission, b.index) or arrive_together(a, b, tracks):
         return None
     if (b.start, b.mission, b.index) < (a.start, a.mission, a.index):
         a, b = b, a
@@ -39,6 +41,14 @@ def spacing_finding(a: DynamicEvent, b: DynamicEvent, settings: StationSettings,
             f"{hours_text(seconds)} apart; {what} need {need:g} h")
     ports = tuple(dict.fromkeys(a.ports + b.ports))
     return Finding(SPACING, severity, a.start, max(a.end, b.end), text, _pair(a.mission, b.mission), (), ports)
+
+
+def arrive_together(a: DynamicEvent, b: DynamicEvent, tracks: dict[str, MissionTrack]) -> bool:
+    """True for the arrivals of a vehicle and the one it came attached to, at the same instant: one event."""
+    if a.start != b.start or a.kind not in _ARRIVALS or b.kind not in _ARRIVALS or a.mission == b.mission:
+        return False
+    ta, tb = tracks.get(a.mission), tracks.get(b.mission)
+    return (ta is not None and ta.arrives_with == b.mission) or (tb is not None and tb.arrives_with == a.mission)
 
 
 def _pair(first: str, second: str) -> tuple[str, ...]:

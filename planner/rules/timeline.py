@@ -100,6 +100,7 @@ class MissionTrack:
     departures: tuple[tuple[float, int, tuple[str, ...]], ...] = ()  # (time, event index, crew)
     problems: tuple[Problem, ...] = ()
     span: tuple[float, float] = (INF, -INF)  # first and last event time
+    arrives_with: str | None = None  # the mission it arrives attached to (see ``Mission.arrives_with``)
 
     @property
     def is_lifeboat(self) -> bool:
@@ -185,6 +186,7 @@ def derive_mission(mission: Mission, station: Station) -> MissionTrack:
         mission=mission.id, name=mission.name or mission.id, vehicle_type=mission.vehicle_type, seats=seats,
         returns_crew=bool(vtype and vtype.returns_crew),
         max_stay_s=None if max_days is None else float(max_days) * 86400.0, tags=tuple(mission.tags),
+        arrives_with=mission.arrives_with,
     )
     events = mission.events
     stamps = [e.utc.timestamp() for e in events]  # distinct instants stay distinct floats (to the microsecond)

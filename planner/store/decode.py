@@ -203,6 +203,17 @@ def _refs(ids: tuple, known: dict, where: tuple, key: str, what: str) -> None:
             raise FieldError(where + (key, index), f"no {what} has the id '{ident}'")
 
 
+def _arrives_with(missions: list) -> None:
+    """Each ``arrives_with`` names another mission of the plan (they may come in any order in the file)."""
+    ids = {m.id for m in missions}
+    for index, mission in enumerate(missions):
+        other = mission.arrives_with
+        if other is not None and (other not in ids or other == mission.id):
+            what = "itself" if other == mission.id else f"'{other}', which is not a mission of this plan"
+            raise FieldError(("missions", index, "arrives_with"),
+                             f"{mission.name} cannot arrive attached to {what}")
+
+
 def project_from_document(doc: dict) -> Project:
     """Build a project from a current-version document (format and version already checked)."""
     top_extra = _extra(doc, _KNOWN["top"], ())
@@ -214,6 +225,7 @@ def project_from_document(doc: dict) -> Project:
     sites_seen: dict = {}
     sites = [_site(item, ("sites", i), sites_seen) for i, item in enumerate(_list(doc, "sites", ()))]
     missions = _missions(_list(doc, "missions", ()), people_seen, station)
+    _arrives_with(missions)
     activities = _activities(_list(doc, "activities", ()), people_seen, sites_seen)
     sets_seen: dict = {}
     element_sets = [_element_set(item, ("element_sets", i), sets_seen) for i, item in enumerate(_list(doc, "element_sets", ()))]
@@ -331,6 +343,7 @@ def _mission(value, where: tuple, seen: dict, people: dict, station) -> Mission:
     return Mission(
         id=ident, name=name, vehicle_type=vehicle_type, events=events, tags=_texts(obj, "tags", where),
         seats=seats, note=_text(obj, "note", where), extra=_extra(obj, _KNOWN["mission"], where),
+        arrives_with=_optional_text(obj, "arrives_with", where),
     )
 
 
@@ -554,8 +567,10 @@ def _quick_mission(value, index: int, seen: dict, people: dict, ports: frozenset
         return None
     if type(vehicle_type) is not str or vehicle_type not in types:
         return None
-    seats, note = get("seats"), get("note", "")
+    seats, note, arrives_with = get("seats"), get("note", ""), get("arrives_with")
     if seats is not None and (type(seats) is not int or not 0 <= seats <= L.MAX_SEATS) or type(note) is not str:
+        return None
+    if arrives_with is not None and (type(arrives_with) is not str or not arrives_with):
         return None
     tags = _quick_texts(get("tags", []))
     raw = get("events", [])
@@ -568,7 +583,7 @@ def _quick_mission(value, index: int, seen: dict, people: dict, ports: frozenset
             return None
         events.append(event)
     seen[ident] = index
-    return Mission(ident, name, vehicle_type, events, tags, seats, note)
+    return Mission(ident, name, vehicle_type, events, tags, seats, note, arrives_with=arrives_with)
 
 
 def _quick_event(value, people: dict, ports: frozenset):

@@ -82,6 +82,7 @@ def mission_to_dict(mission: Mission) -> dict:
     if mission.seats is not None:
         out["seats"] = mission.seats
     _put(out, "tags", mission.tags)
+    _put(out, "arrives_with", mission.arrives_with)
     _put(out, "note", mission.note)
     out["events"] = [event_to_dict(e) for e in mission.events]
     return _put_extra(out, mission.extra)

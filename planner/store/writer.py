@@ -82,6 +82,8 @@ def _mission(mission: Mission, indent: str) -> str:
         parts.append(f'"seats": {int(mission.seats)!r}')
     if mission.tags:
         parts.append(f'"tags": {_texts(mission.tags, inner)}')
+    if mission.arrives_with:
+        parts.append(f'"arrives_with": {_enc(mission.arrives_with)}')
     if mission.note:
         parts.append(f'"note": {_enc(mission.note)}')
     deeper = inner + "  "

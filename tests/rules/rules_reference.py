@@ -108,10 +108,14 @@ def reference(project):
                     add("port-blocking", "conflict", first, last, (arr.mission, occ.mission), (),
                         (block.blocked, block.occupied))
 
-    # Spacing: every pair of dynamic events.
+    # Spacing: every pair of dynamic events, except the two arrivals of vehicles that come attached.
     events = [e for t in tracks.values() for e in t.dynamic]
     for i, a in enumerate(events):
         for b in events[i + 1:]:
+            if (a.start == b.start and {a.kind.value, b.kind.value} <= {"dock", "berth"} and a.mission != b.mission
+                    and (project.mission(a.mission).arrives_with == b.mission
+                         or project.mission(b.mission).arrives_with == a.mission)):
+                continue
             gap = max(0.0, b.start - a.end, a.start - b.end)
             if a.crewed and b.crewed and gap < settings.spacing_conflict_hours * 3600:
                 severity = "conflict"

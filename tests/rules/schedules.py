@@ -41,7 +41,8 @@ def missions(draw, mission_id: str):
     evs.sort(key=lambda e: e.utc)
     return Mission(id=mission_id, name=mission_id.upper(), vehicle_type=draw(st.sampled_from(TYPES)), events=evs,
                    tags=draw(st.sampled_from(((), ("roll-out-solar-arrays",), ("big",)))),
-                   seats=draw(st.sampled_from((None, None, 1, 2))))
+                   seats=draw(st.sampled_from((None, None, 1, 2))),
+                   arrives_with=draw(st.sampled_from((None, None, None, "m0", "m1"))))
 
 
 @st.composite
