@@ -21,6 +21,7 @@ from planner.rules.findings import Finding
 from planner.rules.headcount import headcount_findings
 from planner.rules.lifeboat import missing_findings, seat_findings
 from planner.rules.missions import mission_findings
+from planner.rules.orbit_batch import CachedOrbit, orbit_suspects
 from planner.rules.orbit_needs import OrbitConditions
 from planner.rules.people import person_findings
 from planner.rules.ports import port_findings
@@ -101,15 +102,18 @@ class RuleEngine:
         ids = table.ids
         self.guarded = sorted(zip(table.start[guarded].tolist(), [ids[k] for k in guarded.tolist()]))
         self.guarded_longest = float((table.end[guarded] - table.start[guarded]).max()) if len(guarded) else 0.0
+        # The orbit is asked once per stretch of time the activities cover, not once per activity.
+        self.orbit_view = CachedOrbit(self.orbit) if self.orbit is not None else None
         ctx = self._context()
         aboard = {p: t.aboard for p, t in self.timeline.people.items()}
         limit = self.settings.element_set_max_age_days * 86400
-        if self.orbit is None:
-            picked = screen(table, aboard, self.epochs, limit).tolist()
-        else:  # orbit conditions cannot be screened without asking the orbit: check every activity
-            picked = range(len(table))
+        picked = set(screen(table, aboard, self.epochs, limit).tolist())
         rows = self.rows
-        for k in picked:
+        if self.orbit_view is not None:
+            needy = np.flatnonzero(table.orbit & (table.end > table.start)).tolist()
+            suspects = orbit_suspects([rows[ids[k]] for k in needy], self.sites, self.orbit_view)
+            picked.update(needy[j] for j in suspects)
+        for k in sorted(picked):
             row = rows[ids[k]]
             self._put(("activity", row.id), ctx.findings(row))
         first, second = overlap_pairs(table)
@@ -295,7 +299,7 @@ class RuleEngine:
 
     # -- activities ------------------------------------------------------------------------------------
     def _context(self) -> ActivityContext:
-        return ActivityContext(self.timeline.people, self.dynamic, self.epochs, self.settings, self.orbit,
+        return ActivityContext(self.timeline.people, self.dynamic, self.epochs, self.settings, self.orbit_view,
                                self.sites, self.names, self.timeline.missions)
 
     def _index_activity(self, row) -> None:
