@@ -6,12 +6,15 @@ No Qt here: lanes hold numpy arrays of start and end times, so a paint only asks
 from __future__ import annotations
 
 import math
+import operator
 from dataclasses import dataclass, field
+from itertools import repeat
 
 import numpy as np
 
+from planner.gui.timeline.lod import visible_range
 from planner.model import Project
-from planner.rules.findings import Finding
+from planner.rules.findings import Finding, Severity
 from planner.rules.timeline import StationTimeline
 
 PORT_LANE_H = 26
@@ -35,21 +38,27 @@ ACTIVITY_COLORS = {
 class Spans:
     """Time spans ``[start, end)`` with one payload each; ``end`` may be ``inf`` (drawn to the view's edge)."""
 
-    def __init__(self, starts, ends, payloads: list):
+    def __init__(self, starts, ends, payloads):
         order = np.argsort(np.asarray(starts, dtype=float), kind="stable")
         self.start = np.asarray(starts, dtype=float)[order]
         self.end = np.asarray(ends, dtype=float)[order]
-        self.payloads = [payloads[i] for i in order]
+        # A numpy array of payloads (finding indices) stays one: a million of them are not walked in Python.
+        self.payloads = payloads[order] if isinstance(payloads, np.ndarray) else [payloads[i] for i in order]
+        # For culling and per-pixel density: the latest end so far, and the ends in their own order.
+        self.max_end = np.maximum.accumulate(self.end) if len(self.end) else self.end
+        self.sorted_end = np.sort(self.end)
 
     def __len__(self) -> int:
         return len(self.payloads)
 
+    def visible_bounds(self, t0: float, t1: float) -> tuple[int, int]:
+        """``lo, hi``: every span overlapping ``[t0, t1]`` has its index in ``range(lo, hi)``."""
+        return visible_range(self.start, self.max_end, t0, t1)
+
     def visible(self, t0: float, t1: float) -> np.ndarray:
-        """Indices of the spans that overlap ``[t0, t1]`` (starts sorted: only the tail before ``t1`` is tested)."""
-        stop = int(np.searchsorted(self.start, t1, side="right"))
-        if stop == 0:
-            return np.empty(0, dtype=int)
-        return np.flatnonzero(self.end[:stop] >= t0)
+        """Indices of the spans that overlap ``[t0, t1]`` (only those between the binary-searched bounds are tested)."""
+        lo, hi = self.visible_bounds(t0, t1)
+        return lo + np.flatnonzero(self.end[lo:hi] >= t0)
 
 
 EMPTY = Spans([], [], [])
@@ -120,20 +129,41 @@ class Headcount:
         return (0, 0) if i < 0 else (int(self.people[i]), int(self.seats[i]))
 
 
+#: above this many findings the bands are not sorted into lanes (a plan that broken is shown per severity)
+PER_LANE_LIMIT = 200_000
+
+
 @dataclass
 class FindingBands:
-    """The findings' exact windows, for translucent bands."""
+    """The findings' exact windows, for translucent bands.
+
+    ``start``, ``end`` and ``conflict`` are per finding, in the order of ``findings``. For drawing many at
+    once, ``by_severity`` holds the windows of the warnings and of the conflicts as :class:`Spans` of
+    finding indices, and ``by_lane`` the same per lane key (``"*"``: findings drawn across every lane),
+    unless there are more than :data:`PER_LANE_LIMIT` findings.
+    """
 
     start: np.ndarray
     end: np.ndarray
     findings: list
     conflict: np.ndarray | None = None  # per finding: a conflict (True) or a warning
+    by_severity: tuple | None = None  # (warnings, conflicts) as Spans of finding indices
+    by_lane: dict | None = None  # lane key -> (warnings, conflicts)
 
     def visible(self, t0: float, t1: float) -> np.ndarray:
         """Indices of the findings whose window overlaps ``[t0, t1]``."""
         if not self.findings:
             return np.empty(0, dtype=int)
-        return np.flatnonzero((self.start <= t1) & (self.end >= t0))
+        if self.by_severity is None:
+            return np.flatnonzero((self.start <= t1) & (self.end >= t0))
+        parts = [spans.payloads[spans.visible(t0, t1)] for spans in self.by_severity]
+        return np.sort(np.concatenate(parts))
+
+    def count_at_most(self, t0: float, t1: float) -> int:
+        """An upper bound of how many findings overlap ``[t0, t1]``, found without looking at each."""
+        if self.by_severity is None:
+            return len(self.findings)
+        return sum(hi - lo for lo, hi in (spans.visible_bounds(t0, t1) for spans in self.by_severity))
 
 
 @dataclass
@@ -149,7 +179,10 @@ class TimelineLayout:
 
     def lane(self, key: str) -> Lane | None:
         """The lane with this key, or None."""
-        return next((lane for lane in self.lanes if lane.key == key), None)
+        index = self.__dict__.get("_by_key")
+        if index is None or len(index) != len(self.lanes):
+            index = self.__dict__["_by_key"] = {lane.key: lane for lane in self.lanes}
+        return index.get(key)
 
     def lane_at(self, y: float) -> Lane | None:
         """The lane at ``y`` (lane-area coordinates), or None."""
@@ -251,11 +284,45 @@ def activity_lanes(project: Project, timeline: StationTimeline, mode: str = "per
     return lanes
 
 
-def finding_bands(findings: list[Finding]) -> FindingBands:
-    """The findings with their windows as arrays (an instant gets no width here: the painter widens it)."""
-    return FindingBands(np.array([f.start for f in findings], dtype=float),
-                        np.array([f.end for f in findings], dtype=float), list(findings),
-                        np.array([f.is_conflict for f in findings], dtype=bool))
+def finding_lane_keys(finding: Finding) -> list[str]:
+    """The keys of the lanes a finding's band is drawn over (empty: across every lane)."""
+    keys = [f"port:{port}" for port in finding.ports] + [f"person:{person}" for person in finding.people]
+    if finding.rule.startswith("headcount") or finding.rule.startswith("lifeboat"):
+        keys.append("headcount")
+    return keys
+
+
+def finding_bands(findings: list[Finding], lane_keys=None) -> FindingBands:
+    """The findings with their windows as arrays (an instant gets no width here: the painter widens it).
+
+    ``lane_keys`` (the keys of the layout's lanes) sorts the bands into lanes; a finding naming no lane
+    there goes across every lane.
+    """
+    n = len(findings)
+    # map/attrgetter keep the walk over a million findings in C.
+    start = np.fromiter(map(operator.attrgetter("start"), findings), dtype=float, count=n)
+    end = np.fromiter(map(operator.attrgetter("end"), findings), dtype=float, count=n)
+    conflict = np.fromiter(map(operator.is_, map(operator.attrgetter("severity"), findings), repeat(Severity.CONFLICT)),
+                           dtype=bool, count=n)
+    bands = FindingBands(start, end, list(findings), conflict)
+    if not n:
+        return bands
+    index = np.arange(n)
+    bands.by_severity = tuple(Spans(start[pick], end[pick], pick) for pick in (index[~conflict], index[conflict]))
+    if lane_keys is None or n > PER_LANE_LIMIT:
+        return bands
+    known = set(lane_keys)
+    members: dict[str, list[int]] = {}
+    for i, finding in enumerate(findings):
+        keys = [k for k in finding_lane_keys(finding) if k in known] or ["*"]
+        for key in keys:
+            members.setdefault(key, []).append(i)
+    bands.by_lane = {}
+    for key, picked in members.items():
+        picked = np.asarray(picked, dtype=int)
+        bands.by_lane[key] = tuple(Spans(start[sub], end[sub], sub) for sub in (picked[~conflict[picked]],
+                                                                               picked[conflict[picked]]))
+    return bands
 
 
 def extent_of(lanes: list[Lane]) -> tuple[float, float]:
@@ -280,8 +347,9 @@ def build_layout(project: Project, timeline: StationTimeline, findings: list[Fin
     activity_part = activities if activities is not None else activity_lanes(project, timeline, mode)
     headcount_lane = Lane("headcount", "headcount", "People aboard", HEADCOUNT_LANE_H,
                           tooltip="People aboard (black) against seats home (green); dashed: beds, warning, limit")
-    layout = TimelineLayout(port_part + [headcount_lane] + activity_part, relocations,
-                            headcount_of(project, timeline), finding_bands(findings))
+    lanes = port_part + [headcount_lane] + activity_part
+    layout = TimelineLayout(lanes, relocations, headcount_of(project, timeline),
+                            finding_bands(findings, [lane.key for lane in lanes]))
     layout.extent = extent_of(port_part + activity_part)
     layout.stack()
     return layout

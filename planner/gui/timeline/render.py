@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPalette, QPen, QPolygonF
 
+from planner.gui.timeline import lod
 from planner.gui.timeline.layout import (
     ACTIVITY_COLORS, OTHER_VEHICLE_COLOR, VEHICLE_COLORS, ActivityBar, Lane, StayBar, TimelineLayout,
 )
@@ -22,9 +23,10 @@ from planner.gui.timeline.scale import TimeScale, ticks
 LABEL_W = 170
 AXIS_H = 36
 AGGREGATE_PER_PX = 1 / 8  # a lane showing more spans than this per pixel of width is drawn as density
+BACKGROUND_SPANS_AS_STRIP = 40  # more stays aboard than this in view: drawn as one strip of pixels
+FINDINGS_ONE_BY_ONE = 400  # more findings than this in view: merged per lane into runs of pixels
 CONFLICT = QColor(220, 40, 40)
 WARNING = QColor(235, 160, 0)
-_BUCKET_PX = 3
 
 
 @dataclass
@@ -38,6 +40,19 @@ class ViewState:
     show_orbit: bool = True
 
 
+def _premultiplied(color: QColor, alpha: int) -> int:
+    """``color`` at ``alpha`` as a pixel of a premultiplied ARGB32 image."""
+    r, g, b = (color.red() * alpha // 255, color.green() * alpha // 255, color.blue() * alpha // 255)
+    return (alpha << 24) | (r << 16) | (g << 8) | b
+
+
+def draw_strip(p: QPainter, left: float, top: float, height: float, pixels: np.ndarray) -> None:
+    """Draw one row of premultiplied ARGB32 ``pixels`` stretched to ``height``: a whole lane in one call."""
+    row = np.ascontiguousarray(pixels, dtype=np.uint32)
+    image = QImage(row.data, len(row), 1, 4 * len(row), QImage.Format.Format_ARGB32_Premultiplied)
+    p.drawImage(QRectF(left, top, len(row), height), image)
+
+
 def _text_on(color: QColor) -> QColor:
     # Bars keep their vehicle colour in both palettes, so their text follows the bar, not the palette.
     luminance = 0.299 * color.red() + 0.587 * color.green() + 0.114 * color.blue()
@@ -49,6 +64,8 @@ class TimelineRenderer:
 
     def __init__(self):
         self._colors: dict[str, QColor] = {}
+        self._advances: dict[str, int] = {}  # label widths in the font of the last paint
+        self._font_key = ""
 
     def color(self, hex_code: str) -> QColor:
         """A cached QColor."""
@@ -62,6 +79,9 @@ class TimelineRenderer:
               orbit: OrbitLayer | None = None) -> None:
         """Draw everything into ``(0, 0, width, height)``; lanes start at ``AXIS_H - scroll_y``."""
         state = state or ViewState()
+        font_key = p.font().key()
+        if font_key != self._font_key:
+            self._font_key, self._advances = font_key, {}
         scale = scale.copy()
         scale.origin_x = LABEL_W
         t0, t1 = scale.span(width)
@@ -126,9 +146,17 @@ class TimelineRenderer:
             if len(lane.background):
                 aboard = QColor(palette.color(QPalette.ColorRole.Highlight))
                 aboard.setAlpha(35)
-                for i in lane.background.visible(t0, t1):
-                    x0 = max(scale.x(lane.background.start[i]), plot.left() - 2)
-                    x1 = min(scale.x(lane.background.end[i]), plot.right() + 2)
+                spans = lane.background
+                lo, hi = spans.visible_bounds(t0, t1)
+                if hi - lo > BACKGROUND_SPANS_AS_STRIP:
+                    width = int(math.ceil(plot.width()))
+                    mask = lod.covered(spans.start, spans.max_end, lod.pixel_edges(t0, scale.seconds_per_px, width))
+                    draw_strip(p, plot.left(), top + 1, lane.height - 2,
+                               np.where(mask, np.uint32(_premultiplied(aboard, 35)), np.uint32(0)))
+                    continue
+                for i in spans.visible(t0, t1):
+                    x0 = max(scale.x(spans.start[i]), plot.left() - 2)
+                    x1 = min(scale.x(spans.end[i]), plot.right() + 2)
                     p.fillRect(QRectF(x0, top + 1, x1 - x0, lane.height - 2), aboard)
 
     def _orbit_layer(self, p, orbit, plot, scale, t0, t1, palette):
@@ -177,72 +205,92 @@ class TimelineRenderer:
         pad = 3
         h = lane.height - 2 * pad
         if len(idx) > max(60, plot.width() * AGGREGATE_PER_PX):
-            self._density(p, spans.start[idx], spans.end[idx], top + pad, h, scale, t0, plot, palette)
+            self._density(p, spans, top + pad, h, scale, t0, plot, palette)
             return
         left, right = plot.left() - 4, plot.right() + 4
-        fm = p.fontMetrics()
-        selected_pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2)
-        for i in idx:
+        starts, ends = spans.start[idx], spans.end[idx]
+        x0 = np.maximum(scale.x(starts), left)
+        x1 = np.where(np.isinf(ends), right, np.minimum(scale.x(ends), right))
+        w = np.maximum(x1 - x0, 2.0)
+        reach = np.maximum.accumulate(x0 + w)
+        if len(idx) > 1 and np.any(x0[1:] < reach[:-1]):
+            # Bars on top of each other (a double-booked port): drawn in order, skipping the covered ones.
+            keep = ~lod.hidden(x0, x0 + w)
+            for k in np.flatnonzero(keep):
+                self._draw_bars(p, spans, idx[k:k + 1], x0[k:k + 1], w[k:k + 1], ends[k:k + 1], top, pad, h,
+                                plot, right, palette, state)
+            return
+        self._draw_bars(p, spans, idx, x0, w, ends, top, pad, h, plot, right, palette, state)
+
+    def _draw_bars(self, p, spans, idx, x0, w, ends, top, pad, h, plot, right, palette, state):
+        """Bars that do not overlap: fills, outlines and labels each batched by colour."""
+        fills: dict[str, list] = {}
+        outlines: dict[str, list] = {}
+        chosen_rects, labels, open_ends = [], [], []
+        for k, i in enumerate(idx.tolist()):
             payload = spans.payloads[i]
-            s, e = spans.start[i], spans.end[i]
-            x0 = max(scale.x(s), left)
-            x1 = right if math.isinf(e) else min(scale.x(e), right)
-            w = max(x1 - x0, 2.0)
             if isinstance(payload, StayBar):
-                color = self.color(VEHICLE_COLORS.get(payload.vehicle_type, OTHER_VEHICLE_COLOR))
+                hex_code = VEHICLE_COLORS.get(payload.vehicle_type, OTHER_VEHICLE_COLOR)
                 chosen = payload.mission in state.selected_missions
                 label = payload.label
             elif isinstance(payload, ActivityBar):
-                color = self.color(ACTIVITY_COLORS.get(payload.kind, OTHER_VEHICLE_COLOR))
+                hex_code = ACTIVITY_COLORS.get(payload.kind, OTHER_VEHICLE_COLOR)
                 chosen = payload.activity in state.selected_activities
                 label = payload.title
             else:
                 continue
-            rect = QRectF(x0, top + pad, w, h)
-            p.fillRect(rect, color)
-            if math.isinf(e):
-                # An open end: fade the last pixels so the bar reads as "goes on".
-                p.fillRect(QRectF(right - 12, top + pad, 12, h), QBrush(color, Qt.BrushStyle.Dense4Pattern))
+            bx, bw = float(x0[k]), float(w[k])
+            rect = QRectF(bx, top + pad, bw, h)
+            fills.setdefault(hex_code, []).append(rect)
+            if math.isinf(ends[k]):
+                open_ends.append(hex_code)
             if chosen:
-                p.setPen(selected_pen)
-                p.drawRect(rect.adjusted(-1, -1, 1, 1))
-            elif w > 6:
-                p.setPen(QPen(color.darker(140), 0))
-                p.drawRect(rect)
-            if w > 24:
-                text_x = max(x0, plot.left()) + 3
-                avail = min(x1, plot.right()) - text_x - 2
-                if avail > 16:
-                    p.setPen(_text_on(color))
-                    p.drawText(QRectF(text_x, top + pad, avail, h), Qt.AlignmentFlag.AlignVCenter,
-                               fm.elidedText(label, Qt.TextElideMode.ElideRight, int(avail)))
-
-    def _density(self, p, starts, ends, top, h, scale, t0, plot, palette):
-        """Many spans per pixel: shade each few-pixel column by how many spans cover it."""
-        width = int(plot.width()) + 2
-        spp = scale.seconds_per_px
-        origin = scale.start
-        xs0 = np.clip(((starts - origin) / spp).astype(np.int64), 0, width)
-        ends = np.where(np.isinf(ends), origin + width * spp, ends)
-        xs1 = np.clip(((ends - origin) / spp).astype(np.int64), 0, width)
-        diff = np.zeros(width + 2, dtype=np.int64)
-        np.add.at(diff, xs0, 1)
-        np.add.at(diff, xs1 + 1, -1)
-        cover = np.cumsum(diff)[:width]
-        buckets = cover[: width - width % _BUCKET_PX].reshape(-1, _BUCKET_PX).max(axis=1)
-        if not buckets.any():
-            return
-        level = np.minimum(4, np.ceil(np.log2(buckets + 1))).astype(int)  # 0 empty .. 4 crowded
-        changes = np.flatnonzero(np.diff(level)) + 1
-        bounds = np.concatenate([[0], changes, [len(level)]])
-        base = QColor(palette.color(QPalette.ColorRole.Highlight))
-        for a, b in zip(bounds[:-1], bounds[1:]):
-            lv = level[a]
-            if lv == 0:
+                chosen_rects.append(rect.adjusted(-1, -1, 1, 1))
+            elif bw > 6:
+                outlines.setdefault(hex_code, []).append(rect)
+            if bw > 24:
+                labels.append((hex_code, bx, bx + bw, label))
+        p.save()
+        p.setPen(Qt.PenStyle.NoPen)
+        for hex_code, rects in fills.items():
+            p.setBrush(self.color(hex_code))
+            p.drawRects(rects)
+        for hex_code in open_ends:
+            # An open end: fade the last pixels so the bar reads as "goes on".
+            p.fillRect(QRectF(right - 12, top + pad, 12, h), QBrush(self.color(hex_code), Qt.BrushStyle.Dense4Pattern))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for hex_code, rects in outlines.items():
+            p.setPen(QPen(self.color(hex_code).darker(140), 0))
+            p.drawRects(rects)
+        if chosen_rects:
+            p.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
+            p.drawRects(chosen_rects)
+        fm = p.fontMetrics()
+        for hex_code, bx0, bx1, label in labels:
+            text_x = max(bx0, plot.left()) + 3
+            avail = min(bx1, plot.right()) - text_x - 2
+            if avail <= 16:
                 continue
-            color = QColor(base)
-            color.setAlpha(50 + 50 * int(lv))
-            p.fillRect(QRectF(plot.left() + a * _BUCKET_PX, top, (b - a) * _BUCKET_PX, h), color)
+            advance = self._advances.get(label)
+            if advance is None:
+                advance = self._advances[label] = fm.horizontalAdvance(label)
+            if advance > int(avail):
+                label = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(avail))
+            p.setPen(_text_on(self.color(hex_code)))
+            p.drawText(QRectF(text_x, top + pad, avail, h), Qt.AlignmentFlag.AlignVCenter, label)
+        p.restore()
+
+    def _density(self, p, spans, top, h, scale, t0, plot, palette):
+        """Many spans per pixel: shade each pixel column by how many spans cover it, in one image."""
+        width = int(math.ceil(plot.width()))
+        edges = lod.pixel_edges(t0, scale.seconds_per_px, width)
+        cover = lod.coverage(spans.start, spans.sorted_end, edges)
+        if not cover.any():
+            return
+        level = np.minimum(4, np.ceil(np.log2(cover + 1))).astype(int)  # 0 empty .. 4 crowded
+        base = QColor(palette.color(QPalette.ColorRole.Highlight))
+        shades = np.array([0] + [_premultiplied(base, 50 + 50 * lv) for lv in range(1, 5)], dtype=np.uint32)
+        draw_strip(p, plot.left(), top, h, shades[level])
 
     def _headcount(self, p, layout, lane, top, scale, t0, t1, plot, palette):
         hc = layout.headcount
@@ -276,25 +324,28 @@ class TimelineRenderer:
         short.setAlpha(80)
         right = plot.right() + 2
         ends = np.append(xs[1:], right)
-        for k in np.flatnonzero(people > seats):
-            p.fillRect(QRectF(xs[k], y(people[k]), ends[k] - xs[k], y(seats[k]) - y(people[k])), short)
+        people_y, seats_y = base - h * people / top_value, base - h * seats / top_value
+        lacking = np.flatnonzero(people > seats)
+        if len(lacking):
+            p.save()
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(short)
+            p.drawRects([QRectF(a, b, c - a, d - b) for a, b, c, d in zip(
+                xs[lacking].tolist(), people_y[lacking].tolist(), ends[lacking].tolist(), seats_y[lacking].tolist())])
+            p.restore()
+        # Steps as one polyline each: along at the old value, then up or down to the new one.
+        step_x = np.repeat(np.append(xs, right), 2)[1:-1].tolist()
         # Seats under people, wider: where they are equal (the usual case) the green still shows.
-        for values, pen in ((seats, QPen(QColor(46, 160, 60), 5)),
-                            (people, QPen(palette.color(QPalette.ColorRole.Text), 1.5))):
-            pts = QPolygonF()
-            for k in range(len(xs)):
-                if k:
-                    pts.append(QPointF(xs[k], y(values[k - 1])))
-                pts.append(QPointF(xs[k], y(values[k])))
-            pts.append(QPointF(right, y(values[-1])))
+        for values_y, pen in ((seats_y, QPen(QColor(46, 160, 60), 5)),
+                              (people_y, QPen(palette.color(QPalette.ColorRole.Text), 1.5))):
             p.setPen(pen)
-            p.drawPolyline(pts)
+            p.drawPolyline(QPolygonF(list(map(QPointF, step_x, np.repeat(values_y, 2).tolist()))))
         # Numbers at the steps when there is room for them.
         p.setPen(palette.color(QPalette.ColorRole.Text))
         last_x = -1e9
-        for k in range(len(xs)):
-            if xs[k] - last_x > 26 and ends[k] - xs[k] > 14:
-                p.drawText(QPointF(xs[k] + 3, y(people[k]) - 4), str(int(people[k])))
+        for k in np.flatnonzero(ends - xs > 14).tolist():
+            if xs[k] - last_x > 26:
+                p.drawText(QPointF(xs[k] + 3, people_y[k] - 4), str(int(people[k])))
                 last_x = xs[k]
 
     def _relocations(self, p, layout, y0, scale, t0, t1, palette):
@@ -333,18 +384,13 @@ class TimelineRenderer:
 
     def _findings(self, p, layout, plot, y0, scale, t0, t1):
         bands = layout.findings
-        idx = bands.visible(t0, t1)
-        if not len(idx):
+        if not bands.findings:
             return
-        if len(idx) > 400:
-            # Too many to tell apart: one band per severity where any finding is.
-            conflicts = bands.conflict[idx]
-            for conflict, base in ((False, WARNING), (True, CONFLICT)):
-                pick = idx[conflicts == conflict]
-                if len(pick):
-                    color = QColor(base)
-                    color.setAlpha(60)
-                    self._density_columns(p, bands.start[pick], bands.end[pick], plot, scale, color)
+        idx = None
+        if bands.count_at_most(t0, t1) <= FINDINGS_ONE_BY_ONE:
+            idx = bands.visible(t0, t1)
+        if idx is None or len(idx) > FINDINGS_ONE_BY_ONE:
+            self._merged_findings(p, layout, plot, y0, scale, t0)
             return
         for i in sorted(idx, key=lambda i: bands.findings[i].is_conflict):  # conflicts on top
             finding = bands.findings[i]
@@ -359,18 +405,40 @@ class TimelineRenderer:
                 p.drawLine(rect.topLeft(), rect.bottomLeft())
                 p.drawLine(rect.topRight(), rect.bottomRight())
 
-    def _density_columns(self, p, starts, ends, plot, scale, color):
-        width = int(plot.width()) + 2
-        xs0 = np.clip(((starts - scale.start) / scale.seconds_per_px).astype(np.int64), 0, width)
-        ends = np.where(np.isinf(ends), scale.start + width * scale.seconds_per_px, ends)
-        xs1 = np.clip(((ends - scale.start) / scale.seconds_per_px).astype(np.int64), 0, width)
-        diff = np.zeros(width + 2, dtype=np.int64)
-        np.add.at(diff, xs0, 1)
-        np.add.at(diff, xs1 + 1, -1)
-        covered = np.cumsum(diff)[:width] > 0
-        edges = np.flatnonzero(np.diff(np.concatenate([[0], covered.astype(int), [0]])))
-        for a, b in zip(edges[::2], edges[1::2]):
-            p.fillRect(QRectF(plot.left() + a, plot.top(), max(b - a, 1), plot.height()), color)
+    def _merged_findings(self, p, layout, plot, y0, scale, t0):
+        """Too many findings to tell apart: per lane and severity, the pixel columns any of them covers."""
+        bands = layout.findings
+        width = int(math.ceil(plot.width()))
+        edges = lod.pixel_edges(t0, scale.seconds_per_px, width)
+        rows = []  # (top, height, (warnings, conflicts))
+        if bands.by_lane is not None:
+            for lane in layout.lanes:
+                top = y0 + lane.top
+                pair = bands.by_lane.get(lane.key)
+                if pair is not None and top <= plot.bottom() and top + lane.height >= plot.top():
+                    rows.append((top, lane.height, pair))
+            if "*" in bands.by_lane:
+                rows.append((plot.top(), plot.height(), bands.by_lane["*"]))
+        else:
+            rows.append((plot.top(), plot.height(), bands.by_severity))
+        p.save()
+        p.setPen(Qt.PenStyle.NoPen)
+        for severity, base in ((0, WARNING), (1, CONFLICT)):  # conflicts on top
+            rects = []
+            for top, height, pair in rows:
+                spans = pair[severity]
+                if not len(spans):
+                    continue
+                # An instant inside a column marks that column: it still shows.
+                mask = lod.covered(spans.start, spans.max_end, edges)
+                for a, b in lod.runs(mask).tolist():
+                    rects.append(QRectF(plot.left() + a, top, b - a, height))
+            if rects:
+                color = QColor(base)
+                color.setAlpha(60)
+                p.setBrush(color)
+                p.drawRects(rects)
+        p.restore()
 
     def _axis(self, p, width, grid, scale, palette, zone, t0):
         p.fillRect(QRectF(0, 0, width, AXIS_H), palette.color(QPalette.ColorRole.Window))
