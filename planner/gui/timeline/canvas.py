@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from planner.gui.commands import ReplaceItem
 from planner.gui.timeline import edits
 from planner.gui.timeline.layout import (
-    ActivityBar, StayBar, TimelineLayout, activity_lanes, build_layout, port_lanes, refresh_person_backgrounds,
+    ActivityBar, ActivityLanes, StayBar, TimelineLayout, build_layout, port_lanes, refresh_person_backgrounds,
 )
 from planner.gui.timeline.orbit_layer import OrbitLayer
 from planner.gui.timeline.render import AXIS_H, LABEL_W, TimelineRenderer, ViewState
@@ -82,6 +82,7 @@ class TimelineCanvas(QWidget):
         self._ports = None
         self._activities = None
         self._dirty = {"ports", "activities"}
+        self._edited_activities: set[str] = set()  # rebuilt lane by lane when nothing else is dirty
         self.orbit = OrbitLayer(doc.project)
         self._drag: Drag | None = None
         self._pan: tuple[QPointF, float, float] | None = None
@@ -106,7 +107,9 @@ class TimelineCanvas(QWidget):
         if collection == "missions":
             self._dirty.add("ports")
             self._dirty.add("backgrounds")
-        elif collection in ("activities", "people"):
+        elif collection == "activities":
+            self._edited_activities.update(_ids)
+        elif collection == "people":
             self._dirty.add("activities")
         elif collection in ("sites", "element_sets"):
             self.orbit = OrbitLayer(self.doc.project)
@@ -130,13 +133,17 @@ class TimelineCanvas(QWidget):
         project, timeline = self.doc.project, self.timeline
         if "ports" in self._dirty or self._ports is None:
             self._ports = port_lanes(project, timeline)
+        edited, self._edited_activities = self._edited_activities, set()
+        if edited and "activities" not in self._dirty and self._activities is not None:
+            if not self._activities.update(project, timeline, edited):
+                self._dirty.add("activities")
         if "activities" in self._dirty or self._activities is None:
-            self._activities = activity_lanes(project, timeline, self.mode)
+            self._activities = ActivityLanes(project, timeline, self.mode)
         elif "backgrounds" in self._dirty and self.mode == "person":
-            refresh_person_backgrounds(self._activities, timeline)
+            refresh_person_backgrounds(self._activities.lanes, timeline)
         self._dirty.clear()
         self.layout_ = build_layout(project, timeline, self.checker.findings, self.mode, self._ports,
-                                    self._activities)
+                                    self._activities.lanes)
         self.rebuilds += 1
         self._clamp_scroll()
         self.update()

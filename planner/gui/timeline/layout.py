@@ -248,40 +248,90 @@ def headcount_of(project: Project, timeline: StationTimeline) -> Headcount:
                      settings.beds, settings.headcount_warning, settings.headcount_limit)
 
 
+def _activity_keys(activity, mode: str) -> tuple[str, ...]:
+    return (activity.kind.value,) if mode == "kind" else (activity.people or ("",))
+
+
+def _person_lane(person: str, title: str, group, timeline: StationTimeline) -> Lane:
+    track = timeline.people.get(person)
+    aboard = track.aboard if track else ()
+    background = Spans([s for s, _ in aboard], [e for _, e in aboard], [None] * len(aboard))
+    return Lane(f"person:{person}", "activity", title, ACTIVITY_LANE_H, Spans(*group), background=background)
+
+
+class ActivityLanes:
+    """The activity lanes and where each activity's bars are, so that an edit rebuilds only the lanes it touches."""
+
+    def __init__(self, project: Project, timeline: StationTimeline, mode: str = "person"):
+        self.mode = mode
+        self.where: dict[str, tuple[str, ...]] = {}  # activity id -> group keys of its bars
+        groups: dict[str, tuple[list, list, list]] = {}
+        for activity in project.activities:
+            bar = ActivityBar(activity.id, activity.title, activity.kind.value)
+            start, end = activity.start.timestamp(), activity.end.timestamp()
+            keys = _activity_keys(activity, mode)
+            self.where[activity.id] = keys
+            for key in keys:
+                starts, ends, payloads = groups.setdefault(key, ([], [], []))
+                starts.append(start)
+                ends.append(end)
+                payloads.append(bar)
+        self.lanes = self._lanes(project, timeline, groups)
+
+    def _lanes(self, project: Project, timeline: StationTimeline, groups: dict) -> list[Lane]:
+        if self.mode == "kind":
+            return [Lane(f"kind:{key}", "activity", key.replace("-", " ").capitalize(), ACTIVITY_LANE_H,
+                         Spans(*groups[key])) for key in sorted(groups)]
+        names = project.person_names()
+        # Everybody aboard at some time gets a lane, even with no activity: their stays show when they are free.
+        people = [p.id for p in project.people if p.id in groups or p.id in timeline.people]
+        people += sorted(set(groups) - set(people) - {""})
+        lanes = [_person_lane(person, names.get(person, person), groups.get(person, ([], [], [])), timeline)
+                 for person in people]
+        if "" in groups:
+            lanes.append(Lane("person:", "activity", "(nobody named)", ACTIVITY_LANE_H, Spans(*groups[""])))
+        return lanes
+
+    def _lane_key(self, group: str) -> str:
+        return f"kind:{group}" if self.mode == "kind" else f"person:{group}"
+
+    def update(self, project: Project, timeline: StationTimeline, ids) -> bool:
+        """Rebuild the lanes of these (inserted, removed or changed) activities; False when the lanes themselves
+        would change (a new lane, or one to drop), which needs a full rebuild."""
+        ids = set(ids)
+        found = {a.id: a for a in project.activities if a.id in ids}
+        by_key = {lane.key: lane for lane in self.lanes}
+        touched = set()
+        for activity_id in ids:
+            touched.update(self._lane_key(g) for g in self.where.get(activity_id, ()))
+            if activity_id in found:
+                touched.update(self._lane_key(g) for g in _activity_keys(found[activity_id], self.mode))
+        if not touched <= by_key.keys():
+            return False
+        for key in touched:
+            lane = by_key[key]
+            spans = lane.spans
+            keep = [i for i, bar in enumerate(spans.payloads) if bar.activity not in ids]
+            starts, ends, payloads = list(spans.start[keep]), list(spans.end[keep]), [spans.payloads[i] for i in keep]
+            for activity in found.values():
+                if key in {self._lane_key(g) for g in _activity_keys(activity, self.mode)}:
+                    starts.append(activity.start.timestamp())
+                    ends.append(activity.end.timestamp())
+                    payloads.append(ActivityBar(activity.id, activity.title, activity.kind.value))
+            if not payloads and (self.mode == "kind" or key == "person:" or key[len("person:"):] not in timeline.people):
+                return False  # the lane goes away
+            lane.spans = Spans(starts, ends, payloads)
+        for activity_id in ids:
+            if activity_id in found:
+                self.where[activity_id] = _activity_keys(found[activity_id], self.mode)
+            else:
+                self.where.pop(activity_id, None)
+        return True
+
+
 def activity_lanes(project: Project, timeline: StationTimeline, mode: str = "person") -> list[Lane]:
     """Activity lanes, one per person (``mode="person"``, with their stays aboard behind) or per kind."""
-    groups: dict[str, tuple[list, list, list]] = {}
-    for activity in project.activities:
-        bar = ActivityBar(activity.id, activity.title, activity.kind.value)
-        start, end = activity.start.timestamp(), activity.end.timestamp()
-        if mode == "kind":
-            keys = (activity.kind.value,)
-        else:
-            keys = activity.people or ("",)
-        for key in keys:
-            starts, ends, payloads = groups.setdefault(key, ([], [], []))
-            starts.append(start)
-            ends.append(end)
-            payloads.append(bar)
-    lanes = []
-    if mode == "kind":
-        for key in sorted(groups):
-            lanes.append(Lane(f"kind:{key}", "activity", key.replace("-", " ").capitalize(), ACTIVITY_LANE_H,
-                              Spans(*groups[key])))
-        return lanes
-    names = project.person_names()
-    # Everybody aboard at some time gets a lane, even with no activity: their stays show when they are free.
-    people = [p.id for p in project.people if p.id in groups or p.id in timeline.people]
-    people += sorted(set(groups) - set(people) - {""})
-    for person in people:
-        track = timeline.people.get(person)
-        aboard = track.aboard if track else ()
-        background = Spans([s for s, _ in aboard], [e for _, e in aboard], [None] * len(aboard))
-        lanes.append(Lane(f"person:{person}", "activity", names.get(person, person), ACTIVITY_LANE_H,
-                          Spans(*groups.get(person, ([], [], []))), background=background))
-    if "" in groups:
-        lanes.append(Lane("person:", "activity", "(nobody named)", ACTIVITY_LANE_H, Spans(*groups[""])))
-    return lanes
+    return ActivityLanes(project, timeline, mode).lanes
 
 
 def finding_lane_keys(finding: Finding) -> list[str]:

@@ -1,0 +1,194 @@
+"""Level of detail: culling keeps every visible bar, density strips cover exactly the busy time, merged
+finding bands sit in their lanes, and a lane rebuilt after an edit equals one built from scratch."""
+
+from __future__ import annotations
+
+import copy
+import math
+import random
+from datetime import timedelta
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage, QPainter, QPalette
+
+from planner.gui.timeline import lod
+from planner.gui.timeline.layout import (
+    ActivityBar, ActivityLanes, Lane, Spans, TimelineLayout, finding_bands,
+)
+from planner.gui.timeline.render import AXIS_H, LABEL_W, TimelineRenderer
+from planner.gui.timeline.scale import TimeScale
+from planner.rules.findings import Finding, Severity
+from planner.rules.timeline import StationTimeline
+from planner.store import load_project
+
+
+def _random_spans(rng, n, horizon=1000.0):
+    starts = [rng.uniform(0, horizon) for _ in range(n)]
+    ends = [s + (math.inf if rng.random() < 0.02 else rng.expovariate(1 / 20) * rng.choice([0.01, 1, 10]))
+            for s in starts]
+    return Spans(starts, ends, list(range(n)))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_culling_never_drops_a_visible_span(seed):
+    rng = random.Random(seed)
+    spans = _random_spans(rng, 300)
+    for _ in range(50):
+        t0 = rng.uniform(-50, 1050)
+        t1 = t0 + rng.choice([0.0, 1.0, 30.0, 400.0])
+        expected = [i for i in range(len(spans)) if spans.start[i] <= t1 and spans.end[i] >= t0]
+        assert spans.visible(t0, t1).tolist() == expected
+
+
+def _busy_columns(starts, ends, edges):
+    """Brute force: a column is busy when some span overlaps it for a positive time."""
+    out = np.zeros(len(edges) - 1, dtype=int)
+    for s, e in zip(starts, ends):
+        for k in range(len(out)):
+            if s < edges[k + 1] and e > edges[k]:
+                out[k] += 1
+    return out
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_pixel_coverage_counts_the_spans_over_each_column(seed):
+    rng = random.Random(seed)
+    spans = _random_spans(rng, 200)
+    edges = lod.pixel_edges(-20.0, 7.3, 150)
+    expected = _busy_columns(spans.start, spans.end, edges)
+    assert lod.coverage(spans.start, spans.sorted_end, edges).tolist() == expected.tolist()
+    assert lod.covered(spans.start, spans.max_end, edges).tolist() == (expected > 0).tolist()
+
+
+def test_runs_are_the_stretches_of_true():
+    mask = np.array([0, 1, 1, 0, 1, 0, 0, 1], dtype=bool)
+    assert lod.runs(mask).tolist() == [[1, 3], [4, 5], [7, 8]]
+    assert lod.runs(np.zeros(4, dtype=bool)).tolist() == []
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_bar_is_only_skipped_when_later_bars_cover_all_of_it(seed):
+    rng = random.Random(seed)
+    n = rng.randint(1, 30)
+    x0 = np.sort(np.array([float(rng.choice([0, 0, 0, rng.randint(0, 60)])) for _ in range(n)]))
+    x1 = x0 + np.array([float(rng.randint(1, 80)) for _ in range(n)])
+    hidden = lod.hidden(x0, x1)
+    for k in np.flatnonzero(hidden):
+        painted = np.zeros(200, dtype=bool)
+        for j in range(k + 1, n):
+            painted[int(x0[j]):int(x1[j])] = True
+        assert painted[int(x0[k]):int(x1[k])].all()
+    # Bars stacked exactly on each other: only the last one drawn is kept.
+    same = lod.hidden(np.zeros(5), np.full(5, 40.0))
+    assert same.tolist() == [True, True, True, True, False]
+
+
+def _paint(layout, scale, width=600, height=200):
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    TimelineRenderer().paint(painter, width, height, layout, scale, QPalette())
+    painter.end()
+    return image
+
+
+def _row(image, y):
+    return [image.pixel(x, y) for x in range(LABEL_W, image.width())]
+
+
+def test_a_dense_lane_draws_a_strip_over_exactly_the_busy_pixel_columns(qapp):
+    rng = random.Random(4)
+    # 2,000 short activities in clusters: far more than a 430-pixel lane can show one by one.
+    starts, ends = [], []
+    for _ in range(2000):
+        centre = rng.choice([1000.0, 9000.0, 20000.0, 31000.0])
+        s = centre + rng.uniform(0, 3000)
+        starts.append(s)
+        ends.append(s + rng.uniform(1, 90))
+    bars = [ActivityBar(f"a{i}", "x", "experiment") for i in range(len(starts))]
+    lane = Lane("kind:experiment", "activity", "Experiment", 22, Spans(starts, ends, bars))
+    empty = Lane("kind:experiment", "activity", "Experiment", 22)
+    scale = TimeScale(0.0, 100.0, LABEL_W)
+    width = 600
+    full, blank = (TimelineLayout(lanes=[ln]) for ln in (lane, empty))
+    for layout in (full, blank):
+        layout.stack()
+    y = AXIS_H + lane.height // 2
+    drawn = [a != b for a, b in zip(_row(_paint(full, scale, width), y), _row(_paint(blank, scale, width), y))]
+    edges = lod.pixel_edges(0.0, 100.0, width - LABEL_W)
+    busy = _busy_columns(np.array(starts), np.array(ends), edges) > 0
+    assert busy.any() and not busy.all()
+    assert drawn == busy.tolist()
+
+
+def test_many_findings_merge_into_runs_in_their_own_lane(qapp):
+    lanes = [Lane("port:a", "port", "A", 26), Lane("port:b", "port", "B", 26)]
+    findings = [Finding("port-double-booking", Severity.CONFLICT, 100.0 * k, 100.0 * k + 50, "m", ports=("b",))
+                for k in range(600)]
+    layout = TimelineLayout(lanes=lanes, findings=finding_bands(findings, [ln.key for ln in lanes]))
+    layout.stack()
+    assert set(layout.findings.by_lane) == {"port:b"}
+    scale = TimeScale(0.0, 200.0, LABEL_W)  # 600 findings across 430 px: merged
+    image = _paint(layout, scale)
+    bare = TimelineLayout(lanes=copy.deepcopy(lanes))
+    bare.stack()
+    plain = _paint(bare, scale)
+    y_a, y_b = AXIS_H + 13, AXIS_H + 26 + 13
+    assert _row(image, y_a) == _row(plain, y_a)  # nothing over lane A
+    changed = [a != b for a, b in zip(_row(image, y_b), _row(plain, y_b))]
+    assert sum(changed) > 0.9 * (600 * 100.0 / 200.0)  # every finding's column (they cover half of each 100 s)
+
+
+def test_finding_bands_visible_matches_a_plain_scan():
+    rng = random.Random(8)
+    findings = []
+    for k in range(500):
+        s = rng.uniform(0, 10000)
+        findings.append(Finding("spacing", rng.choice(list(Severity)), s, s + rng.uniform(0, 500), f"f{k}"))
+    bands = finding_bands(findings, [])
+    for _ in range(30):
+        t0 = rng.uniform(-100, 10100)
+        t1 = t0 + rng.uniform(0, 2000)
+        expected = [i for i, f in enumerate(findings) if f.start <= t1 and f.end >= t0]
+        assert bands.visible(t0, t1).tolist() == expected
+        assert bands.count_at_most(t0, t1) >= len(expected)
+    assert bands.conflict.tolist() == [f.is_conflict for f in findings]
+
+
+def _lanes_as_data(lanes):
+    # Bars starting together may come in either order: compare each lane's bars as a sorted list.
+    return [(lane.key, lane.title, sorted(zip(lane.spans.start.tolist(), lane.spans.end.tolist(),
+                                              [(b.activity, b.title, b.kind) for b in lane.spans.payloads])))
+            for lane in lanes]
+
+
+@pytest.mark.parametrize("mode", ["person", "kind"])
+def test_activity_lanes_updated_after_edits_equal_lanes_built_afresh(mode):
+    from planner.gui.app import example_project_path
+
+    project = load_project(example_project_path())
+    timeline = StationTimeline.from_project(project)
+    lanes = ActivityLanes(project, timeline, mode)
+    rng = random.Random(2)
+    crew = sorted({p for a in project.activities for p in a.people})
+    for step in range(12):
+        k = rng.randrange(len(project.activities))
+        old = project.activities[k]
+        new = copy.deepcopy(old)
+        if step % 3 == 0:
+            new.start += timedelta(hours=2)
+            new.end += timedelta(hours=2)
+            new.title = f"Moved {step}"
+        elif step % 3 == 1:
+            new.people = tuple(rng.sample(crew, 2))
+        else:
+            new.id = f"{old.id}-copy{step}"
+            project.activities.insert(k, new)
+            assert lanes.update(project, timeline, [new.id])
+            continue
+        project.activities[k] = new
+        assert lanes.update(project, timeline, [old.id, new.id])
+        assert _lanes_as_data(lanes.lanes) == _lanes_as_data(ActivityLanes(project, timeline, mode).lanes)
+    removed = project.activities.pop(0)
+    if lanes.update(project, timeline, [removed.id]):
+        assert _lanes_as_data(lanes.lanes) == _lanes_as_data(ActivityLanes(project, timeline, mode).lanes)
