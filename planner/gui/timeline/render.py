@@ -212,8 +212,9 @@ class TimelineRenderer:
         x0 = np.maximum(scale.x(starts), left)
         x1 = np.where(np.isinf(ends), right, np.minimum(scale.x(ends), right))
         w = np.maximum(x1 - x0, 2.0)
-        reach = np.maximum.accumulate(x0 + w)
-        if len(idx) > 1 and np.any(x0[1:] < reach[:-1]):
+        # Only bars overlapping in time (a double-booked port) need drawing in order; bars that merely
+        # touch because of their two-pixel minimum width are batched.
+        if len(idx) > 1 and np.any(starts[1:] < np.maximum.accumulate(ends)[:-1]):
             # Bars on top of each other (a double-booked port): drawn in order, skipping the covered ones.
             keep = ~lod.hidden(x0, x0 + w)
             for k in np.flatnonzero(keep):
@@ -312,13 +313,9 @@ class TimelineRenderer:
             p.drawLine(QPointF(plot.left(), y(value)), QPointF(plot.right(), y(value)))
         if not len(times):
             return
-        if len(times) > 2 * plot.width():
-            # More steps than pixels: keep the highest headcount and the fewest seats in each pixel.
-            px = ((times - scale.start) / scale.seconds_per_px).astype(np.int64)
-            _, first = np.unique(px, return_index=True)
-            times = times[first]
-            people = np.maximum.reduceat(people, first)
-            seats = np.minimum.reduceat(seats, first)
+        if len(times) > plot.width() / 4:
+            self._headcount_envelope(p, times, people, seats, y, scale, plot, palette)
+            return
         xs = np.clip((times - scale.start) / scale.seconds_per_px + plot.left(), plot.left() - 2, plot.right() + 2)
         short = QColor(CONFLICT)
         short.setAlpha(80)
@@ -347,6 +344,42 @@ class TimelineRenderer:
             if xs[k] - last_x > 26:
                 p.drawText(QPointF(xs[k] + 3, people_y[k] - 4), str(int(people[k])))
                 last_x = xs[k]
+
+    def _headcount_envelope(self, p, times, people, seats, y, scale, plot, palette):
+        """More steps than can be told apart: per pixel column, a bar from the least to the most of each series."""
+        width = int(math.ceil(plot.width()))
+        px = np.clip(((times - scale.start) / scale.seconds_per_px).astype(np.int64), -1, width)
+        columns = np.arange(width)
+        # The value each column starts with (carried from the last step before it), then the steps inside it.
+        last = np.searchsorted(px, columns, side="left") - 1
+        rects = {}
+        for name, values in (("seats", seats), ("people", people)):
+            carried = np.where(last >= 0, values[np.maximum(last, 0)], values[0])
+            low, high = carried.copy(), carried.copy()
+            inside = (px >= 0) & (px < width)
+            np.minimum.at(low, px[inside], values[inside])
+            np.maximum.at(high, px[inside], values[inside])
+            rects[name] = (y(high), y(low))
+        lacking = people > seats
+        short_cols = np.where(last >= 0, lacking[np.maximum(last, 0)], lacking[0])
+        np.logical_or.at(short_cols, px[inside], lacking[inside])
+        left = plot.left()
+        short = QColor(CONFLICT)
+        short.setAlpha(80)
+        p.save()
+        p.setPen(Qt.PenStyle.NoPen)
+        if short_cols.any():
+            # From the most people down to the fewest seats of the column.
+            top_of, bottom_of = rects["people"][0], rects["seats"][1]
+            p.setBrush(short)
+            p.drawRects([QRectF(left + k, top_of[k], 1.0, max(bottom_of[k] - top_of[k], 1.0))
+                         for k in np.flatnonzero(short_cols).tolist()])
+        for name, color, grow in (("seats", QColor(46, 160, 60), 2.5), ("people", palette.color(QPalette.ColorRole.Text), 0.75)):
+            top, bottom = rects[name]
+            p.setBrush(color)
+            p.drawRects([QRectF(left + k, a - grow, 1.0, b - a + 2 * grow) for k, a, b in
+                         zip(columns.tolist(), top.tolist(), bottom.tolist())])
+        p.restore()
 
     def _relocations(self, p, layout, y0, scale, t0, t1, palette):
         if not layout.relocations:
@@ -421,24 +454,15 @@ class TimelineRenderer:
                 rows.append((plot.top(), plot.height(), bands.by_lane["*"]))
         else:
             rows.append((plot.top(), plot.height(), bands.by_severity))
-        p.save()
-        p.setPen(Qt.PenStyle.NoPen)
         for severity, base in ((0, WARNING), (1, CONFLICT)):  # conflicts on top
-            rects = []
+            pixel = np.uint32(_premultiplied(base, 60))
             for top, height, pair in rows:
                 spans = pair[severity]
-                if not len(spans):
-                    continue
-                # An instant inside a column marks that column: it still shows.
-                mask = lod.covered(spans.start, spans.max_end, edges)
-                for a, b in lod.runs(mask).tolist():
-                    rects.append(QRectF(plot.left() + a, top, b - a, height))
-            if rects:
-                color = QColor(base)
-                color.setAlpha(60)
-                p.setBrush(color)
-                p.drawRects(rects)
-        p.restore()
+                if len(spans):
+                    # An instant inside a column marks that column: it still shows.
+                    mask = lod.covered(spans.start, spans.max_end, edges)
+                    if mask.any():
+                        draw_strip(p, plot.left(), top, height, np.where(mask, pixel, np.uint32(0)))
 
     def _axis(self, p, width, grid, scale, palette, zone, t0):
         p.fillRect(QRectF(0, 0, width, AXIS_H), palette.color(QPalette.ColorRole.Window))
