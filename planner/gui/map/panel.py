@@ -145,6 +145,7 @@ class MapPanel(QWidget):
 
     def reload(self) -> None:
         """Read the project again: orbit, sites, places, the slider's range."""
+        self._extents: dict[str, tuple[float, float] | None] = {}
         self._rebuild_orbit()
         self._fill_places()
         self.renderer.sites = list(self.doc.project.sites)
@@ -184,8 +185,34 @@ class MapPanel(QWidget):
         elif collection == "sites":
             self.renderer.sites = list(self.doc.project.sites)
             self._fill_places()
-        self._update_range()
+        self._extents.pop(collection, None)
+        # The slider's range follows the plan; while the map is hidden that waits until it is shown.
+        if self.isVisible():
+            self._update_range()
+        else:
+            self._range_stale = True
         self.canvas.update()
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if getattr(self, "_range_stale", False):
+            self._update_range()
+
+    def _extent(self, collection: str) -> tuple[float, float] | None:
+        """The first and last instant of one list of the plan (cached until that list changes)."""
+        if collection not in self._extents:
+            project = self.doc.project
+            if collection == "missions":
+                times = [e.utc for m in project.missions for e in m.events]
+                found = (min(times), max(times)) if times else None
+            elif collection == "activities":
+                acts = project.activities
+                found = (min(a.start for a in acts), max(a.end for a in acts)) if acts else None
+            else:
+                epochs = [s.epoch for s in project.element_sets]
+                found = (min(epochs), max(epochs)) if epochs else None
+            self._extents[collection] = None if found is None else (found[0].timestamp(), found[1].timestamp())
+        return self._extents[collection]
 
     def _fill_places(self) -> None:
         from planner.orbit.geography import countries
@@ -203,10 +230,8 @@ class MapPanel(QWidget):
         self.place_combo.blockSignals(False)
 
     def _update_range(self) -> None:
-        project = self.doc.project
-        times = [e.utc.timestamp() for m in project.missions for e in m.events]
-        times += [a.start.timestamp() for a in project.activities] + [a.end.timestamp() for a in project.activities]
-        times += [s.epoch.timestamp() for s in project.element_sets]
+        self._range_stale = False
+        times = [t for c in ("missions", "activities", "element_sets") for t in (self._extent(c) or ())]
         if not times:
             now = wallclock.time()
             times = [now - 7 * 86400.0, now + 7 * 86400.0]

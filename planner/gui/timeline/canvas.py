@@ -78,7 +78,11 @@ class TimelineCanvas(QWidget):
         self.state = ViewState()
         self.scroll_y = 0.0
         self.mode = "person"
-        self.layout_: TimelineLayout = TimelineLayout()
+        self._layout: TimelineLayout = TimelineLayout()
+        # Edits only mark the layout stale: it is rebuilt once, when it is next painted or read, so a
+        # hidden timeline costs nothing and an edit (items changed, then findings changed) rebuilds once.
+        self._stale = False
+        self._fit_when_built = False
         self._ports = None
         self._activities = None
         self._dirty = {"ports", "activities"}
@@ -89,8 +93,8 @@ class TimelineCanvas(QWidget):
         self.rebuilds = 0  # how often the layout was rebuilt (tests check it is not per paint)
         doc.itemsChanged.connect(self._items_changed)
         doc.projectReset.connect(self._project_reset)
-        doc.partChanged.connect(lambda _part: self.refresh())
-        checker.findingsChanged.connect(self.refresh)
+        doc.partChanged.connect(lambda _part: self.invalidate())
+        checker.findingsChanged.connect(self.invalidate)
         cursor.timeChanged.connect(self._cursor_moved)
         cursor.windowRequested.connect(self.show_window)
         self.refresh()
@@ -113,13 +117,25 @@ class TimelineCanvas(QWidget):
             self._dirty.add("activities")
         elif collection in ("sites", "element_sets"):
             self.orbit = OrbitLayer(self.doc.project)
-        self.refresh()
+        self.invalidate()
 
     def _project_reset(self) -> None:
         self._dirty = {"ports", "activities"}
         self.orbit = OrbitLayer(self.doc.project)
-        self.refresh()
-        self.fit_all()
+        self._fit_when_built = True
+        self.invalidate()
+
+    @property
+    def layout_(self) -> TimelineLayout:
+        """The lanes, bars and bands drawn (rebuilt first if an edit made it stale)."""
+        if self._stale:
+            self.refresh()
+        return self._layout
+
+    def invalidate(self) -> None:
+        """The plan or its findings changed: rebuild the layout before it is next painted or read."""
+        self._stale = True
+        self.update()
 
     def set_mode(self, mode: str) -> None:
         """Activity lanes per person (``"person"``) or per kind (``"kind"``)."""
@@ -142,9 +158,13 @@ class TimelineCanvas(QWidget):
         elif "backgrounds" in self._dirty and self.mode == "person":
             refresh_person_backgrounds(self._activities.lanes, timeline)
         self._dirty.clear()
-        self.layout_ = build_layout(project, timeline, self.checker.findings, self.mode, self._ports,
+        self._layout = build_layout(project, timeline, self.checker.findings, self.mode, self._ports,
                                     self._activities.lanes)
+        self._stale = False
         self.rebuilds += 1
+        if self._fit_when_built:
+            self._fit_when_built = False
+            self.fit_all()
         self._clamp_scroll()
         self.update()
         self.viewChanged.emit()
