@@ -46,6 +46,8 @@ class ClashChecker(QObject):
 
     def _publish(self, started: float) -> None:
         self.findings = self.engine.findings()
+        conflicts = sum(1 for f in self.findings if f.is_conflict)
+        self._counts = (conflicts, len(self.findings) - conflicts)
         self.last_check_ms = (time.perf_counter() - started) * 1000
         self.findingsChanged.emit()
 
@@ -55,5 +57,4 @@ class ClashChecker(QObject):
 
     def counts(self) -> tuple[int, int]:
         """(conflicts, warnings)."""
-        conflicts = sum(1 for f in self.findings if f.is_conflict)
-        return conflicts, len(self.findings) - conflicts
+        return self._counts

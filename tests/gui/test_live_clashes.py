@@ -57,7 +57,7 @@ def test_dock_at_an_occupied_port_apply_the_free_port_undo_redo_save_reopen(wind
     # The panel lists it; its fixes include a free compatible port.
     panel = window.clash_panel
     panel.expand_all()
-    messages = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+    messages = [panel.model.index(i, 0).data() for i in range(panel.model.rowCount())]
     assert clash[0].message in messages
     finding = window.checker.with_fixes(clash[0])
     use_port = [s for s in finding.suggestions if s.action == "use-port"]
@@ -99,7 +99,30 @@ def test_clicking_a_finding_selects_its_vehicles_and_moves_the_time_cursor(windo
                              "to 2021-10-17 01:14 UTC")
     panel = window.clash_panel
     with qtbot.waitSignal(window.time_cursor.windowRequested) as shown:
-        panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+        panel.select_row(0)
     assert shown.args[0] == parse_utc("2021-10-05T12:22:31Z").timestamp()
     assert shown.args[1] == parse_utc("2021-10-17T01:14:00Z").timestamp()
     assert set(window.views["missions"].selected_ids()) == {"soyuz-ms-18", "soyuz-ms-19"}
+
+
+def test_the_panel_is_a_sound_model_and_applies_a_fix_from_its_row(window, qtmodeltester):
+    import copy
+
+    from planner.gui.commands import ReplaceItem
+
+    crew3 = copy.deepcopy(window.doc.project.mission("crew-3"))
+    for event in crew3.events:
+        if event.port == "harmony-forward":
+            event.port = "harmony-zenith"  # CRS-24 then docks there too: a double booking with fixes
+    window.doc.undo_stack.push(ReplaceItem(window.doc, "missions", "crew-3", crew3))
+    panel = window.clash_panel
+    qtmodeltester.check(panel.model, force_py=True)
+    row = next(r for r in range(panel.model.rowCount()) if "CRS-24 and Crew-3" in panel.model.index(r, 0).data())
+    parent = panel.model.index(row, 0)
+    fixes = [panel.model.index(i, 0, parent) for i in range(panel.model.rowCount(parent))]
+    use_port = next(i for i in fixes if i.data().startswith("Fix: use harmony-forward"))
+    panel.tree.setCurrentIndex(use_port)
+    assert panel.apply_button.isEnabled()
+    panel.apply_button.click()
+    assert not [f for f in window.checker.findings if f.rule == "port-double-booking"]
+    assert window.doc.undo_stack.undoText().startswith("Fix: use harmony-forward")
