@@ -46,8 +46,7 @@ class ClashChecker(QObject):
 
     def _publish(self, started: float) -> None:
         self.findings = self.engine.findings()
-        conflicts = sum(1 for f in self.findings if f.is_conflict)
-        self._counts = (conflicts, len(self.findings) - conflicts)
+        self._counts = self.engine.counts()
         self.last_check_ms = (time.perf_counter() - started) * 1000
         self.findingsChanged.emit()
 

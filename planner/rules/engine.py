@@ -32,6 +32,14 @@ from planner.rules.suggestions import suggest
 from planner.rules.timeline import HeadcountStep, StationTimeline
 
 
+#: Groups bigger than this are not merged into the sorted findings one by one: the list is re-sorted.
+_INCREMENTAL_LIMIT = 500
+
+
+def _first(pair):
+    return pair[0]
+
+
 class RuleEngine:
     """Checks a project against the station rules and keeps the findings current as the project is edited.
 
@@ -66,7 +74,11 @@ class RuleEngine:
         self.timeline = StationTimeline.from_project(project)
         tl = self.timeline
         self._found: dict[tuple, list[Finding]] = {}
+        # Every finding in sort order, with its sort key and the number of conflicts, kept up to date
+        # edit by edit (an edit changes a few groups; re-sorting 20,000 findings each time would not do).
         self._sorted: list[Finding] | None = None
+        self._sort_keys: list[tuple] = []
+        self._conflicts = 0
         self._pairs_of: dict[str, set[tuple]] = {}  # mission or activity id -> pair scopes naming it
         self.dynamic = DynamicIndex()
         self.dynamic.bulk(e for t in tl.missions.values() for e in t.dynamic)
@@ -235,11 +247,56 @@ class RuleEngine:
         if series is not self._headcount_series:
             self._put(("headcount",), headcount_findings(series, self.settings))
             self._headcount_series = series
-        if self._sorted is None:
-            self._sorted = sorted((f for group in self._found.values() for f in group), key=Finding.sort_key)
+        self._ensure_sorted()
         if not suggestions:
             return list(self._sorted)
         return [self.with_fixes(f) for f in self._sorted]
+
+    def counts(self) -> tuple[int, int]:
+        """(conflicts, warnings) among the current findings."""
+        self.findings()
+        return self._conflicts, len(self._sorted) - self._conflicts
+
+    def _ensure_sorted(self) -> None:
+        if self._sorted is None:
+            pairs = sorted(((f.sort_key(), f) for group in self._found.values() for f in group), key=_first)
+            self._sort_keys = [k for k, _f in pairs]
+            self._sorted = [f for _k, f in pairs]
+            self._conflicts = sum(1 for f in self._sorted if f.is_conflict)
+
+    def _unsort(self, findings: list[Finding]) -> None:
+        """Take a group's findings out of the sorted list (or drop the list when the group is big)."""
+        if self._sorted is None:
+            return
+        if len(findings) > _INCREMENTAL_LIMIT:
+            self._sorted = None
+            return
+        for finding in findings:
+            key = finding.sort_key()
+            i = bisect_left(self._sort_keys, key)
+            while i < len(self._sorted) and self._sorted[i] is not finding and self._sort_keys[i] == key:
+                i += 1
+            if i < len(self._sorted) and self._sorted[i] is finding:
+                del self._sort_keys[i]
+                del self._sorted[i]
+                self._conflicts -= finding.is_conflict
+            else:  # not where it should be: start again from scratch
+                self._sorted = None
+                return
+
+    def _resort(self, findings: list[Finding]) -> None:
+        """Put a group's findings into the sorted list."""
+        if self._sorted is None:
+            return
+        if len(findings) > _INCREMENTAL_LIMIT:
+            self._sorted = None
+            return
+        for finding in findings:
+            key = finding.sort_key()
+            i = bisect_right(self._sort_keys, key)
+            self._sort_keys.insert(i, key)
+            self._sorted.insert(i, finding)
+            self._conflicts += finding.is_conflict
 
     def with_fixes(self, finding: Finding) -> Finding:
         """The finding with the fixes the current plan allows (compatible free ports, a free seat, ...)."""
@@ -247,9 +304,14 @@ class RuleEngine:
 
     # -- scopes ----------------------------------------------------------------------------------------
     def _put(self, key: tuple, findings: list[Finding]) -> None:
-        self._sorted = None
+        old = self._found.get(key)
+        if old is not None and old == findings:
+            return
+        if old:
+            self._unsort(old)
         if findings:
             self._found[key] = findings
+            self._resort(findings)
         else:
             self._found.pop(key, None)
 
@@ -261,8 +323,9 @@ class RuleEngine:
 
     def _drop_pairs(self, owner: str, kind: str) -> None:
         for scope in self._pairs_of.pop(kind + ":" + owner, set()):
-            if self._found.pop(scope, None) is not None:
-                self._sorted = None
+            old = self._found.pop(scope, None)
+            if old:
+                self._unsort(old)
 
     def _check_port(self, port: str) -> None:
         stays = self.timeline.port_stays.get(port, [])

@@ -51,20 +51,23 @@ class CalendarCanvas(QWidget):
         self.day = date.today()
         self._index: DayIndex | None = None
         self._index_zone = None
+        self._stale = True
         self.hits: list[tuple[QRectF, object]] = []
         self.selected: set[str] = set()
         checker.findingsChanged.connect(self._invalidate)
         doc.projectReset.connect(self._invalidate)
 
     def _invalidate(self) -> None:
-        # Rebuilt lazily at the next paint (once per change), so edits elsewhere cost nothing while hidden.
-        self._index = None
+        # Rebuilt lazily at the next paint (once per change), so edits elsewhere cost nothing while hidden;
+        # the old index is kept until then (freeing a big one is itself work).
+        self._stale = True
         self.update()
 
     def index(self) -> DayIndex:
         """Entries by day in the display zone (built once per change of the plan or of the zone)."""
         zone = self.zone()
-        if self._index is None or self._index_zone != zone:
+        if self._index is None or self._index_zone != zone or self._stale:
+            self._stale = False
             self._index = DayIndex(schedule_entries(self.doc.project, self.checker.engine.timeline), zone)
             self._index_zone = zone
         return self._index
