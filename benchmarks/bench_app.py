@@ -92,6 +92,7 @@ def edit_time(repeat: int = 20) -> float:
     window.doc.undo_stack.setClean()
     window.close()
     times.sort()
+    print("edit times (ms):", " ".join(f"{t * 1000:.0f}" for t in times), file=sys.stderr)
     return times[len(times) // 2]
 
 

@@ -1,20 +1,22 @@
-"""The clash panel: every finding with its severity, time window and suggested fixes."""
+"""The clash panel: every finding with its severity and time window; the selected one's suggested fixes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyle, QTreeView, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QSplitter, QStyle, QTableView, QVBoxLayout, QWidget,
 )
 
 from planner.gui.clash_checker import ClashChecker
 from planner.gui.findings_model import FindingsModel
 from planner.rules import Finding, Suggestion
 
+NO_FIX = "No automatic fix: edit the plan to resolve it."
+
 
 class ClashPanel(QWidget):
-    """Lists the checker's findings, conflicts first; selecting one reports it, a fix can be applied."""
+    """Lists the checker's findings, conflicts first; selecting one reports it and lists its fixes."""
 
     findingSelected = Signal(object)  # Finding
     applyRequested = Signal(object, object)  # Finding, Suggestion
@@ -26,38 +28,63 @@ class ClashPanel(QWidget):
         self.show_warnings.setChecked(True)
         self.show_warnings.toggled.connect(self.refresh)
         self.summary = QLabel(self)
+        style = self.style()
+        icons = {True: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                 False: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        self._fix_icon = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        self.model = FindingsModel(zone, icons, self)
+        self.table = QTableView(self)
+        self.table.setAccessibleName("Clashes")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(1, self.fontMetrics().horizontalAdvance("2021-12-22 08:41 UTC → 2021-12-22") + 24)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.fixes = QListWidget(self)
+        self.fixes.setAccessibleName("Suggested fixes")
+        small = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self.fixes.setIconSize(QSize(small, small))
+        self.fixes.currentRowChanged.connect(lambda _row: self.apply_button.setEnabled(self.selected_suggestion() is not None))
+        self.fixes.itemDoubleClicked.connect(lambda _item: self.apply_selected())
         self.apply_button = QPushButton("&Apply Fix", self)
         self.apply_button.setEnabled(False)
         self.apply_button.setToolTip("Apply the selected suggested fix (one undoable step)")
         self.apply_button.clicked.connect(self.apply_selected)
-        style = self.style()
-        icons = {True: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-                 False: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
-        self.model = FindingsModel(checker.with_fixes, zone, icons,
-                                   style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton), self)
-        self.tree = QTreeView(self)
-        self.tree.setAccessibleName("Clashes")
-        self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setMinimumSectionSize(120)
-        self.tree.setColumnWidth(1, self.fontMetrics().horizontalAdvance("2021-12-22 08:41 UTC → 2021-12-22") + 24)
-        self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.tree.doubleClicked.connect(self._double_clicked)
+        fixes_box = QWidget(self)
+        fixes_layout = QVBoxLayout(fixes_box)
+        fixes_layout.setContentsMargins(0, 0, 0, 0)
+        fixes_head = QHBoxLayout()
+        fixes_head.addWidget(QLabel("Suggested fixes:", self), 1)
+        fixes_head.addWidget(self.apply_button)
+        fixes_layout.addLayout(fixes_head)
+        fixes_layout.addWidget(self.fixes)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(fixes_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.show_warnings)
-        top.addWidget(self.apply_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
-        layout.addWidget(self.tree)
+        layout.addWidget(splitter)
+        self._fixed: Finding | None = None  # the selected finding with its fixes worked out
         checker.findingsChanged.connect(self.refresh)
         self.refresh()
+
+    # ------------------------------------------------------------------ showing
 
     def refresh(self) -> None:
         """Redraw from the checker (keeps the selected finding selected when it is still there)."""
@@ -67,49 +94,66 @@ class ClashPanel(QWidget):
         findings = self.checker.findings
         shown = findings if self.show_warnings.isChecked() else [f for f in findings if f.is_conflict]
         if shown == self.model.rows:
-            return  # an edit that changed no finding: keep the view (and its expanded fixes) as it is
+            return  # an edit that changed no finding: keep the selection and its fixes as they are
         selected = self.selected_finding()
+        self.table.selectionModel().blockSignals(True)
         self.model.set_findings(shown)
+        row = None
         if selected is not None:
             key = _key(selected)
             row = next((r for r, f in enumerate(shown) if _key(f) == key), None)
-            if row is not None:
-                self.tree.setCurrentIndex(self.model.index(row, 0))
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(self.model.index(row, 0),
+                                                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                                        | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.selectionModel().blockSignals(False)
+        self._show_fixes(shown[row] if row is not None else None)
+
+    def _show_fixes(self, finding: Finding | None) -> None:
+        self.fixes.clear()
+        self._fixed = self.checker.with_fixes(finding) if finding is not None else None
+        if self._fixed is not None:
+            for suggestion in self._fixed.suggestions:
+                item = QListWidgetItem(self._fix_icon, suggestion.text)
+                item.setToolTip("Double-click or press Apply Fix to apply it (undo with Ctrl+Z)")
+                self.fixes.addItem(item)
+            if not self._fixed.suggestions:
+                item = QListWidgetItem(NO_FIX)
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.fixes.addItem(item)
+            elif len(self._fixed.suggestions) == 1:
+                self.fixes.setCurrentRow(0)
         self.apply_button.setEnabled(self.selected_suggestion() is not None)
 
+    # ------------------------------------------------------------------ selection
+
     def selected_finding(self) -> Finding | None:
-        """The finding selected (or whose fix is selected)."""
-        return self.model.finding(self.tree.currentIndex())
+        """The finding selected."""
+        return self.model.finding(self.table.currentIndex())
 
     def selected_suggestion(self) -> Suggestion | None:
-        """The fix selected, if a fix row is selected."""
-        return self.model.suggestion(self.tree.currentIndex())
+        """The fix selected in the fixes list."""
+        row = self.fixes.currentRow()
+        if self._fixed is None or not 0 <= row < len(self._fixed.suggestions):
+            return None
+        return self._fixed.suggestions[row]
 
     def select_row(self, row: int) -> None:
         """Select the finding in ``row`` (as a click does)."""
-        self.tree.selectionModel().setCurrentIndex(self.model.index(row, 0),
-                                                   QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.apply_button.setEnabled(self.model.suggestion(current) is not None)
         finding = self.model.finding(current)
+        self._show_fixes(finding)
         if finding is not None:
             self.findingSelected.emit(finding)
-
-    def _double_clicked(self, index: QModelIndex) -> None:
-        suggestion = self.model.suggestion(index)
-        if suggestion is not None:
-            self.applyRequested.emit(self.model.finding(index), suggestion)
 
     def apply_selected(self) -> None:
         """Apply the selected fix."""
         suggestion = self.selected_suggestion()
         if suggestion is not None:
-            self.applyRequested.emit(self.selected_finding(), suggestion)
-
-    def expand_all(self) -> None:
-        """Show every finding's fixes (works them all out: meant for small plans and tests)."""
-        self.tree.expandAll()
+            self.applyRequested.emit(self._fixed, suggestion)
 
 
 def _key(finding: Finding) -> tuple:

@@ -32,7 +32,8 @@ from planner.rules.suggestions import suggest
 from planner.rules.timeline import HeadcountStep, StationTimeline
 
 
-#: Groups bigger than this are not merged into the sorted findings one by one: the list is re-sorted.
+#: A group of findings is merged into the sorted list one by one when it is at most this many, or a
+#: tenth of all findings; a bigger one makes the list be sorted again from scratch (cheaper then).
 _INCREMENTAL_LIMIT = 500
 
 
@@ -268,7 +269,7 @@ class RuleEngine:
         """Take a group's findings out of the sorted list (or drop the list when the group is big)."""
         if self._sorted is None:
             return
-        if len(findings) > _INCREMENTAL_LIMIT:
+        if len(findings) > max(_INCREMENTAL_LIMIT, len(self._sorted) // 10):
             self._sorted = None
             return
         for finding in findings:
@@ -288,7 +289,7 @@ class RuleEngine:
         """Put a group's findings into the sorted list."""
         if self._sorted is None:
             return
-        if len(findings) > _INCREMENTAL_LIMIT:
+        if len(findings) > max(_INCREMENTAL_LIMIT, len(self._sorted) // 10):
             self._sorted = None
             return
         for finding in findings:

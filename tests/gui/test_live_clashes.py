@@ -56,7 +56,6 @@ def test_dock_at_an_occupied_port_apply_the_free_port_undo_redo_save_reopen(wind
 
     # The panel lists it; its fixes include a free compatible port.
     panel = window.clash_panel
-    panel.expand_all()
     messages = [panel.model.index(i, 0).data() for i in range(panel.model.rowCount())]
     assert clash[0].message in messages
     finding = window.checker.with_fixes(clash[0])
@@ -118,10 +117,9 @@ def test_the_panel_is_a_sound_model_and_applies_a_fix_from_its_row(window, qtmod
     panel = window.clash_panel
     qtmodeltester.check(panel.model, force_py=True)
     row = next(r for r in range(panel.model.rowCount()) if "CRS-24 and Crew-3" in panel.model.index(r, 0).data())
-    parent = panel.model.index(row, 0)
-    fixes = [panel.model.index(i, 0, parent) for i in range(panel.model.rowCount(parent))]
-    use_port = next(i for i in fixes if i.data().startswith("Fix: use harmony-forward"))
-    panel.tree.setCurrentIndex(use_port)
+    panel.select_row(row)
+    texts = [panel.fixes.item(i).text() for i in range(panel.fixes.count())]
+    panel.fixes.setCurrentRow(next(i for i, t in enumerate(texts) if t.startswith("use harmony-forward")))
     assert panel.apply_button.isEnabled()
     panel.apply_button.click()
     assert not [f for f in window.checker.findings if f.rule == "port-double-booking"]
