@@ -265,12 +265,16 @@ class RuleEngine:
             self._sorted = [f for _k, f in pairs]
             self._conflicts = sum(1 for f in self._sorted if f.is_conflict)
 
-    def _unsort(self, findings: list[Finding]) -> None:
-        """Take a group's findings out of the sorted list (or drop the list when the group is big)."""
-        if self._sorted is None:
-            return
-        if len(findings) > max(_INCREMENTAL_LIMIT, len(self._sorted) // 10):
+    def _merging(self, findings: list[Finding]) -> bool:
+        """True when the sorted list exists and a group this big is merged into it one by one; a bigger
+        group drops the list instead (sorting again from scratch is then cheaper)."""
+        if self._sorted is not None and len(findings) > max(_INCREMENTAL_LIMIT, len(self._sorted) // 10):
             self._sorted = None
+        return self._sorted is not None
+
+    def _unsort(self, findings: list[Finding]) -> None:
+        """Take a group's findings out of the sorted list."""
+        if not self._merging(findings):
             return
         for finding in findings:
             key = finding.sort_key()
@@ -287,10 +291,7 @@ class RuleEngine:
 
     def _resort(self, findings: list[Finding]) -> None:
         """Put a group's findings into the sorted list."""
-        if self._sorted is None:
-            return
-        if len(findings) > max(_INCREMENTAL_LIMIT, len(self._sorted) // 10):
-            self._sorted = None
+        if not self._merging(findings):
             return
         for finding in findings:
             key = finding.sort_key()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pytest
@@ -13,17 +12,12 @@ from PySide6.QtWidgets import QApplication
 from planner.exports.schedule import schedule_entries
 from planner.gui.app import example_project_path
 from planner.gui.calendar.days import DayIndex
-from planner.gui.main_window import MainWindow
 from planner.store import load_project
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    path = tmp_path / "challenge.issplan"
-    shutil.copyfile(example_project_path(), path)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_path(path) is None
+def window(example_window, qtbot):
+    win = example_window
     win.central_tabs.setCurrentWidget(win.calendar_view)
     win.resize(1300, 900)
     win.show()

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from planner.gui.app import example_project_path
-from planner.gui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    path = tmp_path / "challenge.issplan"
-    shutil.copyfile(example_project_path(), path)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    assert win.open_path(path) is None
+def window(example_window, qtbot):
+    win = example_window
     win.central_tabs.setCurrentWidget(win.timeline_view)
     win.resize(1400, 900)
     win.show()
