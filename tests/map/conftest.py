@@ -11,7 +11,9 @@ from planner.gui.main_window import MainWindow
 
 @pytest.fixture(autouse=True)
 def _no_modal_dialogs(monkeypatch):
-    """Errors and questions are recorded on the window (``errors``, ``confirms``), never shown."""
+    """Errors and questions are recorded on the window (``errors``, ``confirms``), never shown; unsaved
+    changes are discarded when a window closes."""
+    from PySide6.QtWidgets import QMessageBox
 
     def confirm(self, title, text):
         self.__dict__.setdefault("confirms", []).append((title, text))
@@ -20,6 +22,7 @@ def _no_modal_dialogs(monkeypatch):
     def show_error(self, title, text):
         self.__dict__.setdefault("errors", []).append((title, text))
 
+    monkeypatch.setattr(MainWindow, "ask_save_changes", lambda self: QMessageBox.StandardButton.Discard)
     monkeypatch.setattr(MainWindow, "confirm", confirm)
     monkeypatch.setattr(MainWindow, "show_error", show_error)
 

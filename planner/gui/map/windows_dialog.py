@@ -104,7 +104,7 @@ class FilmingWindowsDialog(QDialog):
         self.title_edit = QLineEdit("Filming window", self)
         self.kind_combo = QComboBox(self)
         for kind in ActivityKind:
-            self.kind_combo.addItem(kind.value.replace("-", " "), kind)
+            self.kind_combo.addItem(kind.value.replace("-", " "), kind.value)  # Qt turns a str enum into str
         self.add_button = QPushButton("Add as Activity", self)
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(lambda: self.add_activity())
@@ -251,7 +251,7 @@ class FilmingWindowsDialog(QDialog):
             note += f"; over {where}" + (f" within {request.radius_km:.0f} km" if request.radius_km else "")
         title = self.title_edit.text().strip() or "Filming window"
         taken = {a.id for a in self.doc.project.activities}
-        return Activity(id=unique_slug(title, taken), title=title, kind=self.kind_combo.currentData(),
+        return Activity(id=unique_slug(title, taken), title=title, kind=ActivityKind(self.kind_combo.currentData()),
                         start=start, end=end, needs=tuple(needs), note=note + ".")
 
     def add_activity(self, row: int | None = None) -> Activity | None:
