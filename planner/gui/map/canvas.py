@@ -63,9 +63,10 @@ class MapCanvas(QWidget):
     def _background_for(self, proj: MapProjection) -> QPixmap:
         ratio = self.devicePixelRatioF()
         pal = self.palette()
-        key = (proj, ratio, pal.base().color().rgba(), pal.text().color().rgba(), self.renderer.layers.graticule)
+        key = (proj, ratio, pal.base().color().rgba(), pal.text().color().rgba(), self.renderer.background_key())
         if key != self._background_key or self._background is None:
-            # Land and graticule change only with the view: draw them once at the screen's own resolution.
+            # Land, graticule, site circles and the chosen place change only with the view or the project:
+            # draw them once at the screen's own resolution.
             pixmap = QPixmap(round(proj.width * ratio), round(proj.height * ratio))
             pixmap.setDevicePixelRatio(ratio)
             painter = QPainter(pixmap)

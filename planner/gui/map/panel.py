@@ -41,6 +41,11 @@ class MapPanel(QWidget):
         self.play_timer.setInterval(40)
         self.play_timer.timeout.connect(self._tick)
         self._clock = QElapsedTimer()
+        # After the time stops moving, one smooth (antialiased) frame replaces the quick ones.
+        self.settle_timer = QTimer(self)
+        self.settle_timer.setSingleShot(True)
+        self.settle_timer.setInterval(150)
+        self.settle_timer.timeout.connect(self._settle)
         self.cursor.timeChanged.connect(self._time_changed)
         self.cursor.windowRequested.connect(self.show_span)
         self.doc.projectReset.connect(self.reload)
@@ -256,11 +261,18 @@ class MapPanel(QWidget):
             self.renderer.span = None  # scrubbed away from the chosen span: back to orbits around the time
         if not self._range[0] <= t <= self._range[1]:
             self._update_range()
+        if self.renderer.time != t and self.isVisible():
+            self.renderer.moving = True
+            self.settle_timer.start()
         self.renderer.time = t
         self.slider.blockSignals(True)
         self.slider.setValue(round((t - self._range[0]) / SLIDER_STEP_S))
         self.slider.blockSignals(False)
         self._update_labels()
+        self.canvas.update()
+
+    def _settle(self) -> None:
+        self.renderer.moving = False
         self.canvas.update()
 
     def _update_labels(self) -> None:

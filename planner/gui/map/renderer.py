@@ -82,6 +82,16 @@ def split_pieces(track: GroundTrack, sunlit: np.ndarray) -> list[Piece]:
     return pieces
 
 
+CHUNK = 64  # points per drawn polyline: Qt strokes many short wide lines far faster than one long one
+
+
+def draw_polyline(p: QPainter, xs: np.ndarray, ys: np.ndarray) -> None:
+    """A polyline in chunks of ``CHUNK`` points sharing their ends (no gaps, the same look)."""
+    n = len(xs)
+    for i in range(0, max(n - 1, 0), CHUNK):
+        p.drawPolyline(polygon(xs[i:i + CHUNK + 1], ys[i:i + CHUNK + 1]))
+
+
 def _mix(a: QColor, b: QColor, f: float) -> QColor:
     return QColor(round(a.red() * (1 - f) + b.red() * f), round(a.green() * (1 - f) + b.green() * f),
                   round(a.blue() * (1 - f) + b.blue() * f))
@@ -103,8 +113,12 @@ class MapRenderer:
         self.windows: list[tuple[float, float]] = []
         self.selected_window: int | None = None
         self.message = ""  # shown over the map when there is no track to draw
+        # Level of detail: while the time is moving (scrubbing, playing) the track's wide lines are
+        # drawn without antialiasing, which costs a third; the still frame after it is drawn smooth.
+        self.moving = False
         self.zone = "UTC"
         self.period_s = 5560.0
+        self.nominal_alt_km = 420.0  # the station's usual height, for the sites' circles
         self._over_key = None
         self._over = np.zeros((0, 2))
         self._frame = None  # (projection, t, x, y) of the track as last painted, for hover
@@ -118,6 +132,10 @@ class MapRenderer:
         if orbit is not None:
             mean_motion = orbit.satrecs[0].no_kozai  # radians per minute
             self.period_s = 2.0 * np.pi / mean_motion * 60.0
+            # Semi-major axis from the mean motion (Kepler's third law) less the Earth's radius.
+            mu = 398600.4418  # km^3/s^2
+            n = mean_motion / 60.0
+            self.nominal_alt_km = float((mu / n ** 2) ** (1.0 / 3.0) - 6378.137)
 
     def track_span(self) -> tuple[float, float]:
         """The times whose track is drawn: the chosen span (at most two days) or orbits around the time."""
@@ -187,6 +205,21 @@ class MapRenderer:
         p.restore()
         if self.layers.graticule:
             self._paint_graticule(p, proj, c)
+        # Site circles and the chosen place change only with the project: they are still too.
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setClipRect(QRectF(left, top, w, h).intersected(QRectF(0, 0, proj.width, proj.height)))
+        if self.layers.overflights and self.place is not None:
+            self._paint_place(p, proj)
+        if self.layers.sites:
+            self._paint_site_circles(p, proj)
+        p.restore()
+
+    def background_key(self) -> tuple:
+        """What the still background depends on besides the view and the palette."""
+        sites = tuple((s.lat_deg, s.lon_deg, s.min_elevation_deg) for s in self.sites) if self.layers.sites else ()
+        place = (getattr(self.place, "id", self.place), self.place_radius_km) if self.layers.overflights else None
+        return self.layers.graticule, sites, place, self.nominal_alt_km
 
     def _paint_graticule(self, p: QPainter, proj: MapProjection, c) -> None:
         step = graticule_step(100.0 / proj.scale)
@@ -234,7 +267,7 @@ class MapRenderer:
         if self.cache is not None:
             self._paint_dynamic(p, proj, c)
         elif self.layers.sites:
-            self._paint_sites(p, proj, c, None)
+            self._paint_site_marks(p, proj, c)
         p.restore()
         if self.cache is None and self.message:
             self._paint_message(p, proj, c)
@@ -246,16 +279,15 @@ class MapRenderer:
             self._paint_night(p, proj)
         lat, lon, alt = cache.position(t)
         if self.layers.sites:
-            self._paint_sites(p, proj, c, alt)
+            self._paint_site_marks(p, proj, c)
         t0, t1 = self.track_span()
         track, sunlit = cache.window(t0, t1)
-        pieces = split_pieces(track, sunlit)
+        pieces = self.visible_pieces(t0, t1)
         self._frame = (proj, track, np.asarray(proj.x(track.lon_deg)), np.asarray(proj.y(track.lat_deg)), sunlit)
         if self.layers.overflights and self.place is not None:
-            self._paint_place(p, proj)
-            self._paint_runs(p, proj, pieces, self.overflight_intervals(t0, t1), QPen(HIGHLIGHT, 9.0))
+            self._paint_runs(p, proj, pieces, self.overflight_intervals(t0, t1), QPen(HIGHLIGHT, 7.0))
         if self.layers.windows and self.windows:
-            self._paint_runs(p, proj, pieces, intervals.make(self.windows), QPen(WINDOW, 9.0))
+            self._paint_runs(p, proj, pieces, self._window_spans(), QPen(WINDOW, 7.0))
         if self.layers.footprint and np.isfinite(lat):
             self._paint_footprint(p, proj, lat, lon, alt, c)
         if self.layers.track:
@@ -264,6 +296,30 @@ class MapRenderer:
                 self._paint_arrows(p, proj, track, sunlit)
         if np.isfinite(lat):
             self._paint_station(p, proj, lat, lon, c)
+
+    def visible_pieces(self, t0: float, t1: float) -> list[Piece]:
+        """The drawable pieces of track in ``t0..t1``: each block is split once and kept, then sliced."""
+        out = []
+        for block in self.cache.blocks(t0, t1):
+            pieces = block.extra.get("pieces")
+            if pieces is None:
+                pieces = block.extra["pieces"] = split_pieces(block.track, block.sunlit)
+            for piece in pieces:
+                if piece.t[-1] < t0 or piece.t[0] > t1:
+                    continue
+                if t0 <= piece.t[0] and piece.t[-1] <= t1:
+                    out.append(piece)
+                    continue
+                i0, i1 = np.searchsorted(piece.t, t0, "left"), np.searchsorted(piece.t, t1, "right")
+                if i1 - i0 >= 2:
+                    out.append(Piece(piece.t[i0:i1], piece.lat[i0:i1], piece.lon[i0:i1], piece.sunlit))
+        return out
+
+    def _window_spans(self) -> np.ndarray:
+        key = tuple(self.windows)
+        if getattr(self, "_windows_key", None) != key:
+            self._windows_key, self._windows_arr = key, intervals.make(self.windows)
+        return self._windows_arr
 
     def night_lon_lat(self) -> tuple[np.ndarray, np.ndarray] | None:
         """The night side at the current time as a (longitude, latitude) polygon, or None without an orbit."""
@@ -289,16 +345,17 @@ class MapRenderer:
                 continue
             p.drawPolygon(polygon(proj.x(lon + shift), ys))
 
-    def _paint_sites(self, p: QPainter, proj: MapProjection, c, alt_km: float | None) -> None:
-        text = c["text"]
-        station_alt = alt_km if alt_km is not None and np.isfinite(alt_km) else 420.0
+    def _paint_site_circles(self, p: QPainter, proj: MapProjection) -> None:
+        """Where each site sees the station above its minimum elevation (at the orbit's usual height)."""
         for site in self.sites:
-            radius = footprint_radius_deg(station_alt, site.min_elevation_deg)
+            radius = footprint_radius_deg(self.nominal_alt_km, site.min_elevation_deg)
             lon, lat = small_circle(site.lat_deg, site.lon_deg, radius, 121)
-            pen = QPen(QColor(60, 170, 90), 1.2, Qt.PenStyle.DashLine)
-            p.setPen(pen)
+            p.setPen(QPen(QColor(60, 170, 90), 1.2, Qt.PenStyle.DashLine))
             p.setBrush(QColor(60, 170, 90, 28))
             self._wrapped(p, proj, lon, lat)
+
+    def _paint_site_marks(self, p: QPainter, proj: MapProjection, c) -> None:
+        text = c["text"]
         font = QFont(p.font())
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         p.setFont(font)
@@ -337,17 +394,22 @@ class MapRenderer:
         """Thick translucent strokes under the track where its time falls in ``spans``."""
         if not len(spans):
             return
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        from planner.gui.map.track_cache import _inside
+
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, not self.moving)
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
         for piece in pieces:
-            for a, b in spans:
-                if b < piece.t[0] or a > piece.t[-1]:
-                    continue
-                i0 = int(np.searchsorted(piece.t, a, "left"))
-                i1 = int(np.searchsorted(piece.t, b, "right"))
-                if i1 - i0 >= 2:
-                    p.drawPolyline(polygon(proj.x(piece.lon[i0:i1]), proj.y(piece.lat[i0:i1])))
+            inside = _inside(piece.t, spans)
+            if not inside.any():
+                continue
+            edges = np.flatnonzero(np.diff(np.concatenate(([0], inside.astype(np.int8), [0]))))
+            for a, b in zip(edges[0::2], edges[1::2]):
+                if b - a >= 2:
+                    draw_polyline(p, proj.x(piece.lon[a:b]), proj.y(piece.lat[a:b]))
+        p.restore()
 
     def _paint_footprint(self, p: QPainter, proj: MapProjection, lat, lon, alt, c) -> None:
         radius = footprint_radius_deg(alt, self.footprint_elevation_deg)
@@ -359,14 +421,16 @@ class MapRenderer:
         self._wrapped(p, proj, clon, clat)
 
     def _paint_track(self, p: QPainter, proj: MapProjection, pieces: list[Piece]) -> None:
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, not self.moving)
         p.setBrush(Qt.BrushStyle.NoBrush)
         pens = {True: QPen(SUNLIT, 2.2), False: QPen(SHADOW, 2.2)}
         for pen in pens.values():
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         for piece in pieces:
             p.setPen(pens[piece.sunlit])
-            p.drawPolyline(polygon(proj.x(piece.lon), proj.y(piece.lat)))
+            draw_polyline(p, proj.x(piece.lon), proj.y(piece.lat))
+        p.restore()
 
     def _paint_arrows(self, p: QPainter, proj: MapProjection, track: GroundTrack, sunlit: np.ndarray) -> None:
         t = track.t
@@ -379,17 +443,24 @@ class MapRenderer:
         dx, dy = x[i + 1] - x[i - 1], y[i + 1] - y[i - 1]
         length = np.hypot(dx, dy)
         ok = (length > 0) & (length < 0.25 * 360.0 * proj.scale)  # not across the antimeridian
+        # Every head of one colour goes into one path: one fill per colour instead of one per arrow.
+        k = np.flatnonzero(ok)
+        ux, uy = dx[k] / length[k], dy[k] / length[k]
+        cx, cy = x[i[k]], y[i[k]]
         size = 5.0
-        for k in np.flatnonzero(ok):
-            ux, uy = dx[k] / length[k], dy[k] / length[k]
-            cx, cy = x[i[k]], y[i[k]]
-            head = QPolygonF([QPointF(cx + ux * size, cy + uy * size),
-                              QPointF(cx - ux * size - uy * size * 0.8, cy - uy * size + ux * size * 0.8),
-                              QPointF(cx - ux * size + uy * size * 0.8, cy - uy * size - ux * size * 0.8)])
-            colour = SUNLIT if sunlit[i[k]] else SHADOW
+        tip_x, tip_y = cx + ux * size, cy + uy * size
+        left_x, left_y = cx - ux * size - uy * size * 0.8, cy - uy * size + ux * size * 0.8
+        right_x, right_y = cx - ux * size + uy * size * 0.8, cy - uy * size - ux * size * 0.8
+        lit = sunlit[i[k]]
+        for light, colour in ((True, SUNLIT), (False, SHADOW)):
+            path = QPainterPath()
+            for j in np.flatnonzero(lit == light):
+                path.addPolygon(QPolygonF([QPointF(tip_x[j], tip_y[j]), QPointF(left_x[j], left_y[j]),
+                                           QPointF(right_x[j], right_y[j])]))
+                path.closeSubpath()
             p.setPen(QPen(colour.darker(140), 1.0))
             p.setBrush(colour)
-            p.drawPolygon(head)
+            p.drawPath(path)
 
     def _paint_station(self, p: QPainter, proj: MapProjection, lat, lon, c) -> None:
         x, y = float(proj.x(lon)), float(proj.y(lat))

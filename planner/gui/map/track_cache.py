@@ -124,7 +124,7 @@ class TrackCache:
 
 def _inside(t: np.ndarray, spans: np.ndarray) -> np.ndarray:
     """Whether each time lies in one of the (sorted, disjoint) intervals."""
-    spans = intervals.make(spans) if len(spans) else np.zeros((0, 2))
+    spans = np.asarray(spans, dtype=float).reshape(-1, 2)
     if not len(spans):
         return np.zeros(t.shape, bool)
     i = np.searchsorted(spans[:, 0], t, "right") - 1
