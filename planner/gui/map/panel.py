@@ -244,11 +244,15 @@ class MapPanel(QWidget):
         lo, hi = min(times) - PAD_S, max(times) + PAD_S
         if t > 0:
             lo, hi = min(lo, t), max(hi, t)
+        self._set_range(lo, hi)
+
+    def _set_range(self, lo: float, hi: float) -> None:
         self._range = (lo, hi)
         self.slider.blockSignals(True)
         self.slider.setRange(0, int(math.ceil((hi - lo) / SLIDER_STEP_S)))
         self.slider.setPageStep(int(3600 / SLIDER_STEP_S))
         self.slider.setSingleStep(1)
+        self.slider.setValue(round((self.cursor.time() - lo) / SLIDER_STEP_S))
         self.slider.blockSignals(False)
 
     # ------------------------------------------------------------------ time

@@ -290,6 +290,10 @@ class MapRenderer:
             self._paint_runs(p, proj, pieces, self._window_spans(), QPen(WINDOW, 7.0))
         if self.layers.footprint and np.isfinite(lat):
             self._paint_footprint(p, proj, lat, lon, alt, c)
+        if self.layers.track and self.span is not None:
+            # A chosen span (a window of minutes, an activity) is drawn over the orbits around it, faint.
+            c0, c1 = self.time - self.orbits * self.period_s, self.time + self.orbits * self.period_s
+            self._paint_track(p, proj, self.visible_pieces(c0, c1), faint=True)
         if self.layers.track:
             self._paint_track(p, proj, pieces)
             if self.layers.arrows:
@@ -359,14 +363,23 @@ class MapRenderer:
         font = QFont(p.font())
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         p.setFont(font)
+        metrics = p.fontMetrics()
+        taken: list[QRectF] = []
         for site in self.sites:
             x, y = float(proj.x(site.lon_deg)), float(proj.y(site.lat_deg))
             tri = QPolygonF([QPointF(x, y - 5), QPointF(x - 4.5, y + 3.5), QPointF(x + 4.5, y + 3.5)])
             p.setPen(QPen(text, 1.0))
             p.setBrush(QColor(60, 170, 90))
             p.drawPolygon(tri)
+            label = site.name or site.id
+            w, h = metrics.horizontalAdvance(label), metrics.height()
+            # Right of the mark, else below, left or above it: the first place no other label holds.
+            spots = [QRectF(x + 6, y - h / 2, w, h), QRectF(x - w / 2, y + 5, w, h),
+                     QRectF(x - 6 - w, y - h / 2, w, h), QRectF(x - w / 2, y - 6 - h, w, h)]
+            rect = next((r for r in spots if not any(r.intersects(o) for o in taken)), spots[0])
+            taken.append(rect)
             p.setPen(text)
-            p.drawText(QPointF(x + 6, y + 4), site.name or site.id)
+            p.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), label)
 
     def _paint_place(self, p: QPainter, proj: MapProjection) -> None:
         pen = QPen(HIGHLIGHT, 1.5)
@@ -420,11 +433,16 @@ class MapRenderer:
         p.setBrush(QColor(STATION.red(), STATION.green(), STATION.blue(), 30))
         self._wrapped(p, proj, clon, clat)
 
-    def _paint_track(self, p: QPainter, proj: MapProjection, pieces: list[Piece]) -> None:
+    def _paint_track(self, p: QPainter, proj: MapProjection, pieces: list[Piece], faint: bool = False) -> None:
         p.save()
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, not self.moving)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, not self.moving or faint)
         p.setBrush(Qt.BrushStyle.NoBrush)
-        pens = {True: QPen(SUNLIT, 2.2), False: QPen(SHADOW, 2.2)}
+        width = 1.0 if faint else 2.2
+        colours = {True: QColor(SUNLIT), False: QColor(SHADOW)}
+        if faint:
+            for colour in colours.values():
+                colour.setAlpha(110)
+        pens = {light: QPen(colour, width) for light, colour in colours.items()}
         for pen in pens.values():
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         for piece in pieces:
