@@ -192,3 +192,78 @@ def test_activity_lanes_updated_after_edits_equal_lanes_built_afresh(mode):
     removed = project.activities.pop(0)
     if lanes.update(project, timeline, [removed.id]):
         assert _lanes_as_data(lanes.lanes) == _lanes_as_data(ActivityLanes(project, timeline, mode).lanes)
+
+
+def _port_lanes_as_data(ports):
+    lanes = [(lane.key, sorted(zip(lane.spans.start.tolist(), lane.spans.end.tolist(),
+                                   [(b.mission, b.ordinal, b.label, b.vehicle_type, b.by_relocation)
+                                    for b in lane.spans.payloads])))
+             for lane in ports.lanes]
+    return lanes, sorted(ports.relocations, key=repr)
+
+
+def _stays_from_tracks(project, timeline):
+    """Every stay drawn as a bar, straight from the mission tracks: the reference for the port lanes."""
+    names = {m.id: (m.name, m.vehicle_type) for m in project.missions}
+    return sorted((stay.port, stay.start, stay.end, mission_id, ordinal, *names[mission_id], stay.by_relocation)
+                  for mission_id in names for ordinal, stay in enumerate(timeline.missions[mission_id].stays))
+
+
+def test_port_lanes_updated_after_mission_edits_equal_lanes_built_afresh():
+    from planner.gui.app import example_project_path
+    from planner.gui.timeline.layout import PortLanes
+
+    project = load_project(example_project_path())
+    timeline = StationTimeline.from_project(project)
+    ports = PortLanes(project, timeline)
+    drawn = sorted((b.port, s, e, b.mission, b.ordinal, b.label, b.vehicle_type, b.by_relocation)
+                   for lane in ports.lanes for s, e, b in zip(lane.spans.start, lane.spans.end, lane.spans.payloads))
+    assert drawn == _stays_from_tracks(project, timeline)
+    assert ports.relocations  # the example relocates Soyuz MS-18 and Progress MS-17
+    rng = random.Random(4)
+    for step in range(10):
+        k = rng.randrange(len(project.missions))
+        old = project.missions[k]
+        new = copy.deepcopy(old)
+        for event in new.events:
+            event.utc += timedelta(days=rng.choice([-3, 2, 9]))
+        if step % 3 == 2:
+            new.name = f"Renamed {step}"
+        project.missions[k] = new
+        timeline.update_mission(new.id, new)
+        assert ports.update(project, timeline, [new.id])
+        assert _port_lanes_as_data(ports) == _port_lanes_as_data(PortLanes(project, timeline))
+    gone = project.missions.pop(0)
+    timeline.update_mission(gone.id, None)
+    assert ports.update(project, timeline, [gone.id])
+    assert _port_lanes_as_data(ports) == _port_lanes_as_data(PortLanes(project, timeline))
+    assert all(b.mission != gone.id for lane in ports.lanes for b in lane.spans.payloads)
+
+
+def test_findings_sorted_into_lanes_match_a_plain_scan_and_reuse_the_cache():
+    from planner.gui.timeline.layout import LaneCache
+
+    rng = random.Random(9)
+    keys = ["port:a", "port:b", "headcount", "person:x", "person:y"]
+    findings = []
+    for k in range(400):
+        s = rng.uniform(0, 10000)
+        findings.append(Finding(rng.choice(["spacing", "headcount-over", "crew-rest"]), rng.choice(list(Severity)),
+                                s, s + rng.uniform(0, 500), f"f{k}", ports=tuple(rng.sample(["a", "b", "z"], rng.randint(0, 2))),
+                                people=tuple(rng.sample(["x", "y", "w"], rng.randint(0, 1)))))
+    cache = LaneCache()
+    for round_ in range(2):
+        bands = finding_bands(findings, keys, cache)
+        expected = {}
+        for i, f in enumerate(findings):
+            named = [f"port:{p}" for p in f.ports] + [f"person:{p}" for p in f.people]
+            named += ["headcount"] if f.rule.startswith("headcount") else []
+            for key in [k for k in named if k in keys] or ["*"]:
+                expected.setdefault(key, ([], []))[f.is_conflict].append(i)
+        assert set(bands.by_lane) == set(expected)
+        for key, (warnings, conflicts) in expected.items():
+            got = bands.by_lane[key]
+            assert sorted(got[0].payloads.tolist()) == warnings and sorted(got[1].payloads.tolist()) == conflicts
+            assert got[1].start.tolist() == sorted(findings[i].start for i in conflicts)
+        assert len(cache.lanes) == len(findings)
+        findings = findings[50:] + [Finding("spacing", Severity.WARNING, 5.0, 6.0, "new", ports=("a",))]

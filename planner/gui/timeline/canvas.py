@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from planner.gui.commands import ReplaceItem
 from planner.gui.timeline import edits
 from planner.gui.timeline.layout import (
-    ActivityBar, ActivityLanes, StayBar, TimelineLayout, build_layout, port_lanes, refresh_person_backgrounds,
+    ActivityBar, ActivityLanes, LaneCache, PortLanes, StayBar, TimelineLayout, build_layout,
+    refresh_person_backgrounds,
 )
 from planner.gui.timeline.orbit_layer import OrbitLayer
 from planner.gui.timeline.render import AXIS_H, LABEL_W, TimelineRenderer, ViewState
@@ -87,6 +88,8 @@ class TimelineCanvas(QWidget):
         self._activities = None
         self._dirty = {"ports", "activities"}
         self._edited_activities: set[str] = set()  # rebuilt lane by lane when nothing else is dirty
+        self._edited_missions: set[str] = set()  # their ports' lanes rebuilt, the others kept
+        self._lane_cache = LaneCache()
         self.orbit = OrbitLayer(doc.project)
         self._drag: Drag | None = None
         self._pan: tuple[QPointF, float, float] | None = None
@@ -109,7 +112,7 @@ class TimelineCanvas(QWidget):
 
     def _items_changed(self, collection: str, _ids: list) -> None:
         if collection == "missions":
-            self._dirty.add("ports")
+            self._edited_missions.update(_ids)
             self._dirty.add("backgrounds")
         elif collection == "activities":
             self._edited_activities.update(_ids)
@@ -147,8 +150,12 @@ class TimelineCanvas(QWidget):
     def refresh(self) -> None:
         """Rebuild what changed of the layout (and the findings' bands), then repaint."""
         project, timeline = self.doc.project, self.timeline
+        missions, self._edited_missions = self._edited_missions, set()
+        if missions and "ports" not in self._dirty and self._ports is not None:
+            if not self._ports.update(project, timeline, missions):
+                self._dirty.add("ports")
         if "ports" in self._dirty or self._ports is None:
-            self._ports = port_lanes(project, timeline)
+            self._ports = PortLanes(project, timeline)
         edited, self._edited_activities = self._edited_activities, set()
         if edited and "activities" not in self._dirty and self._activities is not None:
             if not self._activities.update(project, timeline, edited):
@@ -158,8 +165,9 @@ class TimelineCanvas(QWidget):
         elif "backgrounds" in self._dirty and self.mode == "person":
             refresh_person_backgrounds(self._activities.lanes, timeline)
         self._dirty.clear()
-        self._layout = build_layout(project, timeline, self.checker.findings, self.mode, self._ports,
-                                    self._activities.lanes)
+        self._layout = build_layout(project, timeline, self.checker.findings, self.mode,
+                                    (self._ports.lanes, self._ports.relocations), self._activities.lanes,
+                                    self._layout, self._lane_cache)
         self._stale = False
         self.rebuilds += 1
         if self._fit_when_built:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import math
 import operator
 from dataclasses import dataclass, field
-from itertools import repeat
+from collections.abc import Mapping
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -96,6 +97,7 @@ class Lane:
     spans: Spans = EMPTY
     absent: tuple[tuple[float, float], ...] = ()  # a port not part of the station then: grey
     background: Spans = EMPTY  # a person's stays aboard, drawn faintly
+    background_of: object = None  # the person's track the background was made from (kept while unchanged)
     top: int = 0  # y of the lane inside the lane area (set by :meth:`TimelineLayout.stack`)
     port: str | None = None
     tooltip: str = ""
@@ -122,6 +124,7 @@ class Headcount:
     beds: int
     warning: int
     limit: int
+    source: object = field(default=None, repr=False, compare=False)  # what the series was read from
 
     def at(self, t: float) -> tuple[int, int]:
         """(people, seats) at ``t``."""
@@ -203,60 +206,152 @@ class TimelineLayout:
         self.height = y
 
 
+def _mission_bars(mission_id: str, stays, names: dict, types: dict) -> tuple[list, list[Relocation]]:
+    """One mission's stays as ``(start, end, StayBar)`` and its relocation links (``stays`` in the track's order)."""
+    name, vehicle_type = names.get(mission_id, mission_id), types.get(mission_id, "")
+    bars, relocations = [], []
+    for ordinal, stay in enumerate(stays):
+        bars.append((stay.start, stay.end, StayBar(mission_id, ordinal, name, vehicle_type, stay.port,
+                                                     stay.by_relocation)))
+        if stay.by_relocation and ordinal > 0:
+            before = stays[ordinal - 1]
+            relocations.append(Relocation(mission_id, before.port, stay.port, before.end, stay.start))
+    return bars, relocations
+
+
+class PortLanes:
+    """The port lanes and relocation links, and which bars each mission has, so that a mission edit rebuilds
+    only the lanes of the ports it leaves or comes to.
+
+    Built from the timeline's stays per port: a mission with one stay needs no track of its own (the timeline
+    may make tracks only when asked); the few with several (relocations) are read from their tracks.
+    """
+
+    def __init__(self, project: Project, timeline: StationTimeline):
+        names = {m.id: m.name for m in project.missions}
+        types = {m.id: m.vehicle_type for m in project.missions}
+        self.bars: dict[str, list] = {}  # mission -> [(start, end, StayBar)]
+        self._relocations: dict[str, list[Relocation]] = {}
+        self.on_port: dict[str, dict[str, None]] = {}  # port -> the missions with a bar there, in order
+        count: dict[str, int] = {}
+        for stays in timeline.port_stays.values():
+            for stay in stays:
+                count[stay.mission] = count.get(stay.mission, 0) + 1
+        for stays in timeline.port_stays.values():
+            for stay in stays:
+                mission_id = stay.mission
+                if count[mission_id] == 1:
+                    self.bars[mission_id] = [(stay.start, stay.end, StayBar(
+                        mission_id, 0, names.get(mission_id, mission_id), types.get(mission_id, ""), stay.port,
+                        stay.by_relocation))]
+                elif mission_id not in self.bars:
+                    self._add_track(mission_id, timeline, names, types)
+        for mission_id, bars in self.bars.items():
+            for _s, _e, bar in bars:
+                self.on_port.setdefault(bar.port, {})[mission_id] = None
+        self.lanes = []
+        self.by_port: dict[str, Lane] = {}
+        known = set()
+        for port in project.station.ports:
+            known.add(port.id)
+            absent = []
+            if port.exists_from is not None:
+                absent.append((-math.inf, port.exists_from.timestamp()))
+            if port.exists_until is not None:
+                absent.append((port.exists_until.timestamp(), math.inf))
+            self._lane(Lane(f"port:{port.id}", "port", port.name, PORT_LANE_H, self._spans(port.id),
+                            tuple(absent), port=port.id, tooltip=f"{port.name} ({port.mechanism.value})"))
+        # A port the catalogue does not know still gets a lane, so that no stay is hidden.
+        for port_id in sorted(set(self.on_port) - known):
+            self._lane(Lane(f"port:{port_id}", "port", f"{port_id} (unknown)", PORT_LANE_H, self._spans(port_id),
+                            port=port_id, tooltip="A port the station catalogue does not list"))
+        self.relocations = [r for links in self._relocations.values() for r in links]
+
+    def _lane(self, lane: Lane) -> None:
+        self.lanes.append(lane)
+        self.by_port[lane.port] = lane
+
+    def _add_track(self, mission_id: str, timeline: StationTimeline, names: dict, types: dict) -> None:
+        track = timeline.missions.get(mission_id)
+        if track is None or not track.stays:
+            return
+        self.bars[mission_id], links = _mission_bars(mission_id, track.stays, names, types)
+        if links:
+            self._relocations[mission_id] = links
+
+    def _spans(self, port: str) -> Spans:
+        starts, ends, payloads = [], [], []
+        for mission_id in self.on_port.get(port, ()):
+            for start, end, bar in self.bars[mission_id]:
+                if bar.port == port:
+                    starts.append(start)
+                    ends.append(end)
+                    payloads.append(bar)
+        return Spans(starts, ends, payloads)
+
+    def update(self, project: Project, timeline: StationTimeline, ids) -> bool:
+        """Rebuild the lanes of the ports these (inserted, removed or changed) missions were or are at; False
+        when the lanes themselves would change (a port the catalogue does not list comes or goes)."""
+        touched = set()
+        for mission_id in ids:
+            for _s, _e, bar in self.bars.pop(mission_id, ()):
+                touched.add(bar.port)
+                self.on_port[bar.port].pop(mission_id, None)
+            self._relocations.pop(mission_id, None)
+            mission = project.mission(mission_id)
+            if mission is not None:
+                self._add_track(mission_id, timeline, {mission_id: mission.name}, {mission_id: mission.vehicle_type})
+            for _s, _e, bar in self.bars.get(mission_id, ()):
+                touched.add(bar.port)
+                self.on_port.setdefault(bar.port, {})[mission_id] = None
+        for port in touched:
+            lane = self.by_port.get(port)
+            if lane is None:
+                return False  # a new port the catalogue does not list: a new lane
+            lane.spans = self._spans(port)
+            if not len(lane.spans) and lane.title.endswith(" (unknown)"):
+                return False  # the lane of a port the catalogue does not list goes away
+        self.relocations = [r for links in self._relocations.values() for r in links]
+        return True
+
+
 def port_lanes(project: Project, timeline: StationTimeline) -> tuple[list[Lane], list[Relocation]]:
     """A lane per catalogue port (greyed outside its existence), a bar per stay; relocation links."""
-    names = {m.id: m.name for m in project.missions}
-    by_port: dict[str, tuple[list, list, list]] = {}
-    relocations = []
-    for mission_id, track in timeline.missions.items():
-        for ordinal, stay in enumerate(track.stays):
-            starts, ends, payloads = by_port.setdefault(stay.port, ([], [], []))
-            starts.append(stay.start)
-            ends.append(stay.end)
-            payloads.append(StayBar(mission_id, ordinal, names.get(mission_id, mission_id), track.vehicle_type,
-                                    stay.port, stay.by_relocation))
-            if stay.by_relocation and ordinal > 0:
-                before = track.stays[ordinal - 1]
-                relocations.append(Relocation(mission_id, before.port, stay.port, before.end, stay.start))
-    lanes = []
-    known = set()
-    for port in project.station.ports:
-        known.add(port.id)
-        absent = []
-        if port.exists_from is not None:
-            absent.append((-math.inf, port.exists_from.timestamp()))
-        if port.exists_until is not None:
-            absent.append((port.exists_until.timestamp(), math.inf))
-        starts, ends, payloads = by_port.get(port.id, ([], [], []))
-        lanes.append(Lane(f"port:{port.id}", "port", port.name, PORT_LANE_H, Spans(starts, ends, payloads),
-                          tuple(absent), port=port.id, tooltip=f"{port.name} ({port.mechanism.value})"))
-    # A port the catalogue does not know still gets a lane, so that no stay is hidden.
-    for port_id in sorted(set(by_port) - known):
-        starts, ends, payloads = by_port[port_id]
-        lanes.append(Lane(f"port:{port_id}", "port", f"{port_id} (unknown)", PORT_LANE_H,
-                          Spans(starts, ends, payloads), port=port_id, tooltip="A port the station catalogue does not list"))
-    return lanes, relocations
+    lanes = PortLanes(project, timeline)
+    return lanes.lanes, lanes.relocations
 
 
-def headcount_of(project: Project, timeline: StationTimeline) -> Headcount:
-    """The headcount series and the project's capacity settings."""
-    steps = timeline.headcount()
+def headcount_of(project: Project, timeline: StationTimeline, previous: Headcount | None = None) -> Headcount:
+    """The headcount series and the project's capacity settings (``previous`` is reused while the series is
+    the same object: the timeline keeps it until an edit changes who is aboard)."""
+    arrays = getattr(timeline, "headcount_arrays", None)
+    source = arrays() if arrays is not None else timeline.headcount()
     settings = project.effective_settings
-    return Headcount(np.array([s.utc for s in steps], dtype=float),
-                     np.array([s.people for s in steps], dtype=int),
-                     np.array([s.seats for s in steps], dtype=int),
-                     settings.beds, settings.headcount_warning, settings.headcount_limit)
+    limits = (settings.beds, settings.headcount_warning, settings.headcount_limit)
+    if previous is not None and previous.source is source and (previous.beds, previous.warning, previous.limit) == limits:
+        return previous
+    if arrays is not None:
+        times, people, seats = (np.asarray(a) for a in source)
+    else:
+        times = np.fromiter(map(operator.attrgetter("utc"), source), dtype=float, count=len(source))
+        people = np.fromiter(map(operator.attrgetter("people"), source), dtype=int, count=len(source))
+        seats = np.fromiter(map(operator.attrgetter("seats"), source), dtype=int, count=len(source))
+    return Headcount(times.astype(float), people.astype(int), seats.astype(int), *limits, source=source)
 
 
 def _activity_keys(activity, mode: str) -> tuple[str, ...]:
     return (activity.kind.value,) if mode == "kind" else (activity.people or ("",))
 
 
+def _aboard(track) -> Spans:
+    aboard = track.aboard if track else ()
+    return Spans([s for s, _ in aboard], [e for _, e in aboard], [None] * len(aboard))
+
+
 def _person_lane(person: str, title: str, group, timeline: StationTimeline) -> Lane:
     track = timeline.people.get(person)
-    aboard = track.aboard if track else ()
-    background = Spans([s for s, _ in aboard], [e for _, e in aboard], [None] * len(aboard))
-    return Lane(f"person:{person}", "activity", title, ACTIVITY_LANE_H, Spans(*group), background=background)
+    return Lane(f"person:{person}", "activity", title, ACTIVITY_LANE_H, Spans(*group), background=_aboard(track),
+                background_of=track)
 
 
 class ActivityLanes:
@@ -342,11 +437,11 @@ def finding_lane_keys(finding: Finding) -> list[str]:
     return keys
 
 
-def finding_bands(findings: list[Finding], lane_keys=None) -> FindingBands:
+def finding_bands(findings: list[Finding], lane_keys=None, lane_cache: "LaneCache | None" = None) -> FindingBands:
     """The findings with their windows as arrays (an instant gets no width here: the painter widens it).
 
     ``lane_keys`` (the keys of the layout's lanes) sorts the bands into lanes; a finding naming no lane
-    there goes across every lane.
+    there goes across every lane. ``lane_cache`` keeps each finding's lanes for the next call.
     """
     n = len(findings)
     # map/attrgetter keep the walk over a million findings in C.
@@ -361,18 +456,75 @@ def finding_bands(findings: list[Finding], lane_keys=None) -> FindingBands:
     bands.by_severity = tuple(Spans(start[pick], end[pick], pick) for pick in (index[~conflict], index[conflict]))
     if lane_keys is None or n > PER_LANE_LIMIT:
         return bands
-    known = set(lane_keys)
-    members: dict[str, list[int]] = {}
-    for i, finding in enumerate(findings):
-        keys = [k for k in finding_lane_keys(finding) if k in known] or ["*"]
-        for key in keys:
-            members.setdefault(key, []).append(i)
-    bands.by_lane = {}
-    for key, picked in members.items():
-        picked = np.asarray(picked, dtype=int)
-        bands.by_lane[key] = tuple(Spans(start[sub], end[sub], sub) for sub in (picked[~conflict[picked]],
-                                                                               picked[conflict[picked]]))
+    bands.by_lane = LaneBands(start, end, conflict, *_lane_members(findings, list(lane_keys), lane_cache))
     return bands
+
+
+class LaneCache:
+    """Each finding's lane numbers, kept by the finding's identity between re-checks: the rules engine keeps
+    the findings an edit leaves alone, so sorting bands into lanes after an edit is a lookup per finding."""
+
+    def __init__(self):
+        self.keys: list[str] | None = None
+        self.lanes: dict[int, tuple] = {}  # id(finding) -> (finding, lane numbers)
+
+
+def _lane_members(findings: list[Finding], keys: list[str], cache: LaneCache | None) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """``(keys + ["*"], lane number per member, finding index per member)``: a finding is a member of each of
+    its lanes, or of ``"*"`` (drawn across every lane) when it names none of them."""
+    cache = cache or LaneCache()
+    if cache.keys != keys:
+        cache.keys, cache.lanes = keys, {}
+    number = {key: i for i, key in enumerate(keys)}
+    across = (len(keys),)
+    old, new = cache.lanes, {}
+    lane_of = []
+    for finding in findings:
+        entry = old.get(id(finding))
+        if entry is None or entry[0] is not finding:
+            found = tuple(number[k] for k in finding_lane_keys(finding) if k in number)
+            entry = (finding, found or across)
+        new[id(finding)] = entry
+        lane_of.append(entry[1])
+    cache.lanes = new
+    counts = np.fromiter(map(len, lane_of), dtype=np.int64, count=len(lane_of))
+    lanes = np.fromiter(chain.from_iterable(lane_of), dtype=np.int64, count=int(counts.sum()))
+    owners = np.repeat(np.arange(len(findings)), counts)
+    return keys + ["*"], lanes, owners
+
+
+class LaneBands(Mapping):
+    """Lane key -> ``(warnings, conflicts)`` as :class:`Spans` of finding indices, for the lanes that have
+    findings. Grouped with one sort; each lane's spans are made when first drawn (a paint draws few lanes)."""
+
+    def __init__(self, start, end, conflict, keys: list[str], lanes: np.ndarray, owners: np.ndarray):
+        self._start, self._end, self._conflict = start, end, conflict
+        # Members ordered by lane, then severity (warnings first): each (lane, severity) is one slice.
+        group = lanes * 2 + conflict[owners]
+        order = np.argsort(group, kind="stable")
+        self._owners = owners[order]
+        group = group[order]
+        cuts = np.searchsorted(group, np.arange(2 * len(keys) + 1))
+        self._slices = {key: (int(cuts[2 * i]), int(cuts[2 * i + 1]), int(cuts[2 * i + 2]))
+                        for i, key in enumerate(keys) if cuts[2 * i + 2] > cuts[2 * i]}
+        self._made: dict[str, tuple] = {}
+
+    def __getitem__(self, key: str) -> tuple:
+        pair = self._made.get(key)
+        if pair is None:
+            a, b, c = self._slices[key]
+            pair = self._made[key] = tuple(Spans(self._start[sub], self._end[sub], sub)
+                                           for sub in (self._owners[a:b], self._owners[b:c]))
+        return pair
+
+    def __contains__(self, key) -> bool:
+        return key in self._slices
+
+    def __iter__(self):
+        return iter(self._slices)
+
+    def __len__(self) -> int:
+        return len(self._slices)
 
 
 def extent_of(lanes: list[Lane]) -> tuple[float, float]:
@@ -391,24 +543,30 @@ def extent_of(lanes: list[Lane]) -> tuple[float, float]:
 
 def build_layout(project: Project, timeline: StationTimeline, findings: list[Finding], mode: str = "person",
                  ports: tuple[list[Lane], list[Relocation]] | None = None,
-                 activities: list[Lane] | None = None) -> TimelineLayout:
-    """The whole layout; pass ``ports`` or ``activities`` lanes already built to reuse them."""
+                 activities: list[Lane] | None = None, previous: TimelineLayout | None = None,
+                 lane_cache: LaneCache | None = None) -> TimelineLayout:
+    """The whole layout; pass ``ports`` or ``activities`` lanes already built to reuse them, the ``previous``
+    layout to reuse its headcount while unchanged, and a ``lane_cache`` kept between calls."""
     port_part, relocations = ports if ports is not None else port_lanes(project, timeline)
     activity_part = activities if activities is not None else activity_lanes(project, timeline, mode)
     headcount_lane = Lane("headcount", "headcount", "People aboard", HEADCOUNT_LANE_H,
                           tooltip="People aboard (black) against seats home (green); dashed: beds, warning, limit")
     lanes = port_part + [headcount_lane] + activity_part
-    layout = TimelineLayout(lanes, relocations, headcount_of(project, timeline),
-                            finding_bands(findings, [lane.key for lane in lanes]))
+    layout = TimelineLayout(lanes, relocations, headcount_of(project, timeline, previous and previous.headcount),
+                            finding_bands(findings, [lane.key for lane in lanes], lane_cache))
     layout.extent = extent_of(port_part + activity_part)
     layout.stack()
     return layout
 
 
 def refresh_person_backgrounds(lanes: list[Lane], timeline: StationTimeline) -> None:
-    """Redraw who is aboard behind the person lanes after a mission changed (their activities stay)."""
+    """Redraw who is aboard behind the person lanes after a mission changed (their activities stay).
+
+    The timeline replaces the track of each person an edit touches, so only lanes whose track is not the one
+    they were drawn from are redone.
+    """
     for lane in lanes:
         if lane.key.startswith("person:") and lane.key != "person:":
             track = timeline.people.get(lane.key[len("person:"):])
-            aboard = track.aboard if track else ()
-            lane.background = Spans([s for s, _ in aboard], [e for _, e in aboard], [None] * len(aboard))
+            if track is not lane.background_of:
+                lane.background, lane.background_of = _aboard(track), track
