@@ -266,4 +266,61 @@ def test_findings_sorted_into_lanes_match_a_plain_scan_and_reuse_the_cache():
             assert sorted(got[0].payloads.tolist()) == warnings and sorted(got[1].payloads.tolist()) == conflicts
             assert got[1].start.tolist() == sorted(findings[i].start for i in conflicts)
         assert len(cache.lanes) == len(findings)
+        edges = lod.pixel_edges(-200.0, 37.0, 300)
+        keys_now = list(bands.by_lane)
+        for conflict in (False, True):
+            masks = bands.by_lane.covered(keys_now, conflict, edges)
+            for key, mask in zip(keys_now, masks):
+                members = bands.by_lane[key][conflict].payloads
+                brute = np.zeros(len(edges) - 1, dtype=bool)
+                for i in members:  # a column is covered when a window overlaps it for a positive time
+                    brute |= (findings[i].start < edges[1:]) & (findings[i].end > edges[:-1])
+                assert mask.tolist() == brute.tolist()
         findings = findings[50:] + [Finding("spacing", Severity.WARNING, 5.0, 6.0, "new", ports=("a",))]
+
+
+def test_flat_runs_are_the_stretches_where_a_series_holds_one_value():
+    rng = random.Random(3)
+    for _ in range(30):
+        high = np.repeat(np.array([rng.randint(0, 5) for _ in range(12)]), [rng.randint(1, 9) for _ in range(12)])
+        low = high - np.array([rng.random() < 0.1 for _ in range(len(high))], dtype=int)
+        expected, k = [], 0
+        while k < len(high):  # brute force: walk the columns, a run goes on while flat and unchanged
+            if low[k] != high[k]:
+                k += 1
+                continue
+            j = k
+            while j < len(high) and low[j] == high[j] and high[j] == high[k]:
+                j += 1
+            if j - k >= 4:
+                expected.append((k, j, int(high[k])))
+            k = j
+        assert lod.flat_runs(low, high, 4) == expected
+
+
+def test_a_dense_headcount_still_prints_the_count_where_it_holds_still(qapp):
+    from planner.gui.timeline.layout import Headcount
+
+    # Fifty changes in the first tenth of the view (more steps than a quarter of the pixels: the envelope),
+    # then 5 aboard for the rest.
+    times = np.concatenate([np.linspace(0.0, 6000.0, 200), [7000.0]])
+    people = np.concatenate([np.tile([3, 4], 100), [5]])
+    lane = Lane("headcount", "headcount", "People aboard", 70)
+    layout = TimelineLayout(lanes=[lane], headcount=Headcount(times, people, people + 1, 7, 11, 13))
+    layout.stack()
+    texts = []
+
+    class Recording(QPainter):
+        def drawText(self, *args):  # noqa: N802 - the renderer's calls, recorded
+            texts.append((args[0].x(), args[-1]) if len(args) == 2 else (None, args[-1]))
+            return super().drawText(*args)
+
+    image = QImage(600, 200, QImage.Format.Format_ARGB32_Premultiplied)
+    p = Recording(image)
+    TimelineRenderer().paint(p, 600, 200, layout, TimeScale(0.0, 100.0, LABEL_W), QPalette())
+    p.end()
+    counts = [(x, text) for x, text in texts if x is not None and x >= LABEL_W]
+    assert ("5" in [text for _x, text in counts]), counts
+    # Printed where the count is 5 (after 7000 s, i.e. 70 px into the plot), not over the busy stretch.
+    assert all(x >= LABEL_W + 70 for x, text in counts if text == "5")
+    assert not [text for x, text in counts if x < LABEL_W + 60]

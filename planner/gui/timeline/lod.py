@@ -41,6 +41,19 @@ def runs(mask: np.ndarray) -> np.ndarray:
     return flips.reshape(-1, 2)
 
 
+def flat_runs(low: np.ndarray, high: np.ndarray, min_columns: int) -> list[tuple[int, int, int]]:
+    """``(first, past_last, value)`` of each run of at least ``min_columns`` pixel columns over which a series
+    keeps one value (its least and most in every column of the run are that value)."""
+    flat = low == high
+    # A run breaks where a column is not flat or its value differs from the column before.
+    breaks = ~flat | np.concatenate([[True], high[1:] != high[:-1]])
+    out = []
+    for first, past in runs(flat).tolist():
+        cuts = [first] + [int(k) for k in np.flatnonzero(breaks[first + 1:past]) + first + 1] + [past]
+        out.extend((a, b, int(high[a])) for a, b in zip(cuts, cuts[1:]) if b - a >= min_columns)
+    return out
+
+
 def hidden(x0: np.ndarray, x1: np.ndarray) -> np.ndarray:
     """Bars (in drawing order, ``x0`` not decreasing) that bars drawn after them cover entirely.
 

@@ -42,10 +42,10 @@ class OrbitLayer:
 
     def shadow(self, t0: float, t1: float) -> np.ndarray:
         """(n, 2) epoch-second intervals of the station in the Earth's shadow overlapping ``[t0, t1]``."""
+        if self.orbit is None:  # before the import: a plan without an orbit never pays for loading it
+            return np.empty((0, 2))
         from planner.orbit.daylight import Daylight
 
-        if self.orbit is None:
-            return np.empty((0, 2))
         pieces = []
         for k in self._chunks(t0, t1):
             if k not in self._shadow:
@@ -56,10 +56,10 @@ class OrbitLayer:
 
     def passes(self, t0: float, t1: float) -> list[tuple[str, float, float, float]]:
         """(site name, rise, set, max elevation) of the passes over the project's sites overlapping ``[t0, t1]``."""
-        from planner.orbit.passes import find_passes
-
         if self.orbit is None or not self.sites:
             return []
+        from planner.orbit.passes import find_passes
+
         out = []
         for k in self._chunks(t0, t1):
             if k not in self._passes:

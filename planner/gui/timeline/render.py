@@ -346,40 +346,50 @@ class TimelineRenderer:
                 last_x = xs[k]
 
     def _headcount_envelope(self, p, times, people, seats, y, scale, plot, palette):
-        """More steps than can be told apart: per pixel column, a bar from the least to the most of each series."""
+        """More steps than can be told apart: per pixel column, a bar from the least to the most of each series,
+        all drawn as one image; the number aboard where it stays the same across enough columns to print it."""
         width = int(math.ceil(plot.width()))
         px = np.clip(((times - scale.start) / scale.seconds_per_px).astype(np.int64), -1, width)
         columns = np.arange(width)
         # The value each column starts with (carried from the last step before it), then the steps inside it.
         last = np.searchsorted(px, columns, side="left") - 1
-        rects = {}
+        inside = (px >= 0) & (px < width)
+        ranges = {}
         for name, values in (("seats", seats), ("people", people)):
             carried = np.where(last >= 0, values[np.maximum(last, 0)], values[0])
             low, high = carried.copy(), carried.copy()
-            inside = (px >= 0) & (px < width)
             np.minimum.at(low, px[inside], values[inside])
             np.maximum.at(high, px[inside], values[inside])
-            rects[name] = (y(high), y(low))
+            ranges[name] = (low, high)
         lacking = people > seats
         short_cols = np.where(last >= 0, lacking[np.maximum(last, 0)], lacking[0])
         np.logical_or.at(short_cols, px[inside], lacking[inside])
-        left = plot.left()
+        top_px, bottom_px = math.floor(y(max(int(people.max()), int(seats.max()))) - 4), math.ceil(y(0) + 4)
+        rows = np.arange(top_px, bottom_px, dtype=float)[:, None] + 0.5  # pixel centres
+        image = np.zeros((len(rows), width), dtype=np.uint32)
         short = QColor(CONFLICT)
-        short.setAlpha(80)
-        p.save()
-        p.setPen(Qt.PenStyle.NoPen)
-        if short_cols.any():
-            # From the most people down to the fewest seats of the column.
-            top_of, bottom_of = rects["people"][0], rects["seats"][1]
-            p.setBrush(short)
-            p.drawRects([QRectF(left + k, top_of[k], 1.0, max(bottom_of[k] - top_of[k], 1.0))
-                         for k in np.flatnonzero(short_cols).tolist()])
-        for name, color, grow in (("seats", QColor(46, 160, 60), 2.5), ("people", palette.color(QPalette.ColorRole.Text), 0.75)):
-            top, bottom = rects[name]
-            p.setBrush(color)
-            p.drawRects([QRectF(left + k, a - grow, 1.0, b - a + 2 * grow) for k, a, b in
-                         zip(columns.tolist(), top.tolist(), bottom.tolist())])
-        p.restore()
+        seats_high, seats_low = y(ranges["seats"][1]), y(ranges["seats"][0])
+        people_high, people_low = y(ranges["people"][1]), y(ranges["people"][0])
+        # From the most people down to the fewest seats of the column, then seats (wide) under people (thin).
+        layers = ((people_high, np.maximum(seats_low, people_high + 1.0), short_cols, _premultiplied(short, 80)),
+                  (seats_high - 2.5, seats_low + 2.5, None, _premultiplied(QColor(46, 160, 60), 255)),
+                  (people_high - 0.75, people_low + 0.75, None, _premultiplied(palette.color(QPalette.ColorRole.Text), 255)))
+        for upper, lower, only, pixel in layers:
+            mask = (rows >= upper[None, :]) & (rows < np.maximum(lower, upper + 1.0)[None, :])
+            if only is not None:
+                mask &= only[None, :]
+            image[mask] = pixel
+        picture = QImage(image.data, width, len(rows), 4 * width, QImage.Format.Format_ARGB32_Premultiplied)
+        p.drawImage(QPointF(plot.left(), top_px), picture)
+        # Numbers where the count holds still long enough for one (as the step drawing does).
+        low, high = ranges["people"]
+        p.setPen(palette.color(QPalette.ColorRole.Text))
+        last_x = -1e9
+        for first, past, value in lod.flat_runs(low, high, 14):
+            x = plot.left() + first
+            if x - last_x > 26:
+                p.drawText(QPointF(x + 3, y(value) - 4), str(value))
+                last_x = x
 
     def _relocations(self, p, layout, y0, scale, t0, t1, palette):
         if not layout.relocations:
@@ -443,26 +453,28 @@ class TimelineRenderer:
         bands = layout.findings
         width = int(math.ceil(plot.width()))
         edges = lod.pixel_edges(t0, scale.seconds_per_px, width)
-        rows = []  # (top, height, (warnings, conflicts))
         if bands.by_lane is not None:
+            rows = []  # (top, height, key)
             for lane in layout.lanes:
                 top = y0 + lane.top
-                pair = bands.by_lane.get(lane.key)
-                if pair is not None and top <= plot.bottom() and top + lane.height >= plot.top():
-                    rows.append((top, lane.height, pair))
+                if lane.key in bands.by_lane and top <= plot.bottom() and top + lane.height >= plot.top():
+                    rows.append((top, lane.height, lane.key))
             if "*" in bands.by_lane:
-                rows.append((plot.top(), plot.height(), bands.by_lane["*"]))
+                rows.append((plot.top(), plot.height(), "*"))
+            keys = [key for _t, _h, key in rows]
+            masks = [bands.by_lane.covered(keys, conflict, edges) if keys else None for conflict in (False, True)]
         else:
-            rows.append((plot.top(), plot.height(), bands.by_severity))
+            rows = [(plot.top(), plot.height(), None)]
+            masks = [lod.covered(spans.start, spans.max_end, edges)[None, :] if len(spans) else
+                     np.zeros((1, width), dtype=bool) for spans in bands.by_severity]
         for severity, base in ((0, WARNING), (1, CONFLICT)):  # conflicts on top
             pixel = np.uint32(_premultiplied(base, 60))
-            for top, height, pair in rows:
-                spans = pair[severity]
-                if len(spans):
-                    # An instant inside a column marks that column: it still shows.
-                    mask = lod.covered(spans.start, spans.max_end, edges)
-                    if mask.any():
-                        draw_strip(p, plot.left(), top, height, np.where(mask, pixel, np.uint32(0)))
+            if masks[severity] is None:
+                continue
+            for (top, height, _key), mask in zip(rows, masks[severity]):
+                # An instant inside a column marks that column: it still shows.
+                if mask.any():
+                    draw_strip(p, plot.left(), top, height, np.where(mask, pixel, np.uint32(0)))
 
     def _axis(self, p, width, grid, scale, palette, zone, t0):
         p.fillRect(QRectF(0, 0, width, AXIS_H), palette.color(QPalette.ColorRole.Window))
