@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from planner.gui.map.projection import MapProjection
 from planner.gui.map.renderer import MapRenderer
+from planner.gui.map.sprites import SpriteCache
+
+IDLE_SLICE_S = 0.004  # work done ahead per idle moment: short enough not to hold up the next event
 
 
 class MapCanvas(QWidget):
@@ -26,6 +29,13 @@ class MapCanvas(QWidget):
         self._background: QPixmap | None = None
         self._background_key = None
         self._drag_from: QPointF | None = None
+        self.sprites = SpriteCache()
+        # After each paint, the blocks and sprites the next frames will want are made in small slices
+        # whenever the event loop is idle (a zero timer runs once the pending events are handled).
+        self.prepare_timer = QTimer(self)
+        self.prepare_timer.setSingleShot(True)
+        self.prepare_timer.setInterval(0)
+        self.prepare_timer.timeout.connect(self._prepare_ahead)
         self.setMouseTracking(True)
         self.setMinimumSize(320, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -79,8 +89,13 @@ class MapCanvas(QWidget):
         proj = self.projection
         painter = QPainter(self)
         self.renderer.zone = self.zone()
-        self.renderer.paint(painter, proj, self.palette(), self._background_for(proj))
+        self.renderer.paint(painter, proj, self.palette(), self._background_for(proj), self.sprites)
         painter.end()
+        self.prepare_timer.start()
+
+    def _prepare_ahead(self) -> None:
+        if self.renderer.prepare_ahead(self.projection, self.devicePixelRatioF(), self.sprites, IDLE_SLICE_S):
+            self.prepare_timer.start()
 
     # ------------------------------------------------------------------ mouse
 

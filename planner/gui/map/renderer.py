@@ -2,19 +2,25 @@
 
 The renderer holds what to show (time, span, layers, sites, place, windows) and the track cache; it
 computes nothing heavy while painting: the track comes from :class:`TrackCache` blocks, and the land and
-graticule can come from a pixmap the canvas keeps until the view or the palette changes.
+graticule can come from a pixmap the canvas keeps until the view or the palette changes. On screen the
+track, its highlights and arrows are copied from ten-minute sprites (:mod:`planner.gui.map.sprites`);
+pictures and SVG files get vectors. :meth:`MapRenderer.prepare_ahead` computes the blocks and sprites the
+next frames will want, in the idle time between frames.
 """
 
 from __future__ import annotations
 
+import time as wallclock
 from dataclasses import dataclass, fields
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
+from planner.gui.map.place_mask import over_place, runs_as_intervals
 from planner.gui.map.projection import MapProjection
 from planner.gui.map.qt_geometry import coastline_path, country_path, graticule_step, land_path, polygon
+from planner.gui.map.sprites import CHUNK_S, MISSING, SpriteCache, draw_sprite, make_sprite
 from planner.gui.map.track_cache import TrackCache
 from planner.orbit import intervals
 from planner.orbit.footprint import footprint_radius_deg, small_circle
@@ -22,7 +28,9 @@ from planner.orbit.terminator import terminator_latitudes
 from planner.orbit.track import GroundTrack
 
 MAX_SPAN_S = 2 * 86400.0  # a selected stay of months shows its first two days: more track is a scribble
-ARROW_EVERY_S = 600.0
+ARROW_EVERY_S = CHUNK_S  # one arrow at the start of each sprite's ten minutes
+AHEAD_BLOCKS = 2  # blocks of track computed ahead of the time in the direction it moves (one behind)
+AHEAD_SPRITES_S = 3600.0  # sprites drawn ahead of the shown track in the direction the time moves
 SUNLIT = QColor(240, 160, 20)
 SHADOW = QColor(70, 130, 230)
 HIGHLIGHT = QColor(220, 40, 200, 120)
@@ -82,6 +90,8 @@ def split_pieces(track: GroundTrack, sunlit: np.ndarray) -> list[Piece]:
     return pieces
 
 
+PAD = 12.0  # pixels around the view within which a chunk counts as visible
+
 CHUNK = 64  # points per drawn polyline: Qt strokes many short wide lines far faster than one long one
 
 
@@ -119,16 +129,16 @@ class MapRenderer:
         self.zone = "UTC"
         self.period_s = 5560.0
         self.nominal_alt_km = 420.0  # the station's usual height, for the sites' circles
-        self._over_key = None
-        self._over = np.zeros((0, 2))
-        self._frame = None  # (projection, t, x, y) of the track as last painted, for hover
+        self._frame = None  # (projection, t0, t1) of the track as last painted, for hover
+        self._frame_data = None  # (frame, track, x, y, sunlit) worked out from it when first asked
+        self._last_time = None
+        self.direction = 0  # +1 / -1: the way the time moved at the last paint (what to prepare ahead)
 
     # ------------------------------------------------------------------ what is shown
 
     def set_orbit(self, orbit) -> None:
         """Draw this orbit's track (None: no track, the message says why)."""
         self.cache = TrackCache(orbit) if orbit is not None else None
-        self._over_key = None
         if orbit is not None:
             mean_motion = orbit.satrecs[0].no_kozai  # radians per minute
             self.period_s = 2.0 * np.pi / mean_motion * 60.0
@@ -146,22 +156,27 @@ class MapRenderer:
         return self.time - reach, self.time + reach
 
     def overflight_intervals(self, t0: float, t1: float) -> np.ndarray:
-        """Intervals when the station flies over the chosen place, over the blocks covering ``t0..t1``."""
+        """Intervals when the station flies over the chosen place, over the blocks covering ``t0..t1``.
+
+        Sample by sample (each run of samples over the place reaches half a step beyond them): what the
+        map highlights; :func:`planner.orbit.overflights` gives the crossings to a twentieth of a second.
+        """
         if self.cache is None or self.place is None:
             return np.zeros((0, 2))
-        from planner.orbit.overflights import overflights
-
-        place_key = (getattr(self.place, "id", self.place), self.place_radius_km)
-        found = []
-        for key in self.cache.block_keys(t0, t1):
-            block = self.cache.block(key)
-            kept = block.extra.get(("over", place_key))
-            if kept is None:
-                start = block.start
-                kept = overflights(self.cache.orbit, self.place, start, start + self.cache.block_s, self.place_radius_km)
-                block.extra[("over", place_key)] = kept
-            found.append(kept)
+        found = [self._block_overflights(self.cache.block(key)) for key in self.cache.block_keys(t0, t1)]
         return intervals.normalise(np.concatenate(found)) if found else np.zeros((0, 2))
+
+    def _place_key(self):
+        return getattr(self.place, "id", self.place), self.place_radius_km
+
+    def _block_overflights(self, block) -> np.ndarray:
+        key = ("over", self._place_key())
+        kept = block.extra.get(key)
+        if kept is None:
+            tr = block.track
+            inside = over_place(self.place, self.place_radius_km, tr.lat_deg, tr.lon_deg)
+            kept = block.extra[key] = runs_as_intervals(tr.t, inside, self.cache.step_s)
+        return kept
 
     # ------------------------------------------------------------------ colours
 
@@ -253,8 +268,10 @@ class MapRenderer:
             if 30 < x < proj.width - 30:
                 p.drawText(QPointF(x + 2, y_edge), f"{abs(lon):g}°{'E' if lon > 0 else 'W' if lon < 0 else ''}")
 
-    def paint(self, p: QPainter, proj: MapProjection, palette: QPalette, background=None) -> None:
-        """Everything, onto ``p`` (``background``: a pixmap of :meth:`paint_background` for this view)."""
+    def paint(self, p: QPainter, proj: MapProjection, palette: QPalette, background=None,
+              sprites: SpriteCache | None = None) -> None:
+        """Everything, onto ``p`` (``background``: a pixmap of :meth:`paint_background` for this view;
+        ``sprites``: draw the track from kept pictures, as on screen, rather than as vectors)."""
         if background is not None:
             p.drawPixmap(0, 0, background)
         else:
@@ -265,41 +282,143 @@ class MapRenderer:
         p.save()
         p.setClipRect(QRectF(left, top, w, h).intersected(QRectF(0, 0, proj.width, proj.height)))
         if self.cache is not None:
-            self._paint_dynamic(p, proj, c)
+            self._paint_dynamic(p, proj, c, sprites, p.device().devicePixelRatioF() if sprites is not None else 1.0)
         elif self.layers.sites:
             self._paint_site_marks(p, proj, c)
         p.restore()
         if self.cache is None and self.message:
             self._paint_message(p, proj, c)
 
-    def _paint_dynamic(self, p: QPainter, proj: MapProjection, c) -> None:
+    def _paint_dynamic(self, p: QPainter, proj: MapProjection, c, sprites: SpriteCache | None, ratio: float) -> None:
         cache = self.cache
         t = self.time
+        if self._last_time is not None and t != self._last_time:
+            self.direction = 1 if t > self._last_time else -1
+        self._last_time = t
         if self.layers.terminator:
             self._paint_night(p, proj)
         lat, lon, alt = cache.position(t)
         if self.layers.sites:
             self._paint_site_marks(p, proj, c)
         t0, t1 = self.track_span()
-        track, sunlit = cache.window(t0, t1)
-        pieces = self.visible_pieces(t0, t1)
-        self._frame = (proj, track, np.asarray(proj.x(track.lon_deg)), np.asarray(proj.y(track.lat_deg)), sunlit)
-        if self.layers.overflights and self.place is not None:
-            self._paint_runs(p, proj, pieces, self.overflight_intervals(t0, t1), QPen(HIGHLIGHT, 7.0))
-        if self.layers.windows and self.windows:
-            self._paint_runs(p, proj, pieces, self._window_spans(), QPen(WINDOW, 7.0))
+        self._frame = (proj, t0, t1)
         if self.layers.footprint and np.isfinite(lat):
             self._paint_footprint(p, proj, lat, lon, alt, c)
+        if sprites is not None:
+            sprites.use_context(self.sprite_context(proj, ratio))
         if self.layers.track and self.span is not None:
             # A chosen span (a window of minutes, an activity) is drawn over the orbits around it, faint.
             c0, c1 = self.time - self.orbits * self.period_s, self.time + self.orbits * self.period_s
-            self._paint_track(p, proj, self.visible_pieces(c0, c1), faint=True)
-        if self.layers.track:
-            self._paint_track(p, proj, pieces)
-            if self.layers.arrows:
-                self._paint_arrows(p, proj, track, sunlit)
+            self._paint_range(p, proj, c0, c1, True, sprites, ratio)
+        self._paint_range(p, proj, t0, t1, False, sprites, ratio)
         if np.isfinite(lat):
             self._paint_station(p, proj, lat, lon, c)
+
+    # ------------------------------------------------------------------ the track, chunk by chunk
+
+    def sprite_context(self, proj: MapProjection, ratio: float) -> tuple:
+        """What the sprites' pictures depend on: scale, sub-pixel phase, screen ratio, drawn layers."""
+        ox, oy = float(proj.x(0.0)), float(proj.y(0.0))
+        lay = self.layers
+        return (id(self.cache), round(proj.scale, 9), round(ox % 1.0, 6), round(oy % 1.0, 6), ratio,
+                lay.track, lay.arrows, lay.overflights and self.place is not None and self._place_key(),
+                lay.windows and tuple(self.windows))
+
+    def _paint_range(self, p: QPainter, proj: MapProjection, t0: float, t1: float, faint: bool,
+                     sprites: SpriteCache | None, ratio: float) -> None:
+        """Highlights, track and arrows over ``t0..t1``: whole chunks from sprites, the two ends as vectors."""
+        if sprites is None:
+            self._paint_content(p, proj, t0, t1, faint, smooth=True)
+            return
+        smooth = not self.moving or faint
+        ox, oy = float(proj.x(0.0)), float(proj.y(0.0))
+        for k in range(int(np.floor(t0 / CHUNK_S)), int(np.ceil(t1 / CHUNK_S))):
+            a, b = k * CHUNK_S, (k + 1) * CHUNK_S
+            lo, hi = max(a, t0), min(b, t1)
+            if hi <= lo:
+                continue
+            if lo > a or hi < b:
+                self._paint_content(p, proj, lo, hi, faint, smooth)
+                continue
+            sprite = sprites.get((k, faint))
+            if sprite is MISSING:
+                sprite = self._chunk_sprite(proj, ratio, k, faint)
+                if sprite is MISSING:
+                    continue  # off the view
+                sprites.put((k, faint), sprite)
+            if sprite is None:
+                self._paint_content(p, proj, a, b, faint, smooth)
+            else:
+                draw_sprite(p, sprite, ox, oy)
+
+    def _chunk_sprite(self, proj: MapProjection, ratio: float, k: int, faint: bool):
+        """The sprite of chunk ``k`` (None: too big, drawn as vectors; MISSING: off the view, not drawn)."""
+        a, b = k * CHUNK_S, (k + 1) * CHUNK_S
+        pieces = self.visible_pieces(a, b)
+        if not pieces:
+            return MISSING
+        xs = np.concatenate([proj.x(pc.lon) for pc in pieces])
+        ys = np.concatenate([proj.y(pc.lat) for pc in pieces])
+        x0, x1, y0, y1 = float(xs.min()), float(xs.max()), float(ys.min()), float(ys.max())
+        if x1 < -PAD or x0 > proj.width + PAD or y1 < -PAD or y0 > proj.height + PAD:
+            return MISSING
+        return make_sprite(x0, y0, x1, y1, ratio, float(proj.x(0.0)), float(proj.y(0.0)),
+                           lambda q: self._paint_content(q, proj, a, b, faint, True, pieces))
+
+    def _paint_content(self, p: QPainter, proj: MapProjection, t0: float, t1: float, faint: bool, smooth: bool,
+                       pieces: list | None = None) -> None:
+        """Highlights, track and arrows over ``t0..t1`` as vectors (arrows at marks in ``t0 <= m < t1``)."""
+        if pieces is None:
+            pieces = self.visible_pieces(t0, t1)
+        if faint:
+            self._paint_track(p, proj, pieces, faint=True)
+            return
+        if self.layers.overflights and self.place is not None:
+            self._paint_runs(p, proj, pieces, self.overflight_intervals(t0, t1), QPen(HIGHLIGHT, 7.0), smooth)
+        if self.layers.windows and self.windows:
+            self._paint_runs(p, proj, pieces, self._window_spans(), QPen(WINDOW, 7.0), smooth)
+        if self.layers.track:
+            self._paint_track(p, proj, pieces, smooth=smooth)
+            if self.layers.arrows:
+                self._paint_arrows(p, proj, t0, t1)
+
+    def prepare_ahead(self, proj: MapProjection, ratio: float, sprites: SpriteCache | None,
+                      budget_s: float = 0.004) -> bool:
+        """Compute the track blocks and sprites the next frames will want, for about ``budget_s``.
+
+        Blocks first (the ones the time moves towards, then one behind), then sprites ahead of the shown
+        track. Returns True while there is more to do (call again in the next idle moment).
+        """
+        if self.cache is None:
+            return False
+        began = wallclock.perf_counter()
+        cache, t0, t1 = self.cache, *self.track_span()
+        later = cache.missing(t1, t1 + cache.block_s * (AHEAD_BLOCKS if self.direction >= 0 else 1))
+        earlier = cache.missing(t0 - cache.block_s * (AHEAD_BLOCKS if self.direction < 0 else 1), t0)[::-1]
+        # The shown span first, then the way the time moves, nearest first.
+        order = cache.missing(t0, t1) + (earlier + later if self.direction < 0 else later + earlier)
+        keys = list(dict.fromkeys(order))
+        for n, key in enumerate(keys):
+            if n and wallclock.perf_counter() - began > budget_s:
+                return True
+            block = cache.block(key)
+            if block.extra.get("pieces") is None:
+                block.extra["pieces"] = split_pieces(block.track, block.sunlit)
+            if self.place is not None and self.layers.overflights:
+                self._block_overflights(block)
+        if sprites is None or self.span is not None:
+            return False
+        sprites.use_context(self.sprite_context(proj, ratio))
+        reach = (t1, t1 + AHEAD_SPRITES_S) if self.direction >= 0 else (t0 - AHEAD_SPRITES_S, t0)
+        for k in range(int(np.ceil(reach[0] / CHUNK_S)), int(np.floor(reach[1] / CHUNK_S))):
+            if (k, False) in sprites:
+                continue
+            if wallclock.perf_counter() - began > budget_s:
+                return True
+            sprite = self._chunk_sprite(proj, ratio, k, False)
+            if sprite is not MISSING:
+                sprites.put((k, False), sprite)
+        return False
 
     def visible_pieces(self, t0: float, t1: float) -> list[Piece]:
         """The drawable pieces of track in ``t0..t1``: each block is split once and kept, then sliced."""
@@ -403,7 +522,8 @@ class MapRenderer:
             p.setBrush(QColor(HIGHLIGHT.red(), HIGHLIGHT.green(), HIGHLIGHT.blue(), 50))
             self._wrapped(p, proj, lon, lat)
 
-    def _paint_runs(self, p: QPainter, proj: MapProjection, pieces: list[Piece], spans: np.ndarray, pen: QPen) -> None:
+    def _paint_runs(self, p: QPainter, proj: MapProjection, pieces: list[Piece], spans: np.ndarray, pen: QPen,
+                    smooth: bool = True) -> None:
         """Thick translucent strokes under the track where its time falls in ``spans``."""
         if not len(spans):
             return
@@ -411,7 +531,7 @@ class MapRenderer:
 
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         p.save()
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, not self.moving)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
         for piece in pieces:
@@ -433,9 +553,10 @@ class MapRenderer:
         p.setBrush(QColor(STATION.red(), STATION.green(), STATION.blue(), 30))
         self._wrapped(p, proj, clon, clat)
 
-    def _paint_track(self, p: QPainter, proj: MapProjection, pieces: list[Piece], faint: bool = False) -> None:
+    def _paint_track(self, p: QPainter, proj: MapProjection, pieces: list[Piece], faint: bool = False,
+                     smooth: bool = True) -> None:
         p.save()
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, not self.moving or faint)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, smooth or faint)
         p.setBrush(Qt.BrushStyle.NoBrush)
         width = 1.0 if faint else 2.2
         colours = {True: QColor(SUNLIT), False: QColor(SHADOW)}
@@ -450,11 +571,17 @@ class MapRenderer:
             draw_polyline(p, proj.x(piece.lon), proj.y(piece.lat))
         p.restore()
 
-    def _paint_arrows(self, p: QPainter, proj: MapProjection, track: GroundTrack, sunlit: np.ndarray) -> None:
+    def _paint_arrows(self, p: QPainter, proj: MapProjection, t0: float, t1: float) -> None:
+        """Direction arrows at the marks every ``ARROW_EVERY_S`` in ``t0 <= m < t1``."""
+        marks = np.arange(np.ceil(t0 / ARROW_EVERY_S), np.ceil(t1 / ARROW_EVERY_S)) * ARROW_EVERY_S
+        if not len(marks):
+            return
+        # One sample either side of the marks: the arrow points along the track through the mark.
+        step = self.cache.step_s
+        track, sunlit = self.cache.window(marks[0] - step, marks[-1] + step)
         t = track.t
         if len(t) < 3:
             return
-        marks = np.arange(np.ceil(t[0] / ARROW_EVERY_S), np.floor(t[-1] / ARROW_EVERY_S) + 1) * ARROW_EVERY_S
         i = np.clip(np.searchsorted(t, marks), 1, len(t) - 2)
         x = np.asarray(proj.x(track.lon_deg))
         y = np.asarray(proj.y(track.lat_deg))
@@ -509,11 +636,23 @@ class MapRenderer:
 
     # ------------------------------------------------------------------ hover
 
+    def _frame_samples(self):
+        """(track, x, y, sunlit) of the track as last painted, worked out once per painted frame."""
+        if self._frame is None or self.cache is None:
+            return None
+        if self._frame_data is None or self._frame_data[0] != self._frame:
+            proj, t0, t1 = self._frame
+            track, sunlit = self.cache.window(t0, t1)
+            self._frame_data = (self._frame, track, np.asarray(proj.x(track.lon_deg)),
+                                np.asarray(proj.y(track.lat_deg)), sunlit)
+        return self._frame_data[1:]
+
     def nearest_sample(self, x: float, y: float, within_px: float = 10.0):
         """(time, lat, lon, sunlit) of the drawn track sample nearest a widget point, or None."""
-        if self._frame is None:
+        found = self._frame_samples()
+        if found is None:
             return None
-        _proj, track, xs, ys, sunlit = self._frame
+        track, xs, ys, sunlit = found
         if not len(xs):
             return None
         d = np.hypot(xs - x, ys - y)
@@ -524,9 +663,8 @@ class MapRenderer:
 
     def drawn_track(self):
         """The track as last painted: (GroundTrack, widget x, widget y), or None before the first paint."""
-        if self._frame is None:
-            return None
-        return self._frame[1], self._frame[2], self._frame[3]
+        found = self._frame_samples()
+        return None if found is None else found[:3]
 
 
 def overlay_path(proj: MapProjection, lon: np.ndarray, lat: np.ndarray) -> QPainterPath:

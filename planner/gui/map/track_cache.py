@@ -3,6 +3,12 @@
 Scrubbing the time slider moves a window of a few orbits over the track; recomputing SGP4, sunlight and
 the Sun's position on every move would cost more than a frame, so they are computed per block of
 ``BLOCK_S`` seconds (aligned to the epoch, so the same block is reused whatever the window) and kept.
+
+A block is computed in one vectorised pass: SGP4 over the block's times once, turned Earth-fixed for the
+track and tested against the Sun for the light (the light changes where the shadow margin, sampled every
+10 s, changes sign: a linear fit between the samples is good to a few hundredths of a second). The Sun
+itself comes from hourly knots kept for several days at a time, because turning it into the TEME frame
+(nutation) costs more than a whole block of track.
 """
 
 from __future__ import annotations
@@ -13,16 +19,18 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from planner.orbit import intervals
-from planner.orbit.daylight import Daylight
+from planner.orbit.daylight import shadow_geometry, sun_teme
+from planner.orbit.geodesy import geodetic
 from planner.orbit.orbit import Orbit
-from planner.orbit.terminator import subsolar_point
-from planner.orbit.track import GroundTrack, ground_track
-from planner.orbit.timebase import time_grid
+from planner.orbit.track import GroundTrack
+from planner.orbit.timebase import gmst82, time_grid, ut1_minus_utc
 
-BLOCK_S = 6 * 3600.0
+BLOCK_S = 3 * 3600.0
 STEP_S = 10.0
 _SUN_STEP_S = 900.0  # the subsolar point moves 0.25 degrees a minute, steadily: 15-minute knots are plenty
-MAX_BLOCKS = 48  # twelve days of track
+_SUN_KNOT_S = 3600.0  # as the orbit engine interpolates the Sun (planner.orbit.daylight)
+_SUN_SPAN_KNOTS = 96  # hourly Sun knots kept four days at a time
+MAX_BLOCKS = 96  # twelve days of track
 
 
 @dataclass
@@ -46,6 +54,7 @@ class TrackCache:
         self.orbit = orbit
         self.step_s, self.block_s, self.max_blocks = step_s, block_s, max_blocks
         self._blocks: OrderedDict[int, Block] = OrderedDict()
+        self._sun_spans: OrderedDict[int, tuple[np.ndarray, np.ndarray]] = OrderedDict()
 
     def block_keys(self, t0: float, t1: float) -> range:
         """Keys of the blocks covering ``t0..t1``."""
@@ -61,18 +70,56 @@ class TrackCache:
         if found is not None:
             self._blocks.move_to_end(key)
             return found
-        start = key * self.block_s
-        end = start + self.block_s
-        track = ground_track(self.orbit, time_grid(start, end, self.step_s))
-        lit = Daylight(self.orbit, start, end, self.step_s).sunlit
-        sunlit = _inside(track.t, lit)
-        sun_t = time_grid(start - _SUN_STEP_S, end + _SUN_STEP_S, _SUN_STEP_S)
-        sun_lat, sun_lon = subsolar_point(sun_t)
-        made = Block(start, track, sunlit, lit, sun_t, sun_lat, np.degrees(np.unwrap(np.radians(sun_lon))))
+        made = self._compute(key * self.block_s)
         self._blocks[key] = made
         while len(self._blocks) > self.max_blocks:
             self._blocks.popitem(last=False)
         return made
+
+    def missing(self, t0: float, t1: float) -> list[int]:
+        """Keys of the blocks covering ``t0..t1`` that are not computed yet."""
+        return [k for k in self.block_keys(t0, t1) if k not in self._blocks]
+
+    def _compute(self, start: float) -> Block:
+        end = start + self.block_s
+        t = time_grid(start, end, self.step_s)
+        r, _v = self.orbit.teme(t)
+        # TEME to Earth-fixed by the sidereal angle, as Orbit.ecef does (one SGP4 pass serves both uses).
+        theta = gmst82(t, ut1_minus_utc(t))
+        c, s = np.cos(theta), np.sin(theta)
+        lat, lon, alt = geodetic(np.stack((c * r[0] + s * r[1], c * r[1] - s * r[0], r[2])))
+        track = GroundTrack(t, lat, lon, alt)
+        knots, sun = self._sun_knots(start - _SUN_STEP_S, end + _SUN_STEP_S)
+        sun_at = np.stack([np.interp(t, knots, sun[i]) for i in range(3)])
+        separation, earth, _sun_radius = shadow_geometry(r, sun_at)
+        margin = separation - earth  # > 0: the Sun's centre above the Earth's limb (skyfield's is_sunlit)
+        sunlit = margin > 0
+        flips = np.flatnonzero(sunlit[1:] != sunlit[:-1])
+        crossings = t[flips] + (t[flips + 1] - t[flips]) * margin[flips] / (margin[flips] - margin[flips + 1])
+        lit = intervals.from_crossings(start, end, bool(sunlit[0]), crossings)
+        sun_t = time_grid(start - _SUN_STEP_S, end + _SUN_STEP_S, _SUN_STEP_S)
+        sun_xyz = np.stack([np.interp(sun_t, knots, sun[i]) for i in range(3)])
+        theta = gmst82(sun_t, ut1_minus_utc(sun_t))
+        c, s = np.cos(theta), np.sin(theta)
+        x, y = c * sun_xyz[0] + s * sun_xyz[1], c * sun_xyz[1] - s * sun_xyz[0]
+        sun_lat = np.degrees(np.arctan2(sun_xyz[2], np.hypot(x, y)))
+        sun_lon = np.unwrap(np.arctan2(y, x))
+        return Block(start, track, sunlit, lit, sun_t, sun_lat, np.degrees(sun_lon))
+
+    def _sun_knots(self, t0: float, t1: float) -> tuple[np.ndarray, np.ndarray]:
+        """Hourly knots of the Sun in TEME (times, (3, n) km) covering ``t0..t1``, from spans kept for days."""
+        span_s = _SUN_SPAN_KNOTS * _SUN_KNOT_S
+        times, suns = [], []
+        for j in range(int(np.floor(t0 / span_s)), int(np.floor(t1 / span_s)) + 1):
+            kept = self._sun_spans.get(j)
+            if kept is None:
+                knots = (j * _SUN_SPAN_KNOTS + np.arange(_SUN_SPAN_KNOTS + 1)) * _SUN_KNOT_S
+                kept = self._sun_spans[j] = (knots, sun_teme(knots))
+                while len(self._sun_spans) > 8:
+                    self._sun_spans.popitem(last=False)
+            times.append(kept[0] if not times else kept[0][1:])  # neighbouring spans share a knot
+            suns.append(kept[1] if not suns else kept[1][:, 1:])
+        return np.concatenate(times), np.concatenate(suns, axis=1)
 
     def blocks(self, t0: float, t1: float) -> list[Block]:
         """The blocks covering ``t0..t1``, in time order."""
