@@ -7,16 +7,15 @@ A full check of 100,000 activities must not build 100,000 Python rows: the array
 
 from __future__ import annotations
 
-from datetime import datetime
-from itertools import chain
-from operator import attrgetter
+from itertools import chain, repeat
+from operator import attrgetter, is_
 
 import numpy as np
 
 from planner.model.activity import ActivityKind, NeedKind
 from planner.rules.activities import ActivityRow, activity_row
+from planner.rules.visits import epoch_seconds
 
-_STAMP = datetime.timestamp
 _GUARD_NEED = NeedKind.NO_DYNAMIC_EVENT
 _ORBIT_NEEDS = (NeedKind.DAYLIGHT, NeedKind.SHADOW, NeedKind.SITE_IN_VIEW)
 
@@ -40,11 +39,10 @@ class ActivityTable:
         self.activities = acts
         self.ids = ids
         self.pos = pos
-        self.start = np.fromiter(map(_STAMP, map(attrgetter("start"), acts)), float, n)
-        self.end = np.fromiter(map(_STAMP, map(attrgetter("end"), acts)), float, n)
+        self.start = epoch_seconds(map(attrgetter("start"), acts))
+        self.end = epoch_seconds(map(attrgetter("end"), acts))
         self.people = list(map(attrgetter("people"), acts))
-        eva = ActivityKind.EVA
-        self.guarded = np.fromiter((a.kind is eva for a in acts), bool, n)
+        self.guarded = np.fromiter(map(is_, map(attrgetter("kind"), acts), repeat(ActivityKind.EVA)), bool, n)
         self.orbit = np.zeros(n, dtype=bool)
         needs = list(map(attrgetter("needs"), acts))
         for k in np.flatnonzero(np.fromiter(map(bool, needs), bool, n)).tolist():
@@ -56,7 +54,7 @@ class ActivityTable:
         lens = np.fromiter(map(len, self.people), np.int64, n)
         flat = list(chain.from_iterable(self.people))
         self.names = list(dict.fromkeys(flat))
-        code = {p: i for i, p in enumerate(self.names)}
+        code = dict(zip(self.names, range(len(self.names))))
         self.act = np.repeat(np.arange(n, dtype=np.int64), lens)
         self.person = np.fromiter(map(code.__getitem__, flat), np.int64, len(flat))
 

@@ -18,7 +18,7 @@ from planner.rules.activities import ActivityContext, activity_row, overlap_find
 from planner.rules.activity_table import ActivityRows, ActivityTable, PersonActivities
 from planner.rules.blocking import blocking_findings
 from planner.rules.findings import Finding
-from planner.rules.headcount import headcount_findings
+from planner.rules.headcount import headcount_window_findings
 from planner.rules.lifeboat import missing_findings, seat_findings
 from planner.rules.missions import mission_findings
 from planner.rules.orbit_batch import CachedOrbit, orbit_suspects
@@ -26,10 +26,11 @@ from planner.rules.orbit_needs import OrbitConditions
 from planner.rules.people import person_findings
 from planner.rules.ports import port_findings
 from planner.rules.prefilter import overlap_pairs, screen
+from planner.rules.screens import block_suspects, mission_suspects, people_suspects, port_suspects
 from planner.rules.spacing import DynamicIndex, all_spacing, spacing_finding
 from planner.rules.spacing import pair_key as event_pair
 from planner.rules.suggestions import suggest
-from planner.rules.timeline import HeadcountStep, StationTimeline
+from planner.rules.timeline import HeadcountStep, StationTimeline, derive_mission
 
 
 #: A group of findings is merged into the sorted list one by one when it is at most this many, or a
@@ -81,6 +82,33 @@ class RuleEngine:
         self._sort_keys: list[tuple] = []
         self._conflicts = 0
         self._pairs_of: dict[str, set[tuple]] = {}  # mission or activity id -> pair scopes naming it
+        self._headcount_series = None
+        if not tl.fresh:  # made the slow way (missions sharing ids): check everything one by one
+            self._rebuild_each()
+            self._build_activities()
+            return
+        # The screens pick what may break a rule; the exact rules run on those alone.
+        self.dynamic = DynamicIndex.from_columns(*tl.dynamic_columns())
+        for mid in mission_suspects(tl):
+            self._put(("mission", mid), mission_findings(tl.missions[mid], self.station))
+        for port in port_suspects(tl, self.station):
+            self._check_port(port)
+        for i in block_suspects(tl, self.blocks):
+            self._check_block(i)
+        for key, finding in all_spacing(self.dynamic, self.settings, tl.heads).items():
+            self._put_pair("spacing", key[0][0], key[1][0], key, [finding])
+        people, vehicles = people_suspects(tl)
+        for person in people:
+            pieces = tl.lifeboats(person)
+            self._check_person(person, pieces)
+            vehicles.update(vehicle for vehicle, _s, _e in pieces if vehicle is not None)
+        for vehicle in vehicles:
+            self._check_seats(vehicle)
+        self._build_activities()
+
+    def _rebuild_each(self) -> None:
+        """The full check rule by rule over every track (for a timeline without columns)."""
+        tl = self.timeline
         self.dynamic = DynamicIndex()
         self.dynamic.bulk(e for t in tl.missions.values() for e in t.dynamic)
         for mid, track in tl.missions.items():
@@ -89,7 +117,7 @@ class RuleEngine:
             self._check_port(port)
         for i in range(len(self.blocks)):
             self._check_block(i)
-        for key, finding in all_spacing(self.dynamic, self.settings, tl.missions).items():
+        for key, finding in all_spacing(self.dynamic, self.settings, tl.heads).items():
             self._put_pair("spacing", key[0][0], key[1][0], key, [finding])
         assigned: dict[str, list] = {}
         for person in tl.people:
@@ -100,8 +128,6 @@ class RuleEngine:
                     assigned.setdefault(vehicle, []).append((person, s, e))
         for vehicle, rows in assigned.items():
             self._put(("seats", vehicle), seat_findings(tl.missions[vehicle], rows, self.names))
-        self._headcount_series = None
-        self._build_activities()
 
     def _build_activities(self) -> None:
         project = self.project
@@ -118,9 +144,9 @@ class RuleEngine:
         # The orbit is asked once per stretch of time the activities cover, not once per activity.
         self.orbit_view = CachedOrbit(self.orbit) if self.orbit is not None else None
         ctx = self._context()
-        aboard = {p: t.aboard for p, t in self.timeline.people.items()}
+        aboard = self.timeline.aboard_map()
         limit = self.settings.element_set_max_age_days * 86400
-        picked = set(screen(table, aboard, self.epochs, limit).tolist())
+        picked = set(screen(table, aboard, self.epochs, limit, self.dynamic.touching).tolist())
         rows = self.rows
         if self.orbit_view is not None:
             needy = np.flatnonzero(table.orbit & (table.end > table.start)).tolist()
@@ -141,12 +167,15 @@ class RuleEngine:
 
     def _mission_changed(self, mid: str) -> None:
         tl = self.timeline
-        before_lifeboats = {}
         old_track = tl.missions.get(mid)
-        old_people = set(old_track.people) if old_track else set()
-        for person in old_people:
-            before_lifeboats[person] = {v for v, _s, _e in tl.lifeboats(person) if v}
         mission = self.project.mission(mid)
+        # Everybody on it before or after the edit: the vehicles that were their lifeboats must be re-checked.
+        people = set(old_track.people) if old_track else set()
+        if mission is not None:
+            people |= derive_mission(mission, self.station).people
+        before_lifeboats = {}
+        for person in people:
+            before_lifeboats[person] = {v for v, _s, _e in tl.lifeboats(person) if v} | self._referenced_vehicles(person)
         old, touched = tl.update_mission(mid, mission)
         new = tl.missions.get(mid)
         ports = (old.ports if old else frozenset()) | (new.ports if new else frozenset())
@@ -166,7 +195,7 @@ class RuleEngine:
         reach = max(self.settings.spacing_warning_hours, self.settings.spacing_conflict_hours) * 3600
         for event in (new.dynamic if new else ()):
             for other in self.dynamic.near(event.start, event.end, reach):
-                finding = spacing_finding(event, other, self.settings, tl.missions)
+                finding = spacing_finding(event, other, self.settings, tl.heads)
                 if finding is not None:
                     key = event_pair(event, other)
                     self._put_pair("spacing", key[0][0], key[1][0], key, [finding])
@@ -244,9 +273,9 @@ class RuleEngine:
         Fixes depend on the whole plan, so they are worked out when asked for (here, or one finding at a
         time with :meth:`with_fixes`), never kept: a re-check after an edit stays cheap.
         """
-        series = self.timeline.headcount()
+        series = self.timeline.headcount_arrays()
         if series is not self._headcount_series:
-            self._put(("headcount",), headcount_findings(series, self.settings))
+            self._put(("headcount",), headcount_window_findings(series[0], series[1], self.settings))
             self._headcount_series = series
         self._ensure_sorted()
         if not suggestions:

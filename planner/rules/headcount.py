@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from planner.model.catalogue import StationSettings
 from planner.rules.findings import Finding, Severity, span_text
 from planner.rules.timeline import HeadcountStep
@@ -11,20 +13,25 @@ HEADCOUNT = "headcount"
 
 def headcount_findings(series: list[HeadcountStep], settings: StationSettings) -> list[Finding]:
     """One finding per maximal window above each level (a window above the limit is also above the warning)."""
+    times = np.fromiter((s.utc for s in series), float, len(series))
+    people = np.fromiter((s.people for s in series), np.int64, len(series))
+    return headcount_window_findings(times, people, settings)
+
+
+def headcount_window_findings(times: np.ndarray, people: np.ndarray, settings: StationSettings) -> list[Finding]:
+    """:func:`headcount_findings` of the series given as columns (step times, people aboard from then on)."""
     findings = []
     for level, severity, what in ((settings.headcount_warning, Severity.WARNING, "warning level"),
                                   (settings.headcount_limit, Severity.CONFLICT, "limit")):
-        start, peak = None, 0
-        for k, step in enumerate(series):
-            if step.people > level:
-                if start is None:
-                    start, peak = step.utc, step.people
-                peak = max(peak, step.people)
-            elif start is not None:
-                findings.append(_finding(start, step.utc, peak, level, severity, what))
-                start = None
-        if start is not None:
-            findings.append(_finding(start, float("inf"), peak, level, severity, what))
+        above = people > level
+        if not above.any():
+            continue
+        edges = np.diff(np.concatenate([[False], above, [False]]).astype(np.int8))
+        starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+        peaks = np.maximum.reduceat(people, starts)
+        for first, stop, peak in zip(starts.tolist(), stops.tolist(), peaks.tolist()):
+            end = times[stop] if stop < len(times) else np.inf
+            findings.append(_finding(float(times[first]), float(end), int(peak), level, severity, what))
     return findings
 
 

@@ -11,12 +11,16 @@ import numpy as np
 from planner.rules.activity_table import ActivityTable
 
 
-def screen(table: ActivityTable, aboard: dict[str, tuple], epochs: list[float], limit_s: float) -> np.ndarray:
-    """Positions in ``table`` that may have a finding of their own; ``aboard``: person -> sorted disjoint intervals."""
+def screen(table: ActivityTable, aboard: dict[str, tuple], epochs: list[float], limit_s: float,
+           touching=None) -> np.ndarray:
+    """Positions in ``table`` that may have a finding of their own; ``aboard``: person -> sorted disjoint intervals;
+    ``touching(start, end)``: True where a dynamic event touches the activity (None: guarded ones all picked)."""
     n = len(table)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
     flagged = table.guarded.copy()
+    if touching is not None and flagged.any():
+        flagged &= touching(table.start, table.end)
     if table.orbit.any():
         flagged |= table.orbit & _far_from_epochs(table.start, table.end, epochs, limit_s)
     flagged |= _outside_stays(table, aboard)

@@ -55,22 +55,80 @@ def _pair(first: str, second: str) -> tuple[str, ...]:
     return (first,) if first == second else (first, second)
 
 
+_NOUNS = {EventKind.DOCK: "docking", EventKind.BERTH: "berthing", EventKind.UNDOCK: "undocking",
+          EventKind.UNBERTH: "unberthing", EventKind.RELOCATE: "relocation"}
+
+
 def _name(event: DynamicEvent, tracks) -> str:
-    kind = {"dock": "docking", "berth": "berthing", "undock": "undocking", "unberth": "unberthing",
-            "relocate": "relocation"}[event.kind.value]
-    return f"{tracks[event.mission].name} {kind}"
+    return f"{tracks[event.mission].name} {_NOUNS[event.kind]}"
 
 
 class DynamicIndex:
-    """All dynamic events sorted by start, for finding an event's close neighbours without all pairs."""
+    """All dynamic events sorted by (start, mission, index), for finding an event's close neighbours without
+    all pairs. Made from columns (:meth:`from_columns`) it keeps them as arrays, and makes the per-event
+    objects only when an edit first needs them."""
 
     def __init__(self):
         self._keys: list[tuple] = []
         self._events: dict[tuple, DynamicEvent] = {}
         self.longest = 0.0  # longest event: bounds how far back an overlapping event can start
+        self._cols: tuple | None = None  # (start, end, crewed, mission, index, kind, ports) in key order
+        self._arrays: tuple | None = None  # (start, end, crewed, running max of end) in key order
+
+    @classmethod
+    def from_columns(cls, start, end, crewed, mission: list, index: list, kind: list, ports: list) -> "DynamicIndex":
+        """An index of the events given as columns (any order)."""
+        index_ = cls()
+        start = np.asarray(start, float)
+        order = np.argsort(start, kind="stable")
+        s = start[order]
+        if len(s) > 1 and (s[1:] == s[:-1]).any():  # same start: (mission, index) decides, as the keys would
+            keys = sorted(zip(s.tolist(), [mission[k] for k in order.tolist()], [index[k] for k in order.tolist()],
+                              order.tolist()))
+            order = np.fromiter((k[3] for k in keys), np.int64, len(keys))
+        o = order.tolist()
+        end = np.asarray(end, float)[order]
+        crewed = np.asarray(crewed, bool)[order]
+        index_._cols = (start[order], end, crewed, [mission[k] for k in o], [index[k] for k in o],
+                        [kind[k] for k in o], [ports[k] for k in o])
+        index_.longest = float((end - start[order]).max()) if len(o) else 0.0
+        return index_
+
+    def _materialize(self) -> None:
+        if self._cols is None:
+            return
+        start, end, crewed, mission, index, kind, ports = self._cols
+        starts = start.tolist()
+        self._keys = list(zip(starts, mission, index))
+        self._events = dict(zip(self._keys, map(DynamicEvent, mission, index, kind, starts, end.tolist(),
+                                                crewed.tolist(), ports)))
+        self._cols = None
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(start, end, crewed, running maximum of end), in key order: what the array screens read."""
+        if self._arrays is None:
+            if self._cols is not None:
+                start, end, crewed = self._cols[:3]
+            else:
+                events = self.sorted_events()
+                start = np.fromiter((e.start for e in events), float, len(events))
+                end = np.fromiter((e.end for e in events), float, len(events))
+                crewed = np.fromiter((e.crewed for e in events), bool, len(events))
+            self._arrays = (start, end, crewed, np.maximum.accumulate(end) if len(end) else end)
+        return self._arrays
+
+    def event(self, i: int) -> DynamicEvent:
+        """The ``i``-th event in key order."""
+        if self._cols is not None:
+            start, end, crewed, mission, index, kind, ports = self._cols
+            return DynamicEvent(mission[i], index[i], kind[i], float(start[i]), float(end[i]), bool(crewed[i]),
+                                ports[i])
+        return self._events[self._keys[i]]
 
     def add(self, event: DynamicEvent) -> None:
         """Add one event."""
+        self._materialize()
+        self._arrays = None
         key = (event.start, event.mission, event.index)
         self._events[key] = event
         self._keys.insert(bisect_left(self._keys, key), key)
@@ -78,12 +136,16 @@ class DynamicIndex:
 
     def remove(self, event: DynamicEvent) -> None:
         """Remove one event."""
+        self._materialize()
+        self._arrays = None
         key = (event.start, event.mission, event.index)
         del self._events[key]
         del self._keys[bisect_left(self._keys, key)]
 
     def bulk(self, events) -> None:
         """Add many events at once (a sort instead of many inserts)."""
+        self._materialize()
+        self._arrays = None
         for event in events:
             self._events[(event.start, event.mission, event.index)] = event
             self.longest = max(self.longest, event.end - event.start)
@@ -91,6 +153,7 @@ class DynamicIndex:
 
     def near(self, start: float, end: float, reach: float) -> list[DynamicEvent]:
         """Events that come within ``reach`` seconds of ``[start, end]``."""
+        self._materialize()
         lo = bisect_left(self._keys, (start - reach - self.longest,))
         hi = bisect_right(self._keys, (end + reach, "\uffff"))
         return [self._events[k] for k in self._keys[lo:hi]
@@ -98,16 +161,39 @@ class DynamicIndex:
 
     def overlapping(self, start: float, end: float) -> list[DynamicEvent]:
         """Events ``[s, e]`` with ``s < end`` and ``e >= start`` (they touch an activity ``[start, end)``)."""
+        if self._cols is not None:
+            starts, ends = self._cols[0], self._cols[1]
+            lo = int(np.searchsorted(starts, start - self.longest, side="left"))
+            hi = int(np.searchsorted(starts, end, side="left"))
+            return [self.event(i) for i in range(lo, hi) if ends[i] >= start]
         lo = bisect_left(self._keys, (start - self.longest,))
         hi = bisect_left(self._keys, (end,))
         return [self._events[k] for k in self._keys[lo:hi] if self._events[k].end >= start]
 
+    def starting_at(self, when: float) -> list[DynamicEvent]:
+        """The events that start at ``when``."""
+        if self._cols is not None:
+            starts = self._cols[0]
+            lo, hi = np.searchsorted(starts, when, side="left"), np.searchsorted(starts, when, side="right")
+            return [self.event(i) for i in range(int(lo), int(hi))]
+        lo, hi = bisect_left(self._keys, (when,)), bisect_right(self._keys, (when, "\uffff"))
+        return [self._events[k] for k in self._keys[lo:hi]]
+
+    def touching(self, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+        """For many ``[start, end)`` at once: True where :meth:`overlapping` would find an event."""
+        starts, _ends, _crewed, reach = self.arrays()
+        if not len(starts):
+            return np.zeros(len(start), dtype=bool)
+        hi = np.searchsorted(starts, end, side="left")
+        return (hi > 0) & (reach[np.maximum(hi - 1, 0)] >= start)
+
     def sorted_events(self) -> list[DynamicEvent]:
         """Every event, by start."""
+        self._materialize()
         return [self._events[k] for k in self._keys]
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._cols[0]) if self._cols is not None else len(self._keys)
 
 
 def all_spacing(index: DynamicIndex, settings: StationSettings, tracks) -> dict[tuple, Finding]:
@@ -115,17 +201,15 @@ def all_spacing(index: DynamicIndex, settings: StationSettings, tracks) -> dict[
 
     Sorted by start, an event can only be close to the later events that start before its end plus the
     reach: one binary search each gives them, the same gap test as :func:`spacing_finding` drops the pairs far
-    enough apart, and only the close ones are worded.
+    enough apart, and only the close ones are worded. ``tracks`` needs only each mission's ``name`` and
+    ``arrives_with`` (the timeline's ``heads`` will do).
     """
-    events = index.sorted_events()
-    n = len(events)
+    n = len(index)
     if n < 2:
         return {}
     warn, conflict = settings.spacing_warning_hours * 3600, settings.spacing_conflict_hours * 3600
     reach = max(warn, conflict)
-    start = np.fromiter((e.start for e in events), float, n)
-    end = np.fromiter((e.end for e in events), float, n)
-    crewed = np.fromiter((e.crewed for e in events), bool, n)
+    start, end, crewed, _ = index.arrays()
     count = np.maximum(np.searchsorted(start, end + reach, side="left") - np.arange(1, n + 1), 0)
     total = int(count.sum())
     first = np.repeat(np.arange(n), count)
@@ -133,10 +217,13 @@ def all_spacing(index: DynamicIndex, settings: StationSettings, tracks) -> dict[
     seconds = np.maximum(0.0, np.maximum(start[second] - end[first], start[first] - end[second]))
     close = (seconds < warn) | (crewed[first] & crewed[second] & (seconds < conflict))
     found = {}
+    made: dict[int, DynamicEvent] = {}
     for i, j in zip(first[close].tolist(), second[close].tolist()):
-        finding = spacing_finding(events[i], events[j], settings, tracks)
+        a = made.get(i) or made.setdefault(i, index.event(i))
+        b = made.get(j) or made.setdefault(j, index.event(j))
+        finding = spacing_finding(a, b, settings, tracks)
         if finding is not None:
-            found[pair_key(events[i], events[j])] = finding
+            found[pair_key(a, b)] = finding
     return found
 
 

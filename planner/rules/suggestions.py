@@ -38,7 +38,7 @@ def suggest(finding: Finding, engine: "RuleEngine") -> Finding:
         found += free_seats(engine, finding)
     elif finding.rule == spacing.SPACING and finding.vehicles:
         first, later = finding.vehicles[0], finding.vehicles[-1]
-        earlier = [e for e in engine.timeline.missions[first].dynamic if e.start == finding.start]
+        earlier = [e for e in engine.dynamic.starting_at(finding.start) if e.mission == first]
         if earlier:
             need = engine.settings.spacing_conflict_hours * 3600
             when = max(e.end for e in earlier) + need
@@ -51,8 +51,8 @@ def suggest(finding: Finding, engine: "RuleEngine") -> Finding:
 
 
 def _name(engine, mission: str) -> str:
-    track = engine.timeline.missions.get(mission)
-    return track.name if track else mission
+    head = engine.timeline.heads.get(mission)
+    return head.name if head else mission
 
 
 def _stay(engine, mission: str, port: str, when: float) -> PortStay | None:

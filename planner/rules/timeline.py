@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from itertools import accumulate
 from typing import NamedTuple
+
+import numpy as np
 
 from planner.model.catalogue import Station
 from planner.model.mission import DYNAMIC_EVENTS, EventKind, Mission
 from planner.model.project import Project
+from planner.rules.visits import LazyTracks, MissionHead, PlainPeople, Visits, visit_track
 
 INF = math.inf
 _ARRIVALS = (EventKind.DOCK, EventKind.BERTH)
@@ -449,6 +451,9 @@ class StationTimeline:
 
     ``port_stays[port]`` lists the stays at a port; ``person_missions[person]`` the missions naming a
     person. :meth:`headcount` gives the series of people aboard and seats home.
+
+    Made by :meth:`from_project`, ``missions`` and ``people`` make each track on first access (see
+    :mod:`planner.rules.visits`); the columns the full check screens with are in ``visits`` and ``plain``.
     """
 
     station: Station
@@ -457,44 +462,199 @@ class StationTimeline:
     port_stays: dict[str, list[PortStay]] = field(default_factory=dict)
     person_missions: dict[str, set[str]] = field(default_factory=dict)
     vehicle_people: dict[str, set[str]] = field(default_factory=dict)  # lifeboat candidates: mission -> people
-    _deltas: dict[float, list[int]] = field(default_factory=dict)
+    heads: dict[str, MissionHead] = field(default_factory=dict)  # mission -> name, type, tags, arrives_with
+    _deltas: dict[float, list[int]] | None = field(default_factory=dict)
+    _delta_columns: tuple | None = None  # (times, people, seats) while ``_deltas`` is not made yet
     _series: list[HeadcountStep] | None = None
+    _arrays: tuple | None = None
+    visits: Visits | None = None
+    plain: PlainPeople | None = None
+    fresh: bool = False  # ``visits`` and ``plain`` still describe the timeline (no mission changed since)
 
     @classmethod
     def from_project(cls, project: Project) -> "StationTimeline":
-        """Derive the whole timeline of a project."""
+        """Derive the whole timeline of a project (tracks are made when first read)."""
+        visits = Visits(project.missions, project.station)
+        if len(set(visits.ids)) != len(visits.ids):
+            return cls._from_project_eagerly(project)
+        timeline = cls(project.station, visits=visits)
+        station = timeline.station
+        vis_of = np.full(len(visits.ids), -1, dtype=np.int64)
+        vis_of[visits.mission] = np.arange(len(visits))
+        slots = vis_of.tolist()
+        irregular = [derive_mission(m, station) if v < 0 else None for m, v in zip(visits.missions, slots)]
+        timeline.missions = LazyTracks(
+            zip(visits.ids, [v if t is None else t for v, t in zip(slots, irregular)]),
+            lambda v: visit_track(visits, v, MissionTrack))
+        timeline.heads = dict(zip(visits.ids, visits.heads))
+        irregular = [t for t in irregular if t is not None]
+        # Port stays in project order, as adding the missions one by one would list them.
+        t1, t2 = visits.t1.tolist(), visits.t2.tolist()
+        port_stays = timeline.port_stays
+        for k, v in enumerate(slots):
+            if v >= 0:
+                mid, port = visits.ids[k], visits.port[v]
+                stays = port_stays.get(port)
+                if stays is None:
+                    stays = port_stays[port] = []
+                stays.append(PortStay(mid, port, t1[v], t2[v], (t1[v], t1[v]), False))
+            else:
+                track = timeline.missions.made(visits.ids[k])
+                for stay in track.stays:
+                    port_stays.setdefault(stay.port, []).append(stay)
+        # Who each mission names (its moves and flights), in project order.
+        named = timeline.person_missions
+        for k, v in enumerate(slots):
+            mid = visits.ids[k]
+            people = (visits.people_of(v) if v >= 0 else timeline.missions.made(mid).people)
+            for person in people:
+                found = named.get(person)
+                if found is None:
+                    named[person] = {mid}
+                else:
+                    found.add(mid)
+        timeline.plain = plain = PlainPeople(visits, irregular, list(named))
+        timeline.people = LazyTracks(zip(plain.names, range(len(plain.names))),
+                                     lambda i: timeline._derive_person(plain.names[i]))
+        # Lifeboat candidates: the vehicles each person came on or leaves on.
+        vp = timeline.vehicle_people
+        for person, came, left in zip(plain.plain_names, plain.came_on, plain.leaves_on):
+            for mid in (came, left):
+                found = vp.get(mid)
+                if found is None:
+                    vp[mid] = {person}
+                else:
+                    found.add(person)
+        for person in plain.other_names:
+            for stay in timeline.people[person].stays:
+                for mid in (stay.came_on, stay.leaves_on):
+                    if mid:
+                        vp.setdefault(mid, set()).add(person)
+        timeline._deltas = None
+        timeline._delta_columns = timeline._bulk_deltas(irregular)
+        timeline.fresh = True
+        return timeline
+
+    @classmethod
+    def _from_project_eagerly(cls, project: Project) -> "StationTimeline":
+        """Derive every track now (for a project whose missions share ids: the last of each id counts)."""
         timeline = cls(project.station)
         for mission in project.missions:
             timeline._add_mission(derive_mission(mission, timeline.station))
-        # Each person's moves and flights gathered in one pass, not one scan of their missions per person.
-        moves: dict[str, list[CrewMove]] = {}
-        flights: dict[str, list[Flight]] = {}
-        for track in timeline.missions.values():
-            for move in track.moves:
-                moves.setdefault(move.person, []).append(move)
-            for flight in track.flights:
-                for person in dict.fromkeys(flight.people):
-                    flights.setdefault(person, []).append(flight)
         for person in list(timeline.person_missions):
-            timeline._refresh_person(person, moves.get(person, []), flights.get(person, []))
+            timeline._refresh_person(person)
         return timeline
+
+    def irregular(self) -> list[MissionTrack]:
+        """The tracks of the missions that are not plain visits (made already by :meth:`from_project`)."""
+        visits = self.visits
+        return [self.missions[visits.ids[k]] for k in np.flatnonzero(~visits.plain).tolist()
+                if visits.ids[k] in self.missions]
+
+    def dynamic_columns(self) -> tuple:
+        """Every dynamic event as columns (start, end, crewed, mission, index, kind, ports), for
+        :meth:`planner.rules.spacing.DynamicIndex.from_columns` (only right after :meth:`from_project`)."""
+        if not self.fresh:
+            raise ValueError("the timeline's columns are stale after an edit")
+        visits = self.visits
+        ids = [visits.ids[k] for k in visits.mission.tolist()]
+        lead = visits.lead.astype(np.int64).tolist()
+        t1, t2 = visits.t1.tolist(), visits.t2.tolist()
+        start = t1 + t2
+        mission = ids + ids
+        index = lead + [i + 1 for i in lead]
+        kind = [e.kind for e in visits.come] + [e.kind for e in visits.go]
+        crewed = [bool(c) for c in visits.crew_in] + [bool(c) for c in visits.crew_out]
+        ports = ([(e.from_port, p) if e.from_port else (p,) for e, p in zip(visits.come, visits.port)]
+                 + [_named(e.from_port, e.port) for e in visits.go])
+        end = list(start)
+        for track in self.irregular():
+            for e in track.dynamic:
+                start.append(e.start), end.append(e.end), crewed.append(e.crewed), mission.append(e.mission)
+                index.append(e.index), kind.append(e.kind), ports.append(e.ports)
+        return start, end, crewed, mission, index, kind, ports
+
+    def aboard_map(self) -> dict[str, tuple]:
+        """Person -> when they are aboard (sorted disjoint intervals), without making the plain people's tracks."""
+        if not self.fresh:
+            return {p: t.aboard for p, t in self.people.items()}
+        plain = self.plain
+        found = dict(zip(plain.plain_names, zip(zip(plain.arrive.tolist(), plain.depart.tolist()))))
+        for person in plain.other_names:
+            found[person] = self.people[person].aboard
+        return found
+
+    def _derive_person(self, person: str) -> PersonTrack:
+        """A person's track from the tracks of the missions naming them."""
+        moves, flights = [], []
+        for mid in self.person_missions.get(person, ()):
+            track = self.missions[mid]
+            moves.extend(m for m in track.moves if m.person == person)
+            flights.extend(f for f in track.flights if person in f.people)
+        return derive_person(person, moves, flights)
+
+    def _bulk_deltas(self, irregular: list[MissionTrack]) -> tuple:
+        """Headcount changes as columns (times, people, seats), summed per instant, zero rows dropped."""
+        visits, plain = self.visits, self.plain
+        times = [plain.arrive, plain.depart]
+        people = [np.ones(len(plain.arrive), np.int64), -np.ones(len(plain.depart), np.int64)]
+        seats = [np.zeros(len(plain.arrive), np.int64), np.zeros(len(plain.depart), np.int64)]
+        boats = visits.lifeboat & (visits.seats > 0)
+        times += [visits.t1[boats], visits.t2[boats]]
+        people += [np.zeros(int(boats.sum()), np.int64)] * 2
+        seats += [visits.seats[boats], -visits.seats[boats]]
+        extra_t, extra_p, extra_s = [], [], []
+        for person in plain.other_names:
+            for s, e in self.people[person].aboard:
+                extra_t += [s, e]
+                extra_p += [1, -1]
+                extra_s += [0, 0]
+        for track in irregular:
+            if track.is_lifeboat:
+                for s, e in track.attached:
+                    extra_t += [s, e]
+                    extra_p += [0, 0]
+                    extra_s += [track.seats, -track.seats]
+        times.append(np.asarray(extra_t, float))
+        people.append(np.asarray(extra_p, np.int64))
+        seats.append(np.asarray(extra_s, np.int64))
+        t = np.concatenate(times)
+        p, s = np.concatenate(people), np.concatenate(seats)
+        finite = np.isfinite(t)
+        t, p, s = t[finite], p[finite], s[finite]
+        when, inverse = np.unique(t, return_inverse=True)
+        dp = np.bincount(inverse, weights=p, minlength=len(when)).astype(np.int64)
+        ds = np.bincount(inverse, weights=s, minlength=len(when)).astype(np.int64)
+        keep = (dp != 0) | (ds != 0)
+        return when[keep], dp[keep], ds[keep]
+
+    def _ensure_deltas(self) -> None:
+        """Make the per-instant dict of headcount changes the one-mission updates edit."""
+        if self._deltas is None:
+            when, dp, ds = self._delta_columns
+            self._deltas = {t: [a, b] for t, a, b in zip(when.tolist(), dp.tolist(), ds.tolist())}
+            self._delta_columns = None
 
     def update_mission(self, mission_id: str, mission: Mission | None) -> tuple[MissionTrack | None, set[str]]:
         """Replace (or, with None, remove) one mission; returns its old track and the people whose tracks changed."""
         old = self.missions.get(mission_id)
+        new = derive_mission(mission, self.station) if mission is not None else None
+        touched = (set(old.people) if old else set()) | (set(new.people) if new else set())
+        for person in touched:  # their tracks as they were, before the edit changes what they are made from
+            self.people.get(person)
+        self._ensure_deltas()
+        self.fresh = False
         if old is not None:
             self._remove_mission(old)
-        touched = set(old.people) if old else set()
-        if mission is not None:
-            new = derive_mission(mission, self.station)
+        if new is not None:
             self._add_mission(new)
-            touched |= new.people
         for person in touched:
             self._refresh_person(person)
         return old, touched
 
     def _add_mission(self, track: MissionTrack) -> None:
         self.missions[track.mission] = track
+        self.heads[track.mission] = MissionHead(track.name, track.vehicle_type, track.tags, track.arrives_with)
         for stay in track.stays:
             self.port_stays.setdefault(stay.port, []).append(stay)
         for person in track.people:
@@ -506,6 +666,7 @@ class StationTimeline:
 
     def _remove_mission(self, track: MissionTrack) -> None:
         del self.missions[track.mission]
+        self.heads.pop(track.mission, None)
         for stay in track.stays:
             self.port_stays[stay.port].remove(stay)
         for person in track.people:
@@ -515,7 +676,8 @@ class StationTimeline:
                 self._delta(s, 0, -track.seats)
                 self._delta(e, 0, track.seats)
 
-    def _refresh_person(self, person: str, moves=None, flights=None) -> None:
+    def _refresh_person(self, person: str) -> None:
+        self._ensure_deltas()
         old = self.people.pop(person, None)
         if old is not None:
             for s, e in old.aboard:
@@ -529,13 +691,7 @@ class StationTimeline:
         if not missions:
             self.person_missions.pop(person, None)
             return
-        if moves is None:
-            moves, flights = [], []
-            for mid in missions:
-                track = self.missions[mid]
-                moves.extend(m for m in track.moves if m.person == person)
-                flights.extend(f for f in track.flights if person in f.people)
-        new = derive_person(person, moves, flights)
+        new = self._derive_person(person)
         self.people[person] = new
         for s, e in new.aboard:
             self._delta(s, 1, 0)
@@ -556,15 +712,25 @@ class StationTimeline:
         if entry[0] == 0 and entry[1] == 0:
             del self._deltas[when]
         self._series = None
+        self._arrays = None
+
+    def headcount_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The headcount series as columns (times, people, seats); the same tuple until the next change."""
+        if self._arrays is None:
+            if self._deltas is None:
+                when, dp, ds = self._delta_columns
+            else:
+                when = np.array(sorted(self._deltas), dtype=float)
+                dp = np.fromiter((self._deltas[t][0] for t in when.tolist()), np.int64, len(when))
+                ds = np.fromiter((self._deltas[t][1] for t in when.tolist()), np.int64, len(when))
+            self._arrays = (when, np.cumsum(dp), np.cumsum(ds))
+        return self._arrays
 
     def headcount(self) -> list[HeadcountStep]:
         """Each moment the number of people aboard or of seats home changes, with the new numbers."""
         if self._series is None:
-            times = sorted(self._deltas)
-            deltas = self._deltas
-            people = accumulate(deltas[t][0] for t in times)
-            seats = accumulate(deltas[t][1] for t in times)
-            self._series = [HeadcountStep(t, p, s) for t, p, s in zip(times, people, seats)]
+            when, people, seats = self.headcount_arrays()
+            self._series = list(map(HeadcountStep, when.tolist(), people.tolist(), seats.tolist()))
         return self._series
 
     def lifeboats(self, person: str) -> list[tuple[str | None, float, float]]:

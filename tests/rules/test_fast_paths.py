@@ -4,6 +4,7 @@ they stand in for, on schedules shaped to hit them and to just miss them."""
 from __future__ import annotations
 
 import importlib.util
+from contextlib import ExitStack
 from pathlib import Path
 from unittest import mock
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from planner.model import Activity, ActivityKind, Event, EventKind, Mission, Project
 from planner.model.catalogue import load_station
 from planner.rules import RuleEngine, timeline
-from planner.rules.timeline import CrewMove, Flight, derive_mission, derive_person
+from planner.rules.timeline import CrewMove, Flight, StationTimeline, derive_mission, derive_person
 
 
 def _load(name):
@@ -27,6 +28,7 @@ ref = _load("rules_reference")
 sch = _load("schedules")
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 STATION = load_station("iss")
+DAY = 24 * 60  # sch.at counts minutes
 PORTS = ("rassvet-nadir", "poisk-zenith", "harmony-forward", None)
 
 
@@ -112,11 +114,68 @@ def test_plans_of_plain_visits_agree_with_the_reference(project):
     expected, series = ref.reference(project)
     assert ref.engine_keys(engine.findings()) == expected
     assert [(s.utc, s.people, s.seats) for s in engine.headcount()] == series
-    with mock.patch.object(timeline, "_plain_visit", return_value=False), \
-            mock.patch.object(timeline, "_plain_person", return_value=None):
+    with _every_track_derived():
         general = RuleEngine(project)
+    assert not general.timeline.fresh  # the general path: every rule over every track
     assert [f.to_json() for f in engine.findings(suggestions=True)] == \
         [f.to_json() for f in general.findings(suggestions=True)]
+
+
+def _every_track_derived():
+    """No columns, no shortcuts: every mission walked, every person derived, every rule run on each."""
+    stack = ExitStack()
+    stack.enter_context(mock.patch.object(timeline, "_plain_visit", return_value=False))
+    stack.enter_context(mock.patch.object(timeline, "_plain_person", return_value=None))
+    stack.enter_context(mock.patch.object(StationTimeline, "from_project", StationTimeline._from_project_eagerly))
+    return stack
+
+
+@SETTINGS
+@given(visit_projects())
+def test_the_timeline_made_from_columns_equals_the_one_derived_track_by_track(project):
+    lazy = StationTimeline.from_project(project)
+    with _every_track_derived():
+        eager = StationTimeline.from_project(project)
+    assert lazy.fresh and not eager.fresh
+    assert dict(lazy.missions.items()) == eager.missions
+    assert dict(lazy.people.items()) == eager.people
+    assert (lazy.port_stays, lazy.person_missions, lazy.vehicle_people, lazy.heads) == \
+        (eager.port_stays, eager.person_missions, eager.vehicle_people, eager.heads)
+    assert lazy.headcount() == eager.headcount()
+    assert lazy.aboard_map() == {p: t.aboard for p, t in eager.people.items()}
+
+
+def test_a_full_check_of_plain_visits_makes_no_track_until_one_is_read():
+    crews = [("ann", "bo"), ("cy",), ("di", "ed")]
+    ms = [Mission(id=f"m{i}", name=f"M{i}", vehicle_type="soyuz-ms", events=[
+        Event(EventKind.LAUNCH, sch.at(i * DAY * 30), crew=crew),
+        Event(EventKind.DOCK, sch.at(i * DAY * 30 + 400), port="rassvet-nadir", crew=crew),
+        Event(EventKind.UNDOCK, sch.at(i * DAY * 30 + 20 * DAY), port="rassvet-nadir", crew=crew),
+        Event(EventKind.LAND, sch.at(i * DAY * 30 + 20 * DAY + 300), crew=crew)]) for i, crew in enumerate(crews)]
+    engine = RuleEngine(Project(missions=ms))
+    assert engine.findings() == []
+    tl = engine.timeline
+    assert [tl.missions.made(m.id) for m in ms] == [None] * 3
+    assert tl.missions["m1"].stays[0].port == "rassvet-nadir"  # made when read, then kept
+    assert tl.missions.made("m1") is tl.missions["m1"]
+
+
+def test_a_vehicle_stops_being_a_lifeboat_when_an_edit_gives_its_person_another_ride_home():
+    """Ann came on M2 and was to leave on M1 (one seat, Bo's too); an edit puts her on M0's undocking first,
+    so M1 is no longer her lifeboat and no longer over its seats."""
+    dock = lambda h: Event(EventKind.DOCK, sch.at(h), port="rassvet-nadir", crew=("ann", "bo"))
+    m1 = Mission(id="m1", name="M1", vehicle_type="soyuz-ms", seats=1, events=[
+        Event(EventKind.DOCK, sch.at(0), port="rassvet-nadir"),
+        Event(EventKind.UNDOCK, sch.at(30), port="rassvet-nadir", crew=("ann", "bo"))])
+    m2 = Mission(id="m2", name="M2", vehicle_type="soyuz-ms", events=[dock(0)])
+    project = Project(missions=[m1, m2])
+    engine = RuleEngine(project)
+    assert "lifeboat-seats" in {f.rule for f in engine.findings()}
+    project.missions.append(Mission(id="m0", name="M0", vehicle_type="soyuz-ms", events=[
+        Event(EventKind.UNDOCK, sch.at(30), port="rassvet-nadir", crew=("ann",))]))
+    engine.mission_changed("m0")
+    assert [f.to_json() for f in engine.findings()] == [f.to_json() for f in RuleEngine(project).findings()]
+    assert "lifeboat-seats" not in {f.rule for f in engine.findings()}
 
 
 def test_activities_sharing_an_id_count_once_the_later_one_wins():

@@ -1,0 +1,127 @@
+"""Array screens over a fresh timeline's columns (:mod:`planner.rules.visits`) for the full check: they pick the
+missions, ports, port blocks, people and vehicles that may have a finding, so the exact rules run on those
+alone. Like :mod:`planner.rules.prefilter`, each is conservative: it may pick one that turns out fine, never
+skip one that is not. The full check of a plain plan thus makes no Python object per mission or person.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from planner.model.catalogue import PortBlock, Station
+from planner.rules.prefilter import _ranks
+from planner.rules.timeline import StationTimeline
+
+
+def mission_suspects(tl: StationTimeline) -> list[str]:
+    """Missions whose own rules (event order, type, stay limit, seats on departure) may find something."""
+    v = tl.visits
+    suspect = ~v.plain | ~v.known_all
+    k = v.mission
+    out = np.fromiter(map(len, v.crew_out), np.int64, len(v))
+    bad = (v.t2 - v.t1 > v.max_stay_all[k]) | (out > np.maximum(v.seats, 0)) | ((out > 0) & ~v.returns_all[k])
+    suspect[k[bad]] = True
+    return [v.ids[i] for i in np.flatnonzero(suspect).tolist()]
+
+
+def port_suspects(tl: StationTimeline, station: Station) -> list[str]:
+    """Ports where two stays may overlap, or a stay may be outside the port's life, misfit, or miss a need."""
+    heads = tl.heads
+    found = []
+    types = {}
+    for port_id, stays in tl.port_stays.items():
+        if not stays:
+            continue
+        port = station.port(port_id)
+        if port is None:
+            found.append(port_id)
+            continue
+        n = len(stays)
+        start = np.fromiter((s.start for s in stays), float, n)
+        end = np.fromiter((s.end for s in stays), float, n)
+        if port.exists_from is not None and start.min() < port.exists_from.timestamp():
+            found.append(port_id)
+            continue
+        if port.exists_until is not None and end.max() > port.exists_until.timestamp():
+            found.append(port_id)
+            continue
+        kinds = {heads[s.mission].vehicle_type for s in stays}
+        fits = [types.setdefault((port_id, t), _fits(station, port, t)) for t in kinds]
+        tagged = station.port_requirements and any(heads[s.mission].tags for s in stays)
+        if not all(fits) or tagged or _overlap(start, end):
+            found.append(port_id)
+    return found
+
+
+def _fits(station: Station, port, vehicle_type: str) -> bool:
+    vtype = station.vehicle_type(vehicle_type)
+    return vtype is None or port.accepts(vtype)
+
+
+def _overlap(start: np.ndarray, end: np.ndarray) -> bool:
+    """True when two of the intervals of positive length share a moment."""
+    keep = end > start
+    start, end = start[keep], end[keep]
+    if len(start) < 2:
+        return False
+    order = np.argsort(start, kind="stable")
+    start, end = start[order], end[order]
+    return bool((start[1:] < np.maximum.accumulate(end)[:-1]).any())
+
+
+def block_suspects(tl: StationTimeline, blocks: tuple[PortBlock, ...]) -> list[int]:
+    """Port blocks (by position) where an arrival may meet a blocking occupant."""
+    heads = tl.heads
+    found = []
+    for i, block in enumerate(blocks):
+        occupants = [s for s in tl.port_stays.get(block.occupied, ())
+                     if s.end > s.start and block.blocks(heads[s.mission].vehicle_type, heads[s.mission].tags)]
+        arriving = tl.port_stays.get(block.blocked, ())
+        if not occupants or not arriving:
+            continue
+        o_start = np.fromiter((s.start for s in occupants), float, len(occupants))
+        o_end = np.fromiter((s.end for s in occupants), float, len(occupants))
+        order = np.argsort(o_start, kind="stable")
+        o_start, reach = o_start[order], np.maximum.accumulate(o_end[order])
+        first = np.fromiter((s.arrival[0] for s in arriving), float, len(arriving))
+        last = np.fromiter((s.arrival[1] for s in arriving), float, len(arriving))
+        k = np.searchsorted(o_start, last, side="right")  # occupants there by the end of the arrival
+        if ((k > 0) & (reach[np.maximum(k - 1, 0)] > first)).any():
+            found.append(i)
+    return found
+
+
+def people_suspects(tl: StationTimeline) -> tuple[list[str], set[str]]:
+    """People whose own rules (two places at once, leaving while not aboard, no seat home) may find something,
+    and the vehicles that may be the lifeboat of more people than their seats."""
+    plain, v = tl.plain, tl.visits
+    n = len(plain.plain_names)
+    suspect = np.zeros(n, dtype=bool)
+    # Two places at once: the person's stay and flights, sorted, each against the furthest end before it.
+    code, start, end = plain.places
+    keep = end > start
+    code, start, end = code[keep], start[keep], end[keep]
+    if len(code) > 1:
+        m = len(code)
+        rank = _ranks(start, end)
+        span = np.int64(rank.max() + 1)
+        k_start, k_end = code * span + rank[:m], code * span + rank[m:]
+        order = np.argsort(k_start, kind="stable")
+        k_start, k_end, code = k_start[order], k_end[order], code[order]
+        clash = k_start[1:] < np.maximum.accumulate(k_end)[:-1]
+        suspect[code[1:][clash]] = True
+    # A seat home all along: the visit they leave on is docked for the whole stay and can carry them.
+    lv = plain.leave_visit
+    covered = lv >= 0
+    at = np.maximum(lv, 0)
+    if len(v):
+        covered &= (v.t1[at] <= plain.arrive) & (plain.depart <= v.t2[at])
+        boat = v.returns_all[v.mission[at]] & (v.seats[at] > 0)
+    else:
+        boat = np.zeros(n, dtype=bool)
+    suspect |= ~(covered & boat)
+    seated = lv[covered & boat]
+    load = np.bincount(seated, minlength=len(v)) if len(v) else np.zeros(0, np.int64)
+    vehicles = {v.ids[k] for k in v.mission[np.flatnonzero(load > v.seats)].tolist()} if len(v) else set()
+    people = [plain.plain_names[i] for i in np.flatnonzero(suspect).tolist()] + list(plain.other_names)
+    return people, vehicles

@@ -1,0 +1,291 @@
+"""A project's missions as columns, for a full check that makes no Python object per mission or person.
+
+Most missions of a plan are *plain visits*: [launch], docking or berthing at a port, undocking or unberthing
+from it, [landing], in time order. :class:`Visits` reads every mission's events once into flat columns, tells
+the plain visits from the rest, and keeps what a :class:`~planner.rules.timeline.MissionTrack` of a plain
+visit needs, so the track is made only when something asks for it (:func:`visit_track` makes exactly what
+:func:`~planner.rules.timeline.derive_mission` would). The rest are derived the usual way.
+
+:class:`LazyTracks` is the mapping the timeline hands out: it makes a value on first access and keeps it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, MutableMapping
+from datetime import datetime
+from operator import attrgetter
+from typing import NamedTuple
+
+import numpy as np
+
+from planner.model.catalogue import Station
+from planner.model.mission import EventKind
+
+_MISSING = object()
+_KINDS = tuple(EventKind)
+_CODE = {kind: i for i, kind in enumerate(_KINDS)}
+_LAUNCH, _LAND = _CODE[EventKind.LAUNCH], _CODE[EventKind.LAND]
+_ARRIVALS = np.array([_CODE[EventKind.DOCK], _CODE[EventKind.BERTH]])
+_DEPARTURES = np.array([_CODE[EventKind.UNDOCK], _CODE[EventKind.UNBERTH]])
+
+
+def epoch_seconds(stamps) -> np.ndarray:
+    """Datetimes as float epoch seconds (exactly ``datetime.timestamp()``, so columns and tracks agree)."""
+    stamps = list(stamps)
+    return np.fromiter(map(datetime.timestamp, stamps), float, len(stamps))
+
+
+class MissionHead(NamedTuple):
+    """What the rules word a mission by, without its track: name, type, tags, and what it arrives with."""
+
+    name: str
+    vehicle_type: str
+    tags: tuple[str, ...]
+    arrives_with: str | None
+
+
+class Visits:
+    """Every mission's events as columns; ``plain`` marks the plain visits (see the module docstring).
+
+    Per plain visit (arrays indexed by visit number ``v``; ``mission[v]`` is the position in the project):
+    ``t0`` launch (nan: none), ``t1`` arrival, ``t2`` departure, ``t3`` landing (nan: none), ``port``,
+    ``crew_in``/``crew_out`` (tuples), ``lifeboat`` and ``seats``, ``max_stay`` (inf: no limit).
+    """
+
+    def __init__(self, missions, station: Station):
+        ms = list(missions)
+        self.missions = ms
+        m = len(ms)
+        self.ids = list(map(attrgetter("id"), ms))
+        counts = np.fromiter(map(len, map(attrgetter("events"), ms)), np.int64, m)
+        events = [e for mission in ms for e in mission.events]
+        times = epoch_seconds(map(attrgetter("utc"), events))
+        kinds = np.fromiter(map(_CODE.__getitem__, map(attrgetter("kind"), events)), np.int64, len(events))
+        off = np.cumsum(counts) - counts
+        # Plain: 2..4 events in time order, [launch] arrival departure [landing].
+        owner = np.repeat(np.arange(m), counts)
+        back = (times[1:] < times[:-1]) & (owner[1:] == owner[:-1])
+        ok = (counts >= 2) & (counts <= 4) & (np.bincount(owner[1:][back], minlength=m) == 0)
+        last = max(len(events) - 1, 0)
+        lead = (kinds[np.minimum(off, last)] == _LAUNCH) & (counts > 0)
+        rest = counts - lead
+        ok &= (rest == 2) | (rest == 3)
+        come = np.minimum(off + lead, last)
+        go = np.minimum(come + 1, last)
+        land = np.minimum(come + 2, last)
+        ok &= np.isin(kinds[come], _ARRIVALS) & np.isin(kinds[go], _DEPARTURES)
+        ok &= (rest != 3) | (kinds[land] == _LAND)
+        cand = np.flatnonzero(ok).tolist()
+        ci, gi = come[cand].tolist(), go[cand].tolist()
+        port_of = [events[i].port for i in ci]
+        keep = [bool(p) and events[i].end_utc is None and events[j].end_utc is None
+                and (not events[j].port or events[j].port == p) for p, i, j in zip(port_of, ci, gi)]
+        plain = np.zeros(m, dtype=bool)
+        plain[np.asarray(cand, dtype=np.int64)[np.asarray(keep, dtype=bool)]] = True
+        self.plain = plain
+        vis = np.flatnonzero(plain)
+        self.mission = vis
+        c, g = come[vis], go[vis]
+        has_lead, has_land = lead[vis], rest[vis] == 3
+        self.t0 = np.where(has_lead, times[off[vis]], np.nan)
+        self.t1, self.t2 = times[c], times[g]
+        self.t3 = np.where(has_land, times[land[vis]], np.nan)
+        self.first = times[off[vis]]
+        self.lastt = times[off[vis] + counts[vis] - 1]
+        cl, gl = c.tolist(), g.tolist()
+        self.come = [events[i] for i in cl]
+        self.go = [events[i] for i in gl]
+        self.launch = [events[i] if h else None for i, h in zip(off[vis].tolist(), has_lead.tolist())]
+        self.index = dict(zip((self.ids[k] for k in vis.tolist()), range(len(vis))))
+        self.port = [e.port for e in self.come]
+        self.crew_in = [tuple(e.crew) for e in self.come]
+        self.crew_out = [tuple(e.crew) for e in self.go]
+        self.lead = has_lead
+        self.land = has_land
+        # Per mission (all of them): what the rules word it by, and its type's numbers.
+        vtypes = list(map(attrgetter("vehicle_type"), ms))
+        types = {t: station.vehicle_type(t) for t in set(vtypes)}
+        self.heads = list(map(MissionHead, (mission.name or mission.id for mission in ms), vtypes,
+                              map(tuple, map(attrgetter("tags"), ms)), map(attrgetter("arrives_with"), ms)))
+        own = [mission.seats for mission in ms]
+        self.seats_all = np.fromiter((s if s is not None else (types[t].crew_seats if types[t] else 0)
+                                      for s, t in zip(own, vtypes)), np.int64, m)
+        self.returns_all = np.fromiter((bool(types[t] and types[t].returns_crew) for t in vtypes), bool, m)
+        self.known_all = np.fromiter((types[t] is not None for t in vtypes), bool, m)
+        self.max_stay_all = np.fromiter((types[t].max_stay_days * 86400.0 if types[t] and types[t].max_stay_days
+                                         is not None else np.inf for t in vtypes), float, m)
+        self.vtypes = vtypes
+        self.seats = self.seats_all[vis]
+        self.lifeboat = self.returns_all[vis]  # can carry crew home (with seats > 0)
+        # The launch flight's people, when there is such a flight (crew aboard, launched before arriving).
+        self.launch_crew = [tuple(e.crew) if e is not None and e.crew and t1 > t0 else ()
+                            for e, t0, t1 in zip(self.launch, self.t0.tolist(), self.t1.tolist())]
+
+    def people_of(self, v: int) -> tuple[str, ...]:
+        """Everybody plain visit ``v`` names (its moves and flights), as its track's ``people``."""
+        return tuple(dict.fromkeys(self.crew_in[v] + self.crew_out[v] + self.launch_crew[v]))
+
+    def __len__(self) -> int:
+        return len(self.mission)
+
+
+def visit_track(visits: Visits, v: int, track_type):
+    """The track of plain visit ``v``, equal to what ``derive_mission`` makes of that mission."""
+    from planner.rules.timeline import CrewMove, DynamicEvent, Flight, PortStay, _named
+
+    k = int(visits.mission[v])
+    mid = visits.ids[k]
+    head = visits.heads[k]
+    max_stay = float(visits.max_stay_all[k])
+    track = track_type(
+        mission=mid, name=head.name, vehicle_type=head.vehicle_type, seats=int(visits.seats_all[k]),
+        returns_crew=bool(visits.returns_all[k]), max_stay_s=None if np.isinf(max_stay) else max_stay,
+        tags=head.tags, arrives_with=head.arrives_with)
+    come, go = visits.come[v], visits.go[v]
+    lead = int(visits.lead[v])
+    i1, i2 = lead, lead + 1
+    t1, t2 = float(visits.t1[v]), float(visits.t2[v])
+    port = visits.port[v]
+    crew_in, left = visits.crew_in[v], visits.crew_out[v]
+    flights = []
+    launch = visits.launch[v]
+    if launch is not None and launch.crew and t1 > visits.t0[v]:
+        flights.append(Flight(mid, float(visits.t0[v]), t1, tuple(launch.crew)))
+    if visits.land[v] and left and visits.t3[v] > t2:
+        flights.append(Flight(mid, t2, float(visits.t3[v]), left))
+    track.stays = (PortStay(mid, port, t1, t2, (t1, t1), False),)
+    track.attached = ((t1, t2),)
+    track.dynamic = (DynamicEvent(mid, i1, come.kind, t1, t1, bool(crew_in),
+                                  (come.from_port, port) if come.from_port else (port,)),
+                     DynamicEvent(mid, i2, go.kind, t2, t2, bool(left), _named(go.from_port, go.port)))
+    track.flights = tuple(flights)
+    track.moves = tuple([CrewMove(person, t1, True, mid, i1) for person in crew_in]
+                        + [CrewMove(person, t2, False, mid, i2) for person in left])
+    track.departures = ((t2, i2, left),)
+    track.span = (float(visits.first[v]), float(visits.lastt[v]))
+    return track
+
+
+class PlainPeople:
+    """The people of a timeline as columns: the *plain* ones arrive once and leave once, later (their track
+    has one stay); ``other_names`` are the rest, whose tracks the rules derive one by one.
+
+    For the plain ones (arrays in the order of ``plain_names``): ``arrive``/``depart`` times,
+    ``came_on``/``leaves_on`` mission ids, ``leave_visit`` the plain visit they leave on (-1: another mission).
+    ``places``: (person number, start, end) of their stay and every flight they ride, for the overlap screen.
+    """
+
+    def __init__(self, visits: Visits, irregular, names: list[str]):
+        self.names = names
+        code = {p: i for i, p in enumerate(names)}
+        n = len(names)
+        ids = visits.ids
+        vis_ids = [ids[k] for k in visits.mission.tolist()]
+        lens_in = np.fromiter(map(len, visits.crew_in), np.int64, len(visits))
+        lens_out = np.fromiter(map(len, visits.crew_out), np.int64, len(visits))
+        visit_no = np.arange(len(visits))
+        a_code = [code[p] for crew in visits.crew_in for p in crew]
+        d_code = [code[p] for crew in visits.crew_out for p in crew]
+        a_time = list(np.repeat(visits.t1, lens_in).tolist())
+        d_time = list(np.repeat(visits.t2, lens_out).tolist())
+        a_visit = list(np.repeat(visit_no, lens_in).tolist())
+        d_visit = list(np.repeat(visit_no, lens_out).tolist())
+        a_mission = [vis_ids[v] for v in a_visit]
+        d_mission = [vis_ids[v] for v in d_visit]
+        f_code, f_start, f_end = [], [], []
+        for crew, t0, t1 in zip(visits.launch_crew, visits.t0.tolist(), visits.t1.tolist()):
+            for p in dict.fromkeys(crew):
+                f_code.append(code[p])
+                f_start.append(t0)
+                f_end.append(t1)
+        for crew, t2, t3, land in zip(visits.crew_out, visits.t2.tolist(), visits.t3.tolist(),
+                                      visits.land.tolist()):
+            if land and crew and t3 > t2:
+                for p in dict.fromkeys(crew):
+                    f_code.append(code[p])
+                    f_start.append(t2)
+                    f_end.append(t3)
+        for track in irregular:
+            for move in track.moves:
+                if move.arrives:
+                    a_code.append(code[move.person]), a_time.append(move.time)
+                    a_visit.append(-1), a_mission.append(move.mission)
+                else:
+                    d_code.append(code[move.person]), d_time.append(move.time)
+                    d_visit.append(-1), d_mission.append(move.mission)
+            for flight in track.flights:
+                for p in dict.fromkeys(flight.people):
+                    f_code.append(code[p])
+                    f_start.append(flight.start)
+                    f_end.append(flight.end)
+        a_code, d_code = np.asarray(a_code, np.int64), np.asarray(d_code, np.int64)
+        n_arr, n_dep = np.bincount(a_code, minlength=n), np.bincount(d_code, minlength=n)
+        arrive, depart = np.full(n, np.nan), np.full(n, np.nan)
+        arrive[a_code] = a_time
+        depart[d_code] = d_time
+        came, left = np.zeros(n, np.int64), np.zeros(n, np.int64)
+        came[a_code] = np.arange(len(a_code))
+        left[d_code] = np.arange(len(d_code))
+        plain = (n_arr == 1) & (n_dep == 1) & (arrive < depart)
+        who = np.flatnonzero(plain)
+        self.plain_names = [names[i] for i in who.tolist()]
+        self.other_names = [names[i] for i in np.flatnonzero(~plain).tolist()]
+        self.arrive, self.depart = arrive[who], depart[who]
+        self.came_on = [a_mission[j] for j in came[who].tolist()]
+        self.leaves_on = [d_mission[j] for j in left[who].tolist()]
+        self.leave_visit = np.asarray(d_visit, np.int64)[left[who]] if len(who) else np.zeros(0, np.int64)
+        # Places of the plain people: numbered in ``plain_names`` order.
+        number = np.full(n, -1, np.int64)
+        number[who] = np.arange(len(who))
+        f_code = np.asarray(f_code, np.int64)
+        f_num = number[f_code] if len(f_code) else f_code
+        mine = f_num >= 0
+        self.places = (np.concatenate([np.arange(len(who)), f_num[mine]]),
+                       np.concatenate([self.arrive, np.asarray(f_start, float)[mine]]),
+                       np.concatenate([self.depart, np.asarray(f_end, float)[mine]]))
+
+
+class LazyTracks(MutableMapping):
+    """A dict in which some keys hold an int placeholder until first read: ``make(placeholder)`` then makes
+    the value, which is kept. Values themselves are never ints. Keys keep their insertion order.
+
+    ``in``, ``len`` and iterating keys never make a value; ``values()``/``items()`` make them all.
+    """
+
+    def __init__(self, items, make: Callable):
+        self._d: dict = dict(items)
+        self._make = make
+
+    def __getitem__(self, key):
+        value = self._d[key]
+        if type(value) is int:
+            value = self._d[key] = self._make(value)
+        return value
+
+    def get(self, key, default=None):
+        value = self._d.get(key, _MISSING)
+        if value is _MISSING:
+            return default
+        if type(value) is int:
+            value = self._d[key] = self._make(value)
+        return value
+
+    def __setitem__(self, key, value) -> None:
+        self._d[key] = value
+
+    def __delitem__(self, key) -> None:
+        del self._d[key]
+
+    def __contains__(self, key) -> bool:
+        return key in self._d
+
+    def __iter__(self):
+        return iter(self._d)
+
+    def __len__(self) -> int:
+        return len(self._d)
+
+    def made(self, key):
+        """The value if it has been made already, else None (never makes one)."""
+        value = self._d.get(key)
+        return None if type(value) is int else value
