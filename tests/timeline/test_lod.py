@@ -324,3 +324,32 @@ def test_a_dense_headcount_still_prints_the_count_where_it_holds_still(qapp):
     # Printed where the count is 5 (after 7000 s, i.e. 70 px into the plot), not over the busy stretch.
     assert all(x >= LABEL_W + 70 for x, text in counts if text == "5")
     assert not [text for x, text in counts if x < LABEL_W + 60]
+
+
+def test_a_few_findings_are_banded_over_their_own_lanes_or_across_all(qapp):
+    lanes = [Lane("port:a", "port", "A", 26), Lane("port:b", "port", "B", 26), Lane("person:x", "activity", "X", 22)]
+    keys = [ln.key for ln in lanes]
+    findings = [Finding("spacing", Severity.CONFLICT, 1000.0, 3000.0, "b only", ports=("b",)),
+                Finding("crew-rest", Severity.WARNING, 6000.0, 6000.0, "an instant, x", people=("x",)),
+                Finding("spacing", Severity.WARNING, 9000.0, 12000.0, "no lane named", ports=("zz",))]
+    bands = finding_bands(findings, keys)
+    which, lane_no = bands.lanes_of(np.arange(3), keys)
+    assert sorted(zip(which.tolist(), lane_no.tolist())) == [(0, 1), (1, 2), (2, 3)]
+    plain = finding_bands(findings, None)  # no lanes sorted beforehand: worked out for the visible ones
+    assert [sorted(a.tolist()) for a in plain.lanes_of(np.arange(3), keys)] == [[0, 1, 2], [1, 2, 3]]
+    layout = TimelineLayout(lanes=lanes, findings=bands)
+    layout.stack()
+    bare = TimelineLayout(lanes=copy.deepcopy(lanes))
+    bare.stack()
+    scale = TimeScale(0.0, 50.0, LABEL_W)  # 3 findings in 430 px: each drawn as its own band
+    image, blank = _paint(layout, scale), _paint(bare, scale)
+    rows = {key: AXIS_H + ln.top + ln.height // 2 for key, ln in zip(keys, layout.lanes)}
+
+    def changed(key, t):
+        x = int(LABEL_W + t / 50.0)
+        return image.pixel(x, rows[key]) != blank.pixel(x, rows[key])
+
+    assert changed("port:b", 2000) and not changed("port:a", 2000) and not changed("person:x", 2000)
+    assert changed("person:x", 6000) and not changed("port:b", 6000)  # an instant still shows
+    assert all(changed(key, 10500) for key in keys)  # a finding naming no lane here: across all of them
+    assert not any(changed(key, 4500) for key in keys)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import math
 import operator
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from itertools import chain, repeat
 
 import numpy as np
@@ -48,6 +48,7 @@ class Spans:
         # For culling and per-pixel density: the latest end so far, and the ends in their own order.
         self.max_end = np.maximum.accumulate(self.end) if len(self.end) else self.end
         self.sorted_end = np.sort(self.end)
+        self.style = None  # how the painter draws these spans, worked out on first paint
 
     def __len__(self) -> int:
         return len(self.payloads)
@@ -63,6 +64,42 @@ class Spans:
 
 
 EMPTY = Spans([], [], [])
+
+
+@dataclass
+class BarStyle:
+    """How a lane's bars are drawn, per span: colour (an index into ``codes``, -1: not a bar), the record's id
+    and whether it is an activity (for the selection), and the label. Worked out once per lane's spans."""
+
+    color: np.ndarray
+    codes: list[str]
+    ident: np.ndarray
+    activity: np.ndarray
+    labels: list[str]
+
+
+def bar_style(spans) -> BarStyle:
+    """The (cached) :class:`BarStyle` of a lane's spans."""
+    style = spans.style
+    if style is None:
+        codes: dict[str, int] = {}  # colour -> its index
+        color, ident, activity, labels = [], [], [], []
+        for payload in spans.payloads:
+            if isinstance(payload, StayBar):
+                code, key, is_activity, label = (VEHICLE_COLORS.get(payload.vehicle_type, OTHER_VEHICLE_COLOR),
+                                                 payload.mission, False, payload.label)
+            elif isinstance(payload, ActivityBar):
+                code, key, is_activity, label = (ACTIVITY_COLORS.get(payload.kind, OTHER_VEHICLE_COLOR),
+                                                 payload.activity, True, payload.title)
+            else:
+                code, key, is_activity, label = None, "", False, ""
+            color.append(-1 if code is None else codes.setdefault(code, len(codes)))
+            ident.append(key)
+            activity.append(is_activity)
+            labels.append(label)
+        style = spans.style = BarStyle(np.array(color, dtype=np.int64), list(codes),
+                                       np.array(ident, dtype=object), np.array(activity, dtype=bool), labels)
+    return style
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +198,24 @@ class FindingBands:
             return np.flatnonzero((self.start <= t1) & (self.end >= t0))
         parts = [spans.payloads[spans.visible(t0, t1)] for spans in self.by_severity]
         return np.sort(np.concatenate(parts))
+
+    def lanes_of(self, idx: np.ndarray, keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """For the findings ``idx``: ``(position in idx, lane number)`` per band to draw, the number indexing
+        ``keys`` (the layout's lane keys), ``len(keys)`` for a band across every lane."""
+        idx = np.asarray(idx, dtype=np.int64)
+        by_lane = self.by_lane
+        if isinstance(by_lane, LaneBands) and by_lane.keys == keys + ["*"]:
+            lo = np.searchsorted(by_lane.owners, idx, side="left")
+            counts = np.searchsorted(by_lane.owners, idx, side="right") - lo
+            offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+            return np.repeat(np.arange(len(idx)), counts), by_lane.lanes[np.repeat(lo, counts) + offsets]
+        number = {key: n for n, key in enumerate(keys)}
+        positions, lanes = [], []
+        for k, i in enumerate(idx.tolist()):
+            found = [number[key] for key in finding_lane_keys(self.findings[i]) if key in number] or [len(keys)]
+            positions += [k] * len(found)
+            lanes += found
+        return np.array(positions, dtype=np.int64), np.array(lanes, dtype=np.int64)
 
     def count_at_most(self, t0: float, t1: float) -> int:
         """An upper bound of how many findings overlap ``[t0, t1]``, found without looking at each."""
@@ -499,6 +554,7 @@ class LaneBands(Mapping):
 
     def __init__(self, start, end, conflict, keys: list[str], lanes: np.ndarray, owners: np.ndarray):
         self._start, self._end, self._conflict = start, end, conflict
+        self.keys, self.lanes, self.owners = keys, lanes, owners  # every membership, in finding order
         # Members ordered by lane, then severity (warnings first): each (lane, severity) is one slice.
         group = lanes * 2 + conflict[owners]
         order = np.argsort(group, kind="stable")
@@ -582,6 +638,8 @@ def build_layout(project: Project, timeline: StationTimeline, findings: list[Fin
                             finding_bands(findings, [lane.key for lane in lanes], lane_cache))
     layout.extent = extent_of(port_part + activity_part)
     layout.stack()
+    for lane in lanes:  # new lanes' colours and labels now, so that no paint has to (kept with their spans)
+        bar_style(lane.spans)
     return layout
 
 

@@ -10,12 +10,22 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QImage,
+    QPainter,
+    QPalette,
+    QPen,
+)
 
 from planner.gui.timeline import lod
 from planner.gui.timeline.layout import (
-    ACTIVITY_COLORS, OTHER_VEHICLE_COLOR, VEHICLE_COLORS, ActivityBar, Lane, StayBar, TimelineLayout,
+    Lane,
+    TimelineLayout,
+    bar_style,
 )
 from planner.gui.timeline.orbit_layer import SHOW_BELOW_SECONDS_PER_PX, OrbitLayer
 from planner.gui.timeline.scale import TimeScale, ticks
@@ -59,6 +69,49 @@ def _text_on(color: QColor) -> QColor:
     return QColor(20, 20, 20) if luminance > 150 else QColor(250, 250, 250)
 
 
+def _rects(x, y, w, h) -> list[QRectF]:
+    """Rectangles from arrays of left, top, width and height (each may also be one number)."""
+    x, y, w, h = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (x, y, w, h)))
+    return list(map(QRectF, x.tolist(), y.tolist(), w.tolist(), h.tolist()))
+
+
+class _BarBatch:
+    """The bars of every lane of one paint, gathered so that each colour is one painter call per layer."""
+
+    def __init__(self):
+        self.codes: dict[str, int] = {}  # colour -> its number in this paint
+        self.layers: list[list[tuple]] = []  # layer -> per lane: (x0, w, y, h, colour, open end, chosen, label)
+
+    def add(self, layer: int, style, idx, x0, w, open_end, chosen, y: float, h: float) -> None:
+        """Bars ``idx`` of a lane (with ``style``) in ``layer`` (0 unless bars of the lane overlap)."""
+        numbers = np.array([self.codes.setdefault(code, len(self.codes)) for code in style.codes] or [0], dtype=np.int64)
+        color = style.color[idx]
+        real = color >= 0
+        n = int(real.sum())
+        if not n:
+            return
+        while len(self.layers) <= layer:
+            self.layers.append([])
+        labels = np.empty(n, dtype=object)
+        labels[:] = [style.labels[i] for i in np.asarray(idx)[real].tolist()]  # a lane shows few bars (else: density)
+        self.layers[layer].append((x0[real], w[real], np.full(n, float(y)), np.full(n, float(h)), numbers[color[real]],
+                                   open_end[real], chosen[real], labels))
+
+
+def _layers(x0: list[float], x1: list[float]) -> list[list[int]]:
+    """Bars in drawing order split into consecutive layers, each of bars that do not overlap one another."""
+    layers, current, reach = [], [], -math.inf
+    for k, (a, b) in enumerate(zip(x0, x1)):
+        if a < reach:
+            layers.append(current)
+            current, reach = [], -math.inf
+        current.append(k)
+        reach = max(reach, b)
+    if current:
+        layers.append(current)
+    return layers
+
+
 class TimelineRenderer:
     """Paints a layout at a scale into a rectangle of a paint device."""
 
@@ -98,6 +151,7 @@ class TimelineRenderer:
             p.drawLine(QPointF(x, AXIS_H), QPointF(x, height))
         if orbit is not None and state.show_orbit and scale.seconds_per_px <= SHOW_BELOW_SECONDS_PER_PX:
             self._orbit_layer(p, orbit, plot, scale, t0, t1, palette)
+        batch = _BarBatch()
         for lane in layout.lanes:
             top = y0 + lane.top
             if top > height or top + lane.height < AXIS_H:
@@ -105,7 +159,8 @@ class TimelineRenderer:
             if lane.kind == "headcount" and layout.headcount is not None:
                 self._headcount(p, layout, lane, top, scale, t0, t1, plot, palette)
             else:
-                self._bars(p, lane, top, scale, t0, t1, plot, palette, state)
+                self._bars(p, lane, top, scale, t0, t1, plot, palette, state, batch)
+        self._draw_batch(p, batch, plot, palette)
         self._relocations(p, layout, y0, scale, t0, t1, palette)
         self._findings(p, layout, plot, y0, scale, t0, t1)
         if state.cursor is not None and t0 <= state.cursor <= t1:
@@ -195,7 +250,8 @@ class TimelineRenderer:
             last = x + p.fontMetrics().horizontalAdvance(text)
         p.restore()
 
-    def _bars(self, p: QPainter, lane: Lane, top, scale, t0, t1, plot, palette, state):
+    def _bars(self, p: QPainter, lane: Lane, top, scale, t0, t1, plot, palette, state, batch: "_BarBatch"):
+        """A lane's bars into ``batch`` (drawn for all lanes at once), or its density strip when too many."""
         spans = lane.spans
         if not len(spans):
             return
@@ -212,73 +268,63 @@ class TimelineRenderer:
         x0 = np.maximum(scale.x(starts), left)
         x1 = np.where(np.isinf(ends), right, np.minimum(scale.x(ends), right))
         w = np.maximum(x1 - x0, 2.0)
+        style = bar_style(spans)
+        chosen = np.zeros(len(idx), dtype=bool)
+        for selected, of_activities in ((state.selected_missions, False), (state.selected_activities, True)):
+            if selected:
+                chosen |= (style.activity[idx] == of_activities) & np.isin(style.ident[idx], list(selected))
         # Only bars overlapping in time (a double-booked port) need drawing in order; bars that merely
         # touch because of their two-pixel minimum width are batched.
         if len(idx) > 1 and np.any(starts[1:] < np.maximum.accumulate(ends)[:-1]):
-            # Bars on top of each other (a double-booked port): drawn in order, skipping the covered ones.
-            keep = ~lod.hidden(x0, x0 + w)
-            for k in np.flatnonzero(keep):
-                self._draw_bars(p, spans, idx[k:k + 1], x0[k:k + 1], w[k:k + 1], ends[k:k + 1], top, pad, h,
-                                plot, right, palette, state)
-            return
-        self._draw_bars(p, spans, idx, x0, w, ends, top, pad, h, plot, right, palette, state)
+            # Bars on top of each other (a double-booked port): skip the covered ones, then draw the rest in
+            # layers that each hold no overlapping bars, so that later bars still come out on top.
+            keep = np.flatnonzero(~lod.hidden(x0, x0 + w))
+            layers = [keep[layer] for layer in _layers(x0[keep].tolist(), (x0 + w)[keep].tolist())]
+        else:
+            layers = [slice(None)]
+        for n, pick in enumerate(layers):
+            batch.add(n, style, idx[pick], x0[pick], w[pick], np.isinf(ends[pick]), chosen[pick], top + pad, h)
 
-    def _draw_bars(self, p, spans, idx, x0, w, ends, top, pad, h, plot, right, palette, state):
-        """Bars that do not overlap: fills, outlines and labels each batched by colour."""
-        fills: dict[str, list] = {}
-        outlines: dict[str, list] = {}
-        chosen_rects, labels, open_ends = [], [], []
-        for k, i in enumerate(idx.tolist()):
-            payload = spans.payloads[i]
-            if isinstance(payload, StayBar):
-                hex_code = VEHICLE_COLORS.get(payload.vehicle_type, OTHER_VEHICLE_COLOR)
-                chosen = payload.mission in state.selected_missions
-                label = payload.label
-            elif isinstance(payload, ActivityBar):
-                hex_code = ACTIVITY_COLORS.get(payload.kind, OTHER_VEHICLE_COLOR)
-                chosen = payload.activity in state.selected_activities
-                label = payload.title
-            else:
-                continue
-            bx, bw = float(x0[k]), float(w[k])
-            rect = QRectF(bx, top + pad, bw, h)
-            fills.setdefault(hex_code, []).append(rect)
-            if math.isinf(ends[k]):
-                open_ends.append(hex_code)
-            if chosen:
-                chosen_rects.append(rect.adjusted(-1, -1, 1, 1))
-            elif bw > 6:
-                outlines.setdefault(hex_code, []).append(rect)
-            if bw > 24:
-                labels.append((hex_code, bx, bx + bw, label))
-        p.save()
-        p.setPen(Qt.PenStyle.NoPen)
-        for hex_code, rects in fills.items():
-            p.setBrush(self.color(hex_code))
-            p.drawRects(rects)
-        for hex_code in open_ends:
-            # An open end: fade the last pixels so the bar reads as "goes on".
-            p.fillRect(QRectF(right - 12, top + pad, 12, h), QBrush(self.color(hex_code), Qt.BrushStyle.Dense4Pattern))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        for hex_code, rects in outlines.items():
-            p.setPen(QPen(self.color(hex_code).darker(140), 0))
-            p.drawRects(rects)
-        if chosen_rects:
-            p.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
-            p.drawRects(chosen_rects)
+    def _draw_batch(self, p, batch: "_BarBatch", plot, palette):
+        """Every lane's bars, layer after layer: fills, outlines and labels each batched by colour."""
+        codes = list(batch.codes)
+        right = plot.right() + 4
         fm = p.fontMetrics()
-        for hex_code, bx0, bx1, label in labels:
-            text_x = max(bx0, plot.left()) + 3
-            avail = min(bx1, plot.right()) - text_x - 2
-            if avail <= 16:
-                continue
-            advance = self._advances.get(label)
-            if advance is None:
-                advance = self._advances[label] = fm.horizontalAdvance(label)
-            if advance > int(avail):
-                label = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(avail))
-            p.setPen(_text_on(self.color(hex_code)))
-            p.drawText(QRectF(text_x, top + pad, avail, h), Qt.AlignmentFlag.AlignVCenter, label)
+        p.save()
+        for parts in batch.layers:
+            x0, w, y, h, color, open_end, chosen, labels = (
+                np.concatenate([part[k] for part in parts]) for k in range(8))
+            p.setPen(Qt.PenStyle.NoPen)
+            for c in np.unique(color).tolist():
+                mine = color == c
+                p.setBrush(self.color(codes[c]))
+                p.drawRects(_rects(x0[mine], y[mine], w[mine], h[mine]))
+                for k in np.flatnonzero(mine & open_end).tolist():
+                    # An open end: fade the last pixels so the bar reads as "goes on".
+                    p.fillRect(QRectF(right - 12, y[k], 12, h[k]), QBrush(self.color(codes[c]), Qt.BrushStyle.Dense4Pattern))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            outlined = (w > 6) & ~chosen
+            for c in np.unique(color[outlined]).tolist():
+                mine = outlined & (color == c)
+                p.setPen(QPen(self.color(codes[c]).darker(140), 0))
+                p.drawRects(_rects(x0[mine], y[mine], w[mine], h[mine]))
+            if chosen.any():
+                p.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
+                p.drawRects(_rects(x0[chosen] - 1, y[chosen] - 1, w[chosen] + 2, h[chosen] + 2))
+            for k in np.flatnonzero(w > 24).tolist():
+                bx0, bx1 = float(x0[k]), float(x0[k] + w[k])
+                text_x = max(bx0, plot.left()) + 3
+                avail = min(bx1, plot.right()) - text_x - 2
+                if avail <= 16:
+                    continue
+                label = labels[k]
+                advance = self._advances.get(label)
+                if advance is None:
+                    advance = self._advances[label] = fm.horizontalAdvance(label)
+                if advance > int(avail):
+                    label = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(avail))
+                p.setPen(_text_on(self.color(codes[color[k]])))
+                p.drawText(QRectF(text_x, float(y[k]), avail, float(h[k])), Qt.AlignmentFlag.AlignVCenter, label)
         p.restore()
 
     def _density(self, p, spans, top, h, scale, t0, plot, palette):
@@ -330,13 +376,20 @@ class TimelineRenderer:
             p.drawRects([QRectF(a, b, c - a, d - b) for a, b, c, d in zip(
                 xs[lacking].tolist(), people_y[lacking].tolist(), ends[lacking].tolist(), seats_y[lacking].tolist())])
             p.restore()
-        # Steps as one polyline each: along at the old value, then up or down to the new one.
-        step_x = np.repeat(np.append(xs, right), 2)[1:-1].tolist()
-        # Seats under people, wider: where they are equal (the usual case) the green still shows.
-        for values_y, pen in ((seats_y, QPen(QColor(46, 160, 60), 5)),
-                              (people_y, QPen(palette.color(QPalette.ColorRole.Text), 1.5))):
-            p.setPen(pen)
-            p.drawPolyline(QPolygonF(list(map(QPointF, step_x, np.repeat(values_y, 2).tolist()))))
+        # Steps as rectangles: along at the old value, then up or down to the new one (a wide polyline of a
+        # few hundred steps costs milliseconds; rectangles do not). Seats under people, wider: where they are
+        # equal (the usual case) the green still shows.
+        p.save()
+        p.setPen(Qt.PenStyle.NoPen)
+        for values_y, color, thick in ((seats_y, QColor(46, 160, 60), 5.0),
+                                       (people_y, palette.color(QPalette.ColorRole.Text), 2.0)):
+            d = thick / 2
+            rise_lo = np.minimum(values_y[:-1], values_y[1:])
+            p.setBrush(color)
+            p.drawRects(_rects(np.concatenate([xs - d, ends[:-1] - d]), np.concatenate([values_y - d, rise_lo - d]),
+                               np.concatenate([ends - xs + thick, np.full(len(xs) - 1, thick)]),
+                               np.concatenate([np.full(len(xs), thick), np.abs(np.diff(values_y)) + thick])))
+        p.restore()
         # Numbers at the steps when there is room for them.
         p.setPen(palette.color(QPalette.ColorRole.Text))
         last_x = -1e9
@@ -435,18 +488,38 @@ class TimelineRenderer:
         if idx is None or len(idx) > FINDINGS_ONE_BY_ONE:
             self._merged_findings(p, layout, plot, y0, scale, t0)
             return
-        for i in sorted(idx, key=lambda i: bands.findings[i].is_conflict):  # conflicts on top
-            finding = bands.findings[i]
-            base = CONFLICT if finding.is_conflict else WARNING
+        # Each band is drawn over the lanes of its ports and people (see finding_rects), batched by severity.
+        keys = [lane.key for lane in layout.lanes]
+        which, lane_no = bands.lanes_of(idx, keys)
+        tops = np.array([y0 + lane.top for lane in layout.lanes] + [plot.top()], dtype=float)
+        heights = np.array([lane.height for lane in layout.lanes] + [plot.height()], dtype=float)
+        starts, ends = bands.start[idx], bands.end[idx]
+        x0 = scale.x(starts)
+        x1 = np.where(np.isinf(ends), plot.right() + 2, scale.x(np.where(np.isinf(ends), starts, ends)))
+        instant = x1 - x0 < 3  # an instant still shows
+        x0, x1 = np.where(instant, x0 - 1.5, x0), np.where(instant, x0 + 1.5, x1)
+        x0, x1 = np.maximum(x0, plot.left() - 2), np.minimum(x1, plot.right() + 2)
+        conflict = bands.conflict[idx][which]
+        p.save()
+        for severity, base in ((False, WARNING), (True, CONFLICT)):  # conflicts on top
+            pick = conflict == severity
+            if not pick.any():
+                continue
+            bx0, bx1 = x0[which[pick]], x1[which[pick]]
+            by0 = tops[lane_no[pick]]
+            by1 = by0 + heights[lane_no[pick]]
             fill = QColor(base)
             fill.setAlpha(70)
             edge = QColor(base)
             edge.setAlpha(200)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(fill)
+            p.drawRects(list(map(QRectF, bx0.tolist(), by0.tolist(), (bx1 - bx0).tolist(), (by1 - by0).tolist())))
             p.setPen(QPen(edge, 1))
-            for rect in self.finding_rects(layout, finding, y0, plot, scale):
-                p.fillRect(rect, fill)
-                p.drawLine(rect.topLeft(), rect.bottomLeft())
-                p.drawLine(rect.topRight(), rect.bottomRight())
+            xs = np.concatenate([bx0, bx1]).tolist()
+            y_top, y_bottom = np.concatenate([by0, by0]).tolist(), np.concatenate([by1, by1]).tolist()
+            p.drawLines(list(map(QLineF, xs, y_top, xs, y_bottom)))
+        p.restore()
 
     def _merged_findings(self, p, layout, plot, y0, scale, t0):
         """Too many findings to tell apart: per lane and severity, the pixel columns any of them covers."""
