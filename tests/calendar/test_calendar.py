@@ -93,3 +93,30 @@ def test_a_clicked_finding_turns_the_calendar_to_its_day(window):
     window.time_cursor.show_window(parse_utc("2021-12-22T08:41:00Z").timestamp(),
                                    parse_utc("2021-12-22T10:00:00Z").timestamp())
     assert window.calendar_view.canvas.day == date(2021, 12, 22)
+
+
+def test_candidate_windows_are_marked_on_the_day_and_week_pages(window):
+    from planner.model.times import parse_utc
+
+    canvas = window.calendar_view.canvas
+    start, end = parse_utc("2021-10-09T03:00:00Z").timestamp(), parse_utc("2021-10-10T02:00:00Z").timestamp()
+    canvas.set_page("week", date(2021, 10, 9))
+    assert canvas.highlight_rects() == []
+    window.time_cursor.set_highlights([(start, end, "Window across midnight")], chosen=0)
+    pieces = canvas.highlight_rects()
+    assert len(pieces) == 2  # the evening of the 9th and the early hours of the 10th
+    top, hour_h, gutter, cw = canvas._column_geometry()
+    first, second = sorted((r for _k, r in pieces), key=lambda r: r.x())
+    assert abs(first.top() - (top + 3 * hour_h)) < 1 and abs(first.height() - 21 * hour_h) < 1
+    assert abs(second.top() - top) < 1 and abs(second.height() - 2 * hour_h) < 1
+    assert abs(second.x() - first.x() - cw) < 1
+    image = canvas.grab().toImage()
+    x = int(first.center().x()) - 30
+    inside, outside = image.pixelColor(x, int(first.top() + 4)), image.pixelColor(x, int(first.top() - 6))
+    assert inside != outside and inside.blue() > inside.red()
+    canvas.set_page("month", date(2021, 10, 9))
+    assert canvas.highlight_rects() == []  # the month page has no hours to mark
+    canvas.set_page("day", date(2021, 10, 9))
+    assert len(canvas.highlight_rects()) == 1
+    window.time_cursor.set_highlights([])
+    assert canvas.highlight_rects() == []

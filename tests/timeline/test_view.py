@@ -109,3 +109,33 @@ def test_export_menu_writes_an_ics(window, tmp_path, monkeypatch):
 def test_render_image_matches_the_widget_size(canvas):
     image = render_image(canvas)
     assert image.width() == max(canvas.width(), 800)
+
+
+def test_candidate_windows_from_the_cursor_are_banded_with_their_label_and_cleared(window, canvas):
+    from planner.gui.timeline.render import AXIS_H, LABEL_W
+
+    canvas.show_window(_t("2021-10-08T00:00:00Z"), _t("2021-10-10T00:00:00Z"), margin=0.0)
+    a = (_t("2021-10-08T10:00:00Z"), _t("2021-10-08T14:00:00Z"), "Filming window 1: 4 h in daylight")
+    b = (_t("2021-10-09T09:00:00Z"), _t("2021-10-09T11:30:00Z"), "Filming window 2")
+    y = AXIS_H + canvas.layout_.lane("port:zvezda-aft").top + 5  # empty then: a plain background
+
+    def pixel(t):
+        return canvas.grab().toImage().pixelColor(int(canvas.scale.x(t)), int(y))
+
+    bare_a, bare_b = pixel((a[0] + a[1]) / 2), pixel((b[0] + b[1]) / 2)
+    between = pixel(_t("2021-10-08T20:00:00Z"))
+    window.time_cursor.set_highlights([a, b], chosen=1)
+    band_a, band_b = pixel((a[0] + a[1]) / 2), pixel((b[0] + b[1]) / 2)
+    assert band_a != bare_a and band_b != bare_b
+    # Tinted towards the band's blue-green, the chosen one more strongly; outside the windows nothing changes.
+    assert band_a.blue() - band_a.red() > bare_a.blue() - bare_a.red()
+    assert bare_b.red() - band_b.red() > bare_a.red() - band_a.red() > 0  # (night may darken either: per pixel)
+    assert pixel(_t("2021-10-08T20:00:00Z")) == between
+    text = canvas.tooltip_at(QPointF(canvas.scale.x((b[0] + b[1]) / 2), y))
+    assert "Filming window 2" in text and "(chosen)" in text
+    assert "Filming window 1" not in text
+    assert "Filming window 1" in canvas.tooltip_at(QPointF(canvas.scale.x(a[0] + 600), y))
+    assert LABEL_W < canvas.scale.x(a[0]) < canvas.width()
+    window.time_cursor.set_highlights([])
+    assert pixel((a[0] + a[1]) / 2) == bare_a and pixel((b[0] + b[1]) / 2) == bare_b
+    assert "Filming" not in canvas.tooltip_at(QPointF(canvas.scale.x((b[0] + b[1]) / 2), y))

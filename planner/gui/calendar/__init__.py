@@ -19,6 +19,8 @@ def install(window):
     view.canvas.itemActivated.connect(lambda collection, item_id: _open(window, collection, item_id))
     window.selectionChanged.connect(view.canvas.set_selection)
     window.time_cursor.windowRequested.connect(lambda start, _end: view.show_instant(start))
+    window.time_cursor.highlightsChanged.connect(view.canvas.set_highlights)
+    view.canvas.set_highlights(*window.time_cursor.highlights())
 
     def first_day():
         # A project opens on the month of its first activity (or first event): today is often empty.

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QToolBar, QVBoxLayou
 from planner.exports.schedule import schedule_entries
 from planner.gui.calendar.days import DayIndex, day_start, local_day, tz_of
 from planner.gui.timeline.layout import ACTIVITY_COLORS, OTHER_VEHICLE_COLOR, VEHICLE_COLORS
+from planner.gui.timeline.render import HIGHLIGHT
 
 MODES = ("month", "week", "day")
 _EVENT_COLOR = "#5a6b7d"
@@ -54,6 +55,8 @@ class CalendarCanvas(QWidget):
         self._stale = True
         self.hits: list[tuple[QRectF, object]] = []
         self.selected: set[str] = set()
+        self.highlights: list[tuple[float, float, str]] = []  # candidate windows (the time cursor's)
+        self.chosen_highlight = -1
         checker.findingsChanged.connect(self._invalidate)
         doc.projectReset.connect(self._invalidate)
 
@@ -162,16 +165,21 @@ class CalendarCanvas(QWidget):
                                 f"{self._time_text(entry.start)} {entry.title}")
                 y += line_h
 
+    def _column_geometry(self) -> tuple[float, float, float, float]:
+        """(top of the hour grid, height of an hour, left gutter, column width) of a day or week page."""
+        index = self.index()
+        days = self.days_shown()
+        gutter = 48
+        stay_rows = max((len(index.stays_on(d)) for d in days), default=0)
+        top = _HEADER_H + stay_rows * _STAY_ROW_H + 4
+        return top, max(10.0, (self.height() - top) / 24), gutter, (self.width() - gutter) / len(days)
+
     def _paint_columns(self, p, pal):
         index = self.index()
         days = self.days_shown()
         w, h = self.width(), self.height()
-        gutter = 48
-        cw = (w - gutter) / len(days)
+        top, hour_h, gutter, cw = self._column_geometry()
         stays_by_day = [index.stays_on(d) for d in days]
-        stay_rows = max((len(s) for s in stays_by_day), default=0)
-        top = _HEADER_H + stay_rows * _STAY_ROW_H + 4
-        hour_h = max(10.0, (h - top) / 24)
         p.fillRect(QRectF(0, 0, w, _HEADER_H), pal.color(QPalette.ColorRole.Window))
         p.setPen(pal.color(QPalette.ColorRole.WindowText))
         for i, day in enumerate(days):
@@ -205,6 +213,15 @@ class CalendarCanvas(QWidget):
                 shift = min(k % 3, 2) * 8
                 self._entry_box(p, QRectF(x + 2 + shift, y0, cw - 4 - shift, y1 - y0), entry,
                                 f"{self._time_text(entry.start)} {entry.title}")
+        # Candidate windows (e.g. filming windows) over the entries, translucent, in a hue of their own, with
+        # a solid edge on the left so that they show over a busy hour too.
+        for k, rect in sorted(self.highlight_rects(), key=lambda item: item[0] == self.chosen_highlight):
+            chosen = k == self.chosen_highlight
+            band = QColor(HIGHLIGHT)
+            band.setAlpha(80 if chosen else 40)
+            p.fillRect(rect, band)
+            band.setAlpha(255 if chosen else 150)
+            p.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), band)
 
     def entry_at(self, pos: QPointF):
         """The entry drawn at ``pos`` (the topmost), or None."""
@@ -240,6 +257,27 @@ class CalendarCanvas(QWidget):
 
     def pageChanged(self) -> None:  # replaced by the view to keep its controls in step
         return None
+
+    def set_highlights(self, windows: list, chosen: int = -1) -> None:
+        """Mark candidate windows ``(start, end, label)`` on the day and week pages; an empty list clears them."""
+        self.highlights = [(float(s), float(e), str(label)) for s, e, label in windows]
+        self.chosen_highlight = chosen if 0 <= chosen < len(windows) else -1
+        self.update()
+
+    def highlight_rects(self) -> list[tuple[int, QRectF]]:
+        """``(index, rect)`` of each candidate window's piece in each day column shown (day and week pages)."""
+        if self.mode == "month" or not self.highlights:
+            return []
+        top, hour_h, gutter, cw = self._column_geometry()
+        out = []
+        for i, day in enumerate(self.days_shown()):
+            t0 = day_start(day, self.zone())
+            for k, (start, end, _label) in enumerate(self.highlights):
+                a, b = max(start, t0), min(end, t0 + 86400)
+                if b > a or (start == end and t0 <= start < t0 + 86400):
+                    y0 = top + (a - t0) / 3600 * hour_h
+                    out.append((k, QRectF(gutter + i * cw + 1, y0, cw - 2, max(3.0, (b - a) / 3600 * hour_h))))
+        return out
 
     def set_selection(self, collection: str, ids: list) -> None:
         """Outline the selected records."""

@@ -100,6 +100,8 @@ class TimelineCanvas(QWidget):
         checker.findingsChanged.connect(self.invalidate)
         cursor.timeChanged.connect(self._cursor_moved)
         cursor.windowRequested.connect(self.show_window)
+        cursor.highlightsChanged.connect(self.set_highlights)
+        self.set_highlights(*cursor.highlights())
         self.refresh()
         self.fit_all()
 
@@ -237,6 +239,12 @@ class TimelineCanvas(QWidget):
 
     def _cursor_moved(self, t: float) -> None:
         self.state.cursor = t
+        self.update()
+
+    def set_highlights(self, windows: list, chosen: int = -1) -> None:
+        """Mark candidate windows ``(start, end, label)`` (the cursor's highlights); an empty list clears them."""
+        self.state.highlights = [(float(s), float(e), str(label)) for s, e, label in windows]
+        self.state.chosen_highlight = chosen if 0 <= chosen < len(windows) else -1
         self.update()
 
     def set_selection(self, collection: str, ids: list) -> None:
@@ -462,6 +470,12 @@ class TimelineCanvas(QWidget):
             if any(r.contains(pos) for r in self.renderer.finding_rects(self.layout_, finding, y0, plot, self.scale)):
                 word = "Conflict" if finding.is_conflict else "Warning"
                 lines.append(f"<b>{word}: {finding.rule}</b><br>{finding.message}")
+        for k, rect in self.renderer.highlight_rects(self.state, plot, self.scale):
+            if rect.contains(pos):
+                start, end, label = self.state.highlights[k]
+                chosen = " (chosen)" if k == self.state.chosen_highlight else ""
+                lines.append(f"<b>{label}</b>{chosen}<br>{format_in_zone(from_epoch(start), zone)} → "
+                             f"{format_in_zone(from_epoch(end), zone)}")
         if not lines and lane is not None and lane.tooltip:
             lines.append(lane.tooltip)
         return "<br>".join(lines)

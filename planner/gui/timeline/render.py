@@ -37,6 +37,7 @@ BACKGROUND_SPANS_AS_STRIP = 40  # more stays aboard than this in view: drawn as 
 FINDINGS_ONE_BY_ONE = 400  # more findings than this in view: merged per lane into runs of pixels
 CONFLICT = QColor(220, 40, 40)
 WARNING = QColor(235, 160, 0)
+HIGHLIGHT = QColor(0, 160, 190)  # candidate windows: a hue of their own, apart from the findings' red and amber
 
 
 @dataclass
@@ -48,6 +49,8 @@ class ViewState:
     cursor: float | None = None
     drop_lane: str | None = None
     show_orbit: bool = True
+    highlights: list = field(default_factory=list)  # candidate windows (start, end, label), e.g. filming windows
+    chosen_highlight: int = -1  # the one picked among them (drawn stronger), -1 for none
 
 
 def _premultiplied(color: QColor, alpha: int) -> int:
@@ -163,6 +166,7 @@ class TimelineRenderer:
         self._draw_batch(p, batch, plot, palette)
         self._relocations(p, layout, y0, scale, t0, t1, palette)
         self._findings(p, layout, plot, y0, scale, t0, t1)
+        self._highlights(p, state, plot, scale, t0, t1)
         if state.cursor is not None and t0 <= state.cursor <= t1:
             p.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
             x = scale.x(state.cursor)
@@ -519,6 +523,35 @@ class TimelineRenderer:
             xs = np.concatenate([bx0, bx1]).tolist()
             y_top, y_bottom = np.concatenate([by0, by0]).tolist(), np.concatenate([by1, by1]).tolist()
             p.drawLines(list(map(QLineF, xs, y_top, xs, y_bottom)))
+        p.restore()
+
+    def highlight_rects(self, state: ViewState, plot: QRectF, scale: TimeScale) -> list[tuple[int, QRectF]]:
+        """``(index, rect)`` of each candidate window drawn across the lanes (an instant gets three pixels)."""
+        out = []
+        for k, (start, end, _label) in enumerate(state.highlights):
+            x0, x1 = scale.x(start), scale.x(end)
+            if x1 - x0 < 3:
+                x0, x1 = x0 - 1.5, x0 + 1.5
+            x0, x1 = max(x0, plot.left() - 2), min(x1, plot.right() + 2)
+            if x1 > x0:
+                out.append((k, QRectF(x0, plot.top(), x1 - x0, plot.height())))
+        return out
+
+    def _highlights(self, p, state, plot, scale, t0, t1):
+        """Candidate windows as translucent bands over every lane, the chosen one stronger and edged."""
+        if not state.highlights:
+            return
+        p.save()
+        for k, rect in sorted(self.highlight_rects(state, plot, scale), key=lambda item: item[0] == state.chosen_highlight):
+            chosen = k == state.chosen_highlight
+            fill = QColor(HIGHLIGHT)
+            fill.setAlpha(90 if chosen else 40)
+            p.fillRect(rect, fill)
+            edge = QColor(HIGHLIGHT)
+            edge.setAlpha(230 if chosen else 120)
+            p.setPen(QPen(edge, 2 if chosen else 1, Qt.PenStyle.SolidLine if chosen else Qt.PenStyle.DashLine))
+            p.drawLine(rect.topLeft(), rect.bottomLeft())
+            p.drawLine(rect.topRight(), rect.bottomRight())
         p.restore()
 
     def _merged_findings(self, p, layout, plot, y0, scale, t0):
