@@ -118,7 +118,10 @@ class PersonActivities:
         cuts = np.flatnonzero(np.diff(codes)) + 1
         starts = np.concatenate([[0], cuts]).tolist() if len(codes) else []
         stops = np.concatenate([cuts, [len(codes)]]).tolist() if len(codes) else []
-        self._base = {table.names[c]: (lo, hi) for c, lo, hi in zip(codes[starts].tolist(), starts, stops)}
+        self._code = dict(zip(table.names, range(len(table.names))))
+        self._lo = np.zeros(len(table.names), np.int64)
+        self._hi = np.zeros(len(table.names), np.int64)
+        self._lo[codes[starts]], self._hi[codes[starts]] = starts, stops
         self._sets: dict[str, set[str]] = {}
 
     def get(self, person: str, default=None):
@@ -126,11 +129,11 @@ class PersonActivities:
         found = self._sets.get(person)
         if found is not None:
             return found
-        span = self._base.pop(person, None)
-        if span is None:
+        code = self._code.pop(person, None)
+        if code is None:
             return default
         ids = self._table.ids
-        found = self._sets[person] = {ids[k] for k in self._acts[span[0]:span[1]].tolist()}
+        found = self._sets[person] = {ids[k] for k in self._acts[self._lo[code]:self._hi[code]].tolist()}
         return found
 
     def setdefault(self, person: str, default: set[str]) -> set[str]:

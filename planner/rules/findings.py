@@ -107,7 +107,7 @@ def short_time(seconds: float) -> str:
 @lru_cache(maxsize=1 << 16)
 def _minute_text(seconds: float) -> str:
     # Findings about one event repeat its time: a big plan words the same instants many times.
-    return from_epoch(seconds).strftime("%Y-%m-%d %H:%M UTC")
+    return from_epoch(seconds).isoformat(" ", "minutes")[:-6] + " UTC"  # drops "+00:00"; faster than strftime
 
 
 def span_text(start: float, end: float) -> str:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import numpy as np
 
 from planner.rules.activity_table import ActivityTable
+from planner.rules.visits import Aboard
 
 
-def screen(table: ActivityTable, aboard: dict[str, tuple], epochs: list[float], limit_s: float,
+def screen(table: ActivityTable, aboard: "Aboard | dict[str, tuple]", epochs: list[float], limit_s: float,
            touching=None) -> np.ndarray:
     """Positions in ``table`` that may have a finding of their own; ``aboard``: person -> sorted disjoint intervals;
     ``touching(start, end)``: True where a dynamic event touches the activity (None: guarded ones all picked)."""
@@ -73,26 +74,44 @@ def _far_from_epochs(start, end, epochs, limit_s) -> np.ndarray:
 
 
 def _outside_stays(table: ActivityTable, aboard) -> np.ndarray:
-    """True for activities with a participant not aboard for the whole activity (exact, by ranks of the times)."""
+    """True for activities with a participant not aboard for all of it (exact).
+
+    Most people are aboard once: their (activity, person) entries are checked against that one interval
+    directly. Those aboard several times go through a search over integer keys (person, rank of the time).
+    """
     n = len(table)
     bad = np.zeros(n, dtype=bool)
     if not len(table.act):
         return bad
-    # The table's person codes -> positions in the interval arrays (-1: never aboard).
-    names = [p for p in table.names if aboard.get(p)]
-    known = {p: i for i, p in enumerate(names)}
-    recode = np.fromiter((known.get(p, -1) for p in table.names), np.int64, len(table.names))
-    person = recode[table.person]
-    act = table.act
-    unknown = person < 0
-    bad[act[unknown]] = True
-    act, person = act[~unknown], person[~unknown]
-    if not len(act):
-        return bad
-    counts = np.fromiter((len(aboard[p]) for p in names), np.int64, len(names))
+    if isinstance(aboard, dict):
+        aboard = Aboard([], np.zeros(0), np.zeros(0), aboard)
+    counts, one_start, one_end = aboard.single(table.names)
+    act, person = table.act, table.person
+    qs, qe = table.start[act], table.end[act]
+    single = counts[person] == 1
+    s1, e1 = one_start[person], one_end[person]
+    ok_single = (s1 <= qs) & (qe <= e1) & (qs < e1)
+    bad[act[single & ~ok_single]] = True
+    bad[act[counts[person] == 0]] = True
+    many = counts[person] > 1
+    if many.any():
+        bad |= _outside_many(table, aboard, act[many], person[many])
+    return bad
+
+
+def _outside_many(table: ActivityTable, aboard, act: np.ndarray, person: np.ndarray) -> np.ndarray:
+    """:func:`_outside_stays` for entries of people aboard several times (by ranks of the times)."""
+    bad = np.zeros(len(table), dtype=bool)
+    codes = np.unique(person).tolist()
+    names = [table.names[c] for c in codes]
+    recode = np.full(len(table.names), -1, np.int64)
+    recode[codes] = np.arange(len(codes))
+    person = recode[person]
+    spans = [aboard.get(p) for p in names]
+    counts = np.fromiter(map(len, spans), np.int64, len(names))
     iv_person = np.repeat(np.arange(len(names), dtype=np.int64), counts)
-    iv_start = np.fromiter((s for p in names for s, _e in aboard[p]), float, int(counts.sum()))
-    iv_end = np.fromiter((e for p in names for _s, e in aboard[p]), float, int(counts.sum()))
+    iv_start = np.fromiter((s for found in spans for s, _e in found), float, int(counts.sum()))
+    iv_end = np.fromiter((e for found in spans for _s, e in found), float, int(counts.sum()))
     qs, qe = table.start[act], table.end[act]
     rank = _ranks(iv_start, iv_end, qs, qe)
     span = np.int64(rank.max() + 1)

@@ -24,7 +24,7 @@ import numpy as np
 from planner.model.catalogue import Station
 from planner.model.mission import DYNAMIC_EVENTS, EventKind, Mission
 from planner.model.project import Project
-from planner.rules.visits import LazyTracks, MissionHead, PlainPeople, Visits, visit_track
+from planner.rules.visits import Aboard, LazyTracks, MissionHead, PlainPeople, Visits, visit_track
 
 INF = math.inf
 _ARRIVALS = (EventKind.DOCK, EventKind.BERTH)
@@ -574,15 +574,13 @@ class StationTimeline:
                 index.append(e.index), kind.append(e.kind), ports.append(e.ports)
         return start, end, crewed, mission, index, kind, ports
 
-    def aboard_map(self) -> dict[str, tuple]:
+    def aboard_map(self) -> Aboard:
         """Person -> when they are aboard (sorted disjoint intervals), without making the plain people's tracks."""
         if not self.fresh:
-            return {p: t.aboard for p, t in self.people.items()}
+            return Aboard([], np.zeros(0), np.zeros(0), {p: t.aboard for p, t in self.people.items()})
         plain = self.plain
-        found = dict(zip(plain.plain_names, zip(zip(plain.arrive.tolist(), plain.depart.tolist()))))
-        for person in plain.other_names:
-            found[person] = self.people[person].aboard
-        return found
+        return Aboard(plain.plain_names, plain.arrive, plain.depart,
+                      {person: self.people[person].aboard for person in plain.other_names})
 
     def _derive_person(self, person: str) -> PersonTrack:
         """A person's track from the tracks of the missions naming them."""

@@ -96,7 +96,6 @@ class Visits:
         self.come = [events[i] for i in cl]
         self.go = [events[i] for i in gl]
         self.launch = [events[i] if h else None for i, h in zip(off[vis].tolist(), has_lead.tolist())]
-        self.index = dict(zip((self.ids[k] for k in vis.tolist()), range(len(vis))))
         self.port = [e.port for e in self.come]
         self.crew_in = [tuple(e.crew) for e in self.come]
         self.crew_out = [tuple(e.crew) for e in self.go]
@@ -243,6 +242,37 @@ class PlainPeople:
         self.places = (np.concatenate([np.arange(len(who)), f_num[mine]]),
                        np.concatenate([self.arrive, np.asarray(f_start, float)[mine]]),
                        np.concatenate([self.depart, np.asarray(f_end, float)[mine]]))
+
+
+class Aboard:
+    """Person -> when they are aboard (sorted disjoint intervals), the plain people's kept as two columns."""
+
+    def __init__(self, names: list[str], start: np.ndarray, end: np.ndarray, others: dict[str, tuple]):
+        self._code = dict(zip(names, range(len(names))))
+        self._start, self._end = start, end
+        self._others = others
+
+    def get(self, person: str, default=None):
+        """The person's intervals, or ``default`` for somebody never aboard."""
+        k = self._code.get(person)
+        if k is not None:
+            return ((float(self._start[k]), float(self._end[k])),)
+        return self._others.get(person, default)
+
+    def single(self, people: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For each of ``people``: how many intervals, and the interval's start and end when there is one."""
+        n = len(people)
+        code = np.fromiter((self._code.get(p, -1) for p in people), np.int64, n)
+        plain = code >= 0
+        counts = np.ones(n, np.int64)
+        start, end = np.full(n, np.nan), np.full(n, np.nan)
+        start[plain], end[plain] = self._start[code[plain]], self._end[code[plain]]
+        for i in np.flatnonzero(~plain).tolist():
+            found = self._others.get(people[i]) or ()
+            counts[i] = len(found)
+            if len(found) == 1:
+                start[i], end[i] = found[0]
+        return counts, start, end
 
 
 class LazyTracks(MutableMapping):

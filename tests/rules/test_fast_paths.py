@@ -142,7 +142,9 @@ def test_the_timeline_made_from_columns_equals_the_one_derived_track_by_track(pr
     assert (lazy.port_stays, lazy.person_missions, lazy.vehicle_people, lazy.heads) == \
         (eager.port_stays, eager.person_missions, eager.vehicle_people, eager.heads)
     assert lazy.headcount() == eager.headcount()
-    assert lazy.aboard_map() == {p: t.aboard for p, t in eager.people.items()}
+    aboard = lazy.aboard_map()
+    assert {p: aboard.get(p) for p in eager.people} == {p: t.aboard for p, t in eager.people.items()}
+    assert aboard.get("nobody") is None
 
 
 def test_a_full_check_of_plain_visits_makes_no_track_until_one_is_read():
