@@ -265,7 +265,7 @@ def test_findings_sorted_into_lanes_match_a_plain_scan_and_reuse_the_cache():
             got = bands.by_lane[key]
             assert sorted(got[0].payloads.tolist()) == warnings and sorted(got[1].payloads.tolist()) == conflicts
             assert got[1].start.tolist() == sorted(findings[i].start for i in conflicts)
-        assert len(cache.lanes) == len(findings)
+        assert len(cache.where) == len(findings) and cache.findings == findings and len(cache.lanes) == len(findings)
         edges = lod.pixel_edges(-200.0, 37.0, 300)
         keys_now = list(bands.by_lane)
         for conflict in (False, True):

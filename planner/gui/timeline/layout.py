@@ -9,7 +9,7 @@ import math
 import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import repeat
 
 import numpy as np
 
@@ -52,6 +52,14 @@ class Spans:
 
     def __len__(self) -> int:
         return len(self.payloads)
+
+    def bounds(self) -> tuple[float, float]:
+        """The first start and the latest finite end (the last start when every end is open); kept."""
+        found = self.__dict__.get("_bounds")
+        if found is None:
+            finite = self.end[np.isfinite(self.end)]
+            found = self._bounds = (float(self.start[0]), float(finite.max()) if len(finite) else float(self.start[-1]))
+        return found
 
     def visible_bounds(self, t0: float, t1: float) -> tuple[int, int]:
         """``lo, hi``: every span overlapping ``[t0, t1]`` has its index in ``range(lo, hi)``."""
@@ -496,56 +504,77 @@ def finding_bands(findings: list[Finding], lane_keys=None, lane_cache: "LaneCach
     """The findings with their windows as arrays (an instant gets no width here: the painter widens it).
 
     ``lane_keys`` (the keys of the layout's lanes) sorts the bands into lanes; a finding naming no lane
-    there goes across every lane. ``lane_cache`` keeps each finding's lanes for the next call.
+    there goes across every lane. ``lane_cache`` keeps what was worked out per finding for the next call.
     """
     n = len(findings)
-    # map/attrgetter keep the walk over a million findings in C.
-    start = np.fromiter(map(operator.attrgetter("start"), findings), dtype=float, count=n)
-    end = np.fromiter(map(operator.attrgetter("end"), findings), dtype=float, count=n)
-    conflict = np.fromiter(map(operator.is_, map(operator.attrgetter("severity"), findings), repeat(Severity.CONFLICT)),
-                           dtype=bool, count=n)
+    sorted_into_lanes = lane_keys is not None and 0 < n <= PER_LANE_LIMIT
+    if sorted_into_lanes:
+        keys = list(lane_keys)
+        start, end, conflict, lane_matrix = _columns(findings, keys, lane_cache or LaneCache())
+    else:
+        # map/attrgetter keep the walk over a million findings in C.
+        start = np.fromiter(map(operator.attrgetter("start"), findings), dtype=float, count=n)
+        end = np.fromiter(map(operator.attrgetter("end"), findings), dtype=float, count=n)
+        conflict = np.fromiter(map(operator.is_, map(operator.attrgetter("severity"), findings),
+                                   repeat(Severity.CONFLICT)), dtype=bool, count=n)
     bands = FindingBands(start, end, list(findings), conflict)
     if not n:
         return bands
     index = np.arange(n)
     bands.by_severity = tuple(Spans(start[pick], end[pick], pick) for pick in (index[~conflict], index[conflict]))
-    if lane_keys is None or n > PER_LANE_LIMIT:
-        return bands
-    bands.by_lane = LaneBands(start, end, conflict, *_lane_members(findings, list(lane_keys), lane_cache))
+    if sorted_into_lanes:
+        member = lane_matrix >= 0
+        # Row by row, so the members come in finding order, as lanes_of expects.
+        bands.by_lane = LaneBands(start, end, conflict, keys + ["*"], lane_matrix[member],
+                                  np.repeat(index, member.sum(axis=1)))
     return bands
 
 
 class LaneCache:
-    """Each finding's lane numbers, kept by the finding's identity between re-checks: the rules engine keeps
-    the findings an edit leaves alone, so sorting bands into lanes after an edit is a lookup per finding."""
+    """The findings of the last call with their windows, severities and lane numbers: the rules engine keeps
+    the findings an edit leaves alone (the same objects), so after an edit only the new ones are looked at.
+
+    Holding the findings keeps them alive, so an id found in ``where`` is still that finding's."""
 
     def __init__(self):
         self.keys: list[str] | None = None
-        self.lanes: dict[int, tuple] = {}  # id(finding) -> (finding, lane numbers)
+        self.findings: list[Finding] = []
+        self.where: dict[int, int] = {}  # id(finding) -> its index in ``findings``
+        self.start = self.end = np.empty(0)
+        self.conflict = np.empty(0, dtype=bool)
+        self.lanes = np.empty((0, 1), dtype=np.int64)  # per finding its lane numbers, padded with -1
 
 
-def _lane_members(findings: list[Finding], keys: list[str], cache: LaneCache | None) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """``(keys + ["*"], lane number per member, finding index per member)``: a finding is a member of each of
-    its lanes, or of ``"*"`` (drawn across every lane) when it names none of them."""
-    cache = cache or LaneCache()
+def _columns(findings: list[Finding], keys: list[str], cache: LaneCache) -> tuple:
+    """``start, end, conflict`` per finding and a matrix of the lane numbers of each (a row per finding padded
+    with -1; ``len(keys)``: across every lane), reusing what ``cache`` has for the findings it saw last."""
+    n = len(findings)
     if cache.keys != keys:
-        cache.keys, cache.lanes = keys, {}
+        cache.__init__()
+        cache.keys = keys
+    # Each step over all the findings is a map() in C: a finding kept from the last call costs no Python step.
+    ids = list(map(id, findings))
+    pos = np.fromiter(map(cache.where.get, ids, repeat(-1)), dtype=np.int64, count=n)
+    fresh = np.flatnonzero(pos < 0).tolist()
     number = {key: i for i, key in enumerate(keys)}
-    across = (len(keys),)
-    old, new = cache.lanes, {}
-    lane_of = []
-    for finding in findings:
-        entry = old.get(id(finding))
-        if entry is None or entry[0] is not finding:
-            found = tuple(number[k] for k in finding_lane_keys(finding) if k in number)
-            entry = (finding, found or across)
-        new[id(finding)] = entry
-        lane_of.append(entry[1])
-    cache.lanes = new
-    counts = np.fromiter(map(len, lane_of), dtype=np.int64, count=len(lane_of))
-    lanes = np.fromiter(chain.from_iterable(lane_of), dtype=np.int64, count=int(counts.sum()))
-    owners = np.repeat(np.arange(len(findings)), counts)
-    return keys + ["*"], lanes, owners
+    found = [tuple(number[key] for key in finding_lane_keys(findings[k]) if key in number) or (len(keys),)
+             for k in fresh]
+    width = max([cache.lanes.shape[1]] + [len(f) for f in found])
+    if cache.findings:  # copies (fancy indexing); the rows of new findings are overwritten below
+        start, end, conflict = cache.start[pos], cache.end[pos], cache.conflict[pos]
+        lanes = np.full((n, width), -1, dtype=np.int64)
+        lanes[:, :cache.lanes.shape[1]] = cache.lanes[pos]
+    else:
+        start, end, conflict = np.empty(n), np.empty(n), np.zeros(n, dtype=bool)
+        lanes = np.full((n, width), -1, dtype=np.int64)
+    for k, numbers in zip(fresh, found):
+        finding = findings[k]
+        start[k], end[k], conflict[k] = finding.start, finding.end, finding.severity is Severity.CONFLICT
+        lanes[k] = -1
+        lanes[k, :len(numbers)] = numbers
+    cache.findings, cache.where = list(findings), dict(zip(ids, range(n)))
+    cache.start, cache.end, cache.conflict, cache.lanes = start, end, conflict, lanes
+    return start, end, conflict, lanes
 
 
 class LaneBands(Mapping):
@@ -611,15 +640,10 @@ class LaneBands(Mapping):
 
 def extent_of(lanes: list[Lane]) -> tuple[float, float]:
     """The span from the earliest start to the latest finite end of any bar (one day when there is none)."""
-    lo, hi = math.inf, -math.inf
-    for lane in lanes:
-        spans = lane.spans
-        if len(spans):
-            lo = min(lo, float(spans.start[0]))
-            finite = spans.end[np.isfinite(spans.end)]
-            hi = max(hi, float(finite.max()) if len(finite) else float(spans.start[-1]))
-    if not math.isfinite(lo):
+    bounds = [lane.spans.bounds() for lane in lanes if len(lane.spans)]
+    if not bounds:
         return (0.0, 86400.0)
+    lo, hi = min(b[0] for b in bounds), max(b[1] for b in bounds)
     return lo, max(hi, lo + 3600.0)
 
 

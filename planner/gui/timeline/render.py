@@ -28,7 +28,7 @@ from planner.gui.timeline.layout import (
     bar_style,
 )
 from planner.gui.timeline.orbit_layer import SHOW_BELOW_SECONDS_PER_PX, OrbitLayer
-from planner.gui.timeline.scale import TimeScale, ticks
+from planner.gui.timeline.scale import TimeScale, day_label, ticks
 
 LABEL_W = 170
 AXIS_H = 36
@@ -587,8 +587,6 @@ class TimelineRenderer:
         p.setPen(palette.color(QPalette.ColorRole.Mid))
         p.drawLine(0, AXIS_H - 1, width, AXIS_H - 1)
         p.setPen(palette.color(QPalette.ColorRole.WindowText))
-        from planner.gui.timeline.scale import day_label
-
         p.drawText(QRectF(6, 2, LABEL_W - 8, 16), Qt.AlignmentFlag.AlignLeft, day_label(t0, zone))
         p.drawText(QRectF(6, 18, LABEL_W - 8, 16), Qt.AlignmentFlag.AlignLeft, f"times in {zone}")
         p.save()
