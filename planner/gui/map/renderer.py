@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
 from planner.gui.map.place_mask import over_place, runs_as_intervals
 from planner.gui.map.projection import MapProjection
@@ -90,13 +90,20 @@ def split_pieces(track: GroundTrack, sunlit: np.ndarray) -> list[Piece]:
     return pieces
 
 
+OFF_VIEW = object()  # a chunk wholly outside the view: nothing to draw
 PAD = 12.0  # pixels around the view within which a chunk counts as visible
 
-CHUNK = 64  # points per drawn polyline: Qt strokes many short wide lines far faster than one long one
+CHUNK = 64  # points per antialiased polyline: Qt strokes many short wide lines far faster than one long one
 
 
-def draw_polyline(p: QPainter, xs: np.ndarray, ys: np.ndarray) -> None:
-    """A polyline in chunks of ``CHUNK`` points sharing their ends (no gaps, the same look)."""
+def draw_polyline(p: QPainter, xs: np.ndarray, ys: np.ndarray, smooth: bool = True) -> None:
+    """A polyline, antialiased in chunks of ``CHUNK`` points sharing their ends (no gaps, the same look).
+
+    Without antialiasing one call is cheapest (the chunks would only add calls).
+    """
+    if not smooth:
+        p.drawPolyline(polygon(xs, ys))
+        return
     n = len(xs)
     for i in range(0, max(n - 1, 0), CHUNK):
         p.drawPolyline(polygon(xs[i:i + CHUNK + 1], ys[i:i + CHUNK + 1]))
@@ -133,6 +140,7 @@ class MapRenderer:
         self._frame_data = None  # (frame, track, x, y, sunlit) worked out from it when first asked
         self._last_time = None
         self.direction = 0  # +1 / -1: the way the time moved at the last paint (what to prepare ahead)
+        self.stride = 0.0  # how far the time moved at the last paint (seconds): where the next frame may be
 
     # ------------------------------------------------------------------ what is shown
 
@@ -294,12 +302,16 @@ class MapRenderer:
         t = self.time
         if self._last_time is not None and t != self._last_time:
             self.direction = 1 if t > self._last_time else -1
+            self.stride = abs(t - self._last_time)
         self._last_time = t
         if self.layers.terminator:
             self._paint_night(p, proj)
         lat, lon, alt = cache.position(t)
         if self.layers.sites:
-            self._paint_site_marks(p, proj, c)
+            if sprites is not None:
+                self._paint_kept_site_marks(p, proj, c, ratio)
+            else:
+                self._paint_site_marks(p, proj, c)
         t0, t1 = self.track_span()
         self._frame = (proj, t0, t1)
         if self.layers.footprint and np.isfinite(lat):
@@ -332,24 +344,39 @@ class MapRenderer:
             return
         smooth = not self.moving or faint
         ox, oy = float(proj.x(0.0)), float(proj.y(0.0))
+        # Consecutive chunks without a sprite are drawn as one vector range: per call, the Python
+        # around the drawing costs as much as a chunk's strokes.
+        pending = None  # (lo, hi) of vectors still to draw
+
+        def flush():
+            if pending is not None:
+                self._paint_content(p, proj, pending[0], pending[1], faint, smooth)
+
         for k in range(int(np.floor(t0 / CHUNK_S)), int(np.ceil(t1 / CHUNK_S))):
             a, b = k * CHUNK_S, (k + 1) * CHUNK_S
             lo, hi = max(a, t0), min(b, t1)
             if hi <= lo:
                 continue
-            if lo > a or hi < b:
-                self._paint_content(p, proj, lo, hi, faint, smooth)
-                continue
-            sprite = sprites.get((k, faint))
-            if sprite is MISSING:
-                sprite = self._chunk_sprite(proj, ratio, k, faint)
-                if sprite is MISSING:
-                    continue  # off the view
-                sprites.put((k, faint), sprite)
+            sprite = None
+            if lo == a and hi == b:
+                sprite = sprites.get((k, faint))
+                if sprite is MISSING and not (self.moving and not faint):
+                    sprite = self._chunk_sprite(proj, ratio, k, faint)
+                    if sprite is not MISSING:
+                        sprites.put((k, faint), sprite)
+                    else:
+                        sprite = OFF_VIEW
+                # While the time moves, a chunk not drawn yet costs less as plain vectors now; its
+                # sprite is made in the idle time (prepare_ahead) or for the still frame.
+                sprite = None if sprite is MISSING else sprite
             if sprite is None:
-                self._paint_content(p, proj, a, b, faint, smooth)
-            else:
+                pending = (pending[0], hi) if pending is not None else (lo, hi)
+                continue
+            flush()
+            pending = None
+            if sprite is not OFF_VIEW:
                 draw_sprite(p, sprite, ox, oy)
+        flush()
 
     def _chunk_sprite(self, proj: MapProjection, ratio: float, k: int, faint: bool):
         """The sprite of chunk ``k`` (None: too big, drawn as vectors; MISSING: off the view, not drawn)."""
@@ -386,17 +413,19 @@ class MapRenderer:
                       budget_s: float = 0.004) -> bool:
         """Compute the track blocks and sprites the next frames will want, for about ``budget_s``.
 
-        Blocks first (the ones the time moves towards, then one behind), then sprites ahead of the shown
-        track. Returns True while there is more to do (call again in the next idle moment).
+        Blocks first (the shown span, then where the next frame will be if the time keeps moving as it
+        did, then the next blocks that way and one behind), then sprites: those of the shown track, then
+        ahead of it. Returns True while there is more to do (call again in the next idle moment).
         """
         if self.cache is None:
             return False
         began = wallclock.perf_counter()
         cache, t0, t1 = self.cache, *self.track_span()
+        step = self.direction * self.stride
         later = cache.missing(t1, t1 + cache.block_s * (AHEAD_BLOCKS if self.direction >= 0 else 1))
         earlier = cache.missing(t0 - cache.block_s * (AHEAD_BLOCKS if self.direction < 0 else 1), t0)[::-1]
-        # The shown span first, then the way the time moves, nearest first.
-        order = cache.missing(t0, t1) + (earlier + later if self.direction < 0 else later + earlier)
+        order = cache.missing(t0, t1) + (cache.missing(t0 + step, t1 + step) if self.span is None else [])
+        order += earlier + later if self.direction < 0 else later + earlier
         keys = list(dict.fromkeys(order))
         for n, key in enumerate(keys):
             if n and wallclock.perf_counter() - began > budget_s:
@@ -409,8 +438,11 @@ class MapRenderer:
         if sprites is None or self.span is not None:
             return False
         sprites.use_context(self.sprite_context(proj, ratio))
-        reach = (t1, t1 + AHEAD_SPRITES_S) if self.direction >= 0 else (t0 - AHEAD_SPRITES_S, t0)
-        for k in range(int(np.ceil(reach[0] / CHUNK_S)), int(np.floor(reach[1] / CHUNK_S))):
+        ahead = (t1, t1 + AHEAD_SPRITES_S) if self.direction >= 0 else (t0 - AHEAD_SPRITES_S, t0)
+        chunks = list(range(int(np.ceil(t0 / CHUNK_S)), int(np.floor(t1 / CHUNK_S))))
+        ahead = range(int(np.ceil(ahead[0] / CHUNK_S)), int(np.floor(ahead[1] / CHUNK_S)))
+        chunks += list(ahead) if self.direction >= 0 else list(ahead)[::-1]
+        for k in chunks:
             if (k, False) in sprites:
                 continue
             if wallclock.perf_counter() - began > budget_s:
@@ -456,9 +488,12 @@ class MapRenderer:
 
     def _paint_night(self, p: QPainter, proj: MapProjection) -> None:
         lon, lat = self.night_lon_lat()
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, not self.moving)  # half the cost while it moves
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(0, 0, 40, 80))
         p.drawPolygon(polygon(proj.x(lon), proj.y(lat)))
+        p.restore()
 
     def _wrapped(self, p: QPainter, proj: MapProjection, lon: np.ndarray, lat: np.ndarray) -> None:
         """Draw a polygon of unwrapped longitudes and its copies one turn east and west."""
@@ -477,11 +512,42 @@ class MapRenderer:
             p.setBrush(QColor(60, 170, 90, 28))
             self._wrapped(p, proj, lon, lat)
 
+    @staticmethod
+    def _marks_font(base: QFont) -> QFont:
+        font = QFont(base)
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        return font
+
+    def _paint_kept_site_marks(self, p: QPainter, proj: MapProjection, c, ratio: float) -> None:
+        """The site marks and labels copied from a picture kept until the view, palette or sites change."""
+        base = QFont(p.font())
+        font = self._marks_font(base)
+        labels = [site.name or site.id for site in self.sites]
+        key = (proj, ratio, c["text"].rgba(), font.key(), tuple((s.lat_deg, s.lon_deg) for s in self.sites), tuple(labels))
+        if getattr(self, "_marks_key", None) != key:
+            picture = None
+            if self.sites:
+                metrics = QFontMetricsF(font)
+                wide, high = max(metrics.horizontalAdvance(label) for label in labels), metrics.height()
+                xs = [float(proj.x(s.lon_deg)) for s in self.sites]
+                ys = [float(proj.y(s.lat_deg)) for s in self.sites]
+                # Wherever a label lands (beside, below or above its mark), it is inside this box.
+                x0, x1 = max(min(xs) - wide - 10, 0.0), min(max(xs) + wide + 10, proj.width)
+                y0, y1 = max(min(ys) - high - 10, 0.0), min(max(ys) + high + 10, proj.height)
+                if x1 > x0 and y1 > y0 and (x1 - x0) * (y1 - y0) < 0.25 * proj.width * proj.height:
+                    def draw(q):
+                        q.setFont(base)
+                        self._paint_site_marks(q, proj, c)
+                    picture = make_sprite(x0, y0, x1, y1, ratio, 0.0, 0.0, draw)
+            self._marks_key, self._marks = key, picture
+        if self._marks is None:
+            self._paint_site_marks(p, proj, c)  # spread over much of the view: drawing beats copying
+        else:
+            draw_sprite(p, self._marks, 0.0, 0.0)
+
     def _paint_site_marks(self, p: QPainter, proj: MapProjection, c) -> None:
         text = c["text"]
-        font = QFont(p.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-        p.setFont(font)
+        p.setFont(self._marks_font(p.font()))
         metrics = p.fontMetrics()
         taken: list[QRectF] = []
         for site in self.sites:
@@ -541,7 +607,7 @@ class MapRenderer:
             edges = np.flatnonzero(np.diff(np.concatenate(([0], inside.astype(np.int8), [0]))))
             for a, b in zip(edges[0::2], edges[1::2]):
                 if b - a >= 2:
-                    draw_polyline(p, proj.x(piece.lon[a:b]), proj.y(piece.lat[a:b]))
+                    draw_polyline(p, proj.x(piece.lon[a:b]), proj.y(piece.lat[a:b]), smooth)
         p.restore()
 
     def _paint_footprint(self, p: QPainter, proj: MapProjection, lat, lon, alt, c) -> None:
@@ -549,9 +615,12 @@ class MapRenderer:
         clon, clat = small_circle(lat, lon, radius, 121)
         edge = QColor(STATION)
         edge.setAlpha(200)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, not self.moving)  # smooth again once it stops
         p.setPen(QPen(edge, 1.3))
         p.setBrush(QColor(STATION.red(), STATION.green(), STATION.blue(), 30))
         self._wrapped(p, proj, clon, clat)
+        p.restore()
 
     def _paint_track(self, p: QPainter, proj: MapProjection, pieces: list[Piece], faint: bool = False,
                      smooth: bool = True) -> None:
@@ -568,7 +637,7 @@ class MapRenderer:
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         for piece in pieces:
             p.setPen(pens[piece.sunlit])
-            draw_polyline(p, proj.x(piece.lon), proj.y(piece.lat))
+            draw_polyline(p, proj.x(piece.lon), proj.y(piece.lat), smooth or faint)
         p.restore()
 
     def _paint_arrows(self, p: QPainter, proj: MapProjection, t0: float, t1: float) -> None:

@@ -4,8 +4,8 @@ Scrubbing the time slider moves a window of a few orbits over the track; recompu
 the Sun's position on every move would cost more than a frame, so they are computed per block of
 ``BLOCK_S`` seconds (aligned to the epoch, so the same block is reused whatever the window) and kept.
 
-A block is computed in one vectorised pass: SGP4 over the block's times once, turned Earth-fixed for the
-track and tested against the Sun for the light (the light changes where the shadow margin, sampled every
+A block is computed in one vectorised pass: SGP4 once a minute, interpolated to the block's times,
+turned Earth-fixed for the track and tested against the Sun for the light (the light changes where the shadow margin, sampled every
 10 s, changes sign: a linear fit between the samples is good to a few hundredths of a second). The Sun
 itself comes from hourly knots kept for several days at a time, because turning it into the TEME frame
 (nutation) costs more than a whole block of track.
@@ -22,6 +22,7 @@ from planner.orbit import intervals
 from planner.orbit.daylight import shadow_geometry, sun_teme
 from planner.orbit.geodesy import geodetic
 from planner.orbit.orbit import Orbit
+from planner.orbit.sampling import HermiteOrbit
 from planner.orbit.track import GroundTrack
 from planner.orbit.timebase import gmst82, time_grid, ut1_minus_utc
 
@@ -55,6 +56,7 @@ class TrackCache:
         self.step_s, self.block_s, self.max_blocks = step_s, block_s, max_blocks
         self._blocks: OrderedDict[int, Block] = OrderedDict()
         self._sun_spans: OrderedDict[int, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._dut1_spans: OrderedDict[int, tuple[float, np.ndarray]] = OrderedDict()
 
     def block_keys(self, t0: float, t1: float) -> range:
         """Keys of the blocks covering ``t0..t1``."""
@@ -83,9 +85,12 @@ class TrackCache:
     def _compute(self, start: float) -> Block:
         end = start + self.block_s
         t = time_grid(start, end, self.step_s)
-        r, _v = self.orbit.teme(t)
-        # TEME to Earth-fixed by the sidereal angle, as Orbit.ecef does (one SGP4 pass serves both uses).
-        theta = gmst82(t, ut1_minus_utc(t))
+        # SGP4 every minute, cubic Hermite between (well under a metre, see planner.orbit.sampling): SGP4
+        # at every 10-second sample was most of a block's cost.
+        r = HermiteOrbit(self.orbit, start, end, frame="teme").at(t)
+        sun_t = time_grid(start - _SUN_STEP_S, end + _SUN_STEP_S, _SUN_STEP_S)
+        # TEME to Earth-fixed by the sidereal angle, as Orbit.ecef does (one pass serves track and light).
+        theta = gmst82(t, self._dut1(t))
         c, s = np.cos(theta), np.sin(theta)
         lat, lon, alt = geodetic(np.stack((c * r[0] + s * r[1], c * r[1] - s * r[0], r[2])))
         track = GroundTrack(t, lat, lon, alt)
@@ -97,14 +102,31 @@ class TrackCache:
         flips = np.flatnonzero(sunlit[1:] != sunlit[:-1])
         crossings = t[flips] + (t[flips + 1] - t[flips]) * margin[flips] / (margin[flips] - margin[flips + 1])
         lit = intervals.from_crossings(start, end, bool(sunlit[0]), crossings)
-        sun_t = time_grid(start - _SUN_STEP_S, end + _SUN_STEP_S, _SUN_STEP_S)
         sun_xyz = np.stack([np.interp(sun_t, knots, sun[i]) for i in range(3)])
-        theta = gmst82(sun_t, ut1_minus_utc(sun_t))
+        theta = gmst82(sun_t, self._dut1(sun_t))
         c, s = np.cos(theta), np.sin(theta)
         x, y = c * sun_xyz[0] + s * sun_xyz[1], c * sun_xyz[1] - s * sun_xyz[0]
         sun_lat = np.degrees(np.arctan2(sun_xyz[2], np.hypot(x, y)))
         sun_lon = np.unwrap(np.arctan2(y, x))
         return Block(start, track, sunlit, lit, sun_t, sun_lat, np.degrees(sun_lon))
+
+    def _dut1(self, t: np.ndarray) -> np.ndarray:
+        """UT1 - UTC at times on the step grid, from a table of the whole Sun span (one skyfield look-up)."""
+        span_s = _SUN_SPAN_KNOTS * _SUN_KNOT_S
+        j = int(np.floor(t[0] / span_s))
+        kept = self._dut1_spans.get(j)
+        if kept is None:
+            # The span and an hour either side, every step: exactly what ut1_minus_utc gives each time
+            # (its knots do not depend on the times asked), leap seconds included.
+            grid = time_grid(j * span_s - 3600.0, (j + 1) * span_s + 3600.0, self.step_s)
+            kept = self._dut1_spans[j] = (grid[0], ut1_minus_utc(grid))
+            while len(self._dut1_spans) > 4:
+                self._dut1_spans.popitem(last=False)
+        first, table = kept
+        i = np.rint((t - first) / self.step_s).astype(int)
+        if i.min() < 0 or i.max() >= len(table) or not np.allclose(first + i * self.step_s, t, atol=1e-6):
+            return ut1_minus_utc(t)  # off the grid (a block not aligned with the span): ask directly
+        return table[i]
 
     def _sun_knots(self, t0: float, t1: float) -> tuple[np.ndarray, np.ndarray]:
         """Hourly knots of the Sun in TEME (times, (3, n) km) covering ``t0..t1``, from spans kept for days."""
