@@ -117,6 +117,48 @@ def test_a_filming_window_becomes_one_undoable_activity(window):
     assert window.doc.project.activities[-1] == added
 
 
+def test_found_windows_are_marked_on_every_time_view_and_cleared_when_the_dialog_closes(window):
+    cursor, panel = window.time_cursor, window.map_panel
+    emitted = []
+    cursor.highlightsChanged.connect(lambda windows, chosen: emitted.append((windows, chosen)))
+    cursor.set_time(DAY)
+    dialog = panel.open_windows_dialog()
+    dialog.light_combo.setCurrentIndex(dialog.light_combo.findData("sunlit"))
+    dialog.place_combo.setCurrentIndex(dialog.place_combo.findData("Russia"))
+    found = dialog.find()
+    assert len(found) >= 3
+    marked, chosen = cursor.highlights()
+    # Every ranked window, in rank order; the first row is selected, so it is the chosen one.
+    assert [(a, b) for a, b, _label in marked] == [(w.start, w.end) for w in found]
+    assert chosen == 0 and emitted[-1] == (marked, 0)
+    for rank, ((a, b, label), w) in enumerate(zip(marked, found), start=1):
+        assert label.startswith(f"#{rank} daylight over Russia, ") and label.endswith(" min")
+        minutes = float(label.rsplit(", ", 1)[1].split()[0])
+        assert minutes == pytest.approx((b - a) / 60.0, abs=0.51)
+    # The map draws the same windows from the cursor.
+    assert panel.renderer.windows == [(w.start, w.end) for w in found]
+
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(2))
+    assert cursor.highlights() == (marked, 2)
+    assert panel.renderer.selected_window == 2
+
+    dialog.close()
+    assert cursor.highlights() == ([], -1)
+    assert emitted[-1] == ([], -1)
+    assert panel.renderer.windows == []
+
+    # Escape (reject) clears them too, and a search that finds nothing leaves nothing marked.
+    again = panel.open_windows_dialog()
+    again.light_combo.setCurrentIndex(again.light_combo.findData("sunlit"))
+    assert again.find() and cursor.highlights()[0]
+    again.min_minutes.setValue(600.0)
+    assert again.find() == [] and cursor.highlights() == ([], -1)
+    again.min_minutes.setValue(1.0)
+    assert again.find() and cursor.highlights()[0]
+    again.reject()
+    assert cursor.highlights() == ([], -1)
+
+
 def test_the_dialog_explains_what_it_cannot_search(window):
     dialog = window.map_panel.open_windows_dialog()
     dialog.end_edit.set_utc(dialog.start_edit.utc())

@@ -48,6 +48,8 @@ class MapPanel(QWidget):
         self.settle_timer.timeout.connect(self._settle)
         self.cursor.timeChanged.connect(self._time_changed)
         self.cursor.windowRequested.connect(self.show_span)
+        # Candidate windows marked on the time views (the filming-window dialog's results) show on the track.
+        self.cursor.highlightsChanged.connect(self._highlights_changed)
         self.doc.projectReset.connect(self.reload)
         self.doc.itemsChanged.connect(self._items_changed)
         window.selectionChanged.connect(self.show_selection)
@@ -395,6 +397,9 @@ class MapPanel(QWidget):
         dialog.show()
         self.windows_dialog = dialog
         return dialog
+
+    def _highlights_changed(self, windows: list, chosen: int) -> None:
+        self.show_windows([(start, end) for start, end, _label in windows], chosen if chosen >= 0 else None)
 
     def show_windows(self, spans: list[tuple[float, float]], selected: int | None = None) -> None:
         """Mark filming windows on the track (drawn where the shown track passes through them)."""

@@ -1,4 +1,9 @@
-"""Filming windows: choose the constraints, see the ranked windows on the map, add one as an activity."""
+"""Filming windows: choose the constraints, see the ranked windows on the map, add one as an activity.
+
+The ranked windows go to the shared time cursor as highlights, so the map and the timeline both mark
+them (labelled "#1 daylight over Russia, 7.2 min"), the selected row as the chosen one; closing the
+dialog clears them.
+"""
 
 from __future__ import annotations
 
@@ -27,8 +32,11 @@ class FilmingWindowsDialog(QDialog):
         self.setWindowTitle("Filming Windows")
         self.window, self.panel, self.doc = window, panel, window.doc
         self.results: list = []
+        self._searched = None  # the request the listed results answer (the form may change since)
         self._build()
         self._fill()
+        # Close button, Escape and the title bar's close all end in finished().
+        self.finished.connect(lambda _result: self.window.time_cursor.set_highlights([]))
 
     # ------------------------------------------------------------------ form
 
@@ -179,6 +187,7 @@ class FilmingWindowsDialog(QDialog):
         self.list.clear()
         self.results = []
         self.add_button.setEnabled(False)
+        self.window.time_cursor.set_highlights([])  # until new results replace them
         start, end = self.start_edit.utc(), self.end_edit.utc()
         if end <= start:
             return self._say("The end of the span must be after its start.")
@@ -189,6 +198,7 @@ class FilmingWindowsDialog(QDialog):
         request = self.request()
         if request.place is not None and not isinstance(request.place, str) and request.radius_km <= 0:
             return self._say("A ground site as the place below needs a radius above 0 km.")
+        self._searched = request
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.results = filming_windows(self.panel.orbit, start, end, request, rank=self.rank_combo.currentData())
@@ -208,7 +218,7 @@ class FilmingWindowsDialog(QDialog):
             self.list.resizeColumnToContents(col)
         self._say(f"{len(self.results)} window{'s' if len(self.results) != 1 else ''} found."
                   if self.results else "No window meets every constraint in this span.")
-        self.panel.show_windows([(w.start, w.end) for w in self.results])
+        self._mark(-1)
         if self.results:
             self.list.setCurrentItem(self.list.topLevelItem(0))
         return self.results
@@ -222,9 +232,27 @@ class FilmingWindowsDialog(QDialog):
         self.add_button.setEnabled(0 <= row < len(self.results))
         if 0 <= row < len(self.results):
             w = self.results[row]
-            self.panel.show_windows([(r.start, r.end) for r in self.results], row)
+            self._mark(row)
             # The timeline and the map both follow the shared cursor's window request.
             self.window.time_cursor.show_window(w.start, w.end)
+
+    def _mark(self, chosen: int) -> None:
+        """The results as highlights on every time view (the map and the timeline), ``chosen`` marked."""
+        windows = [(w.start, w.end, self.label(i)) for i, w in enumerate(self.results)]
+        self.window.time_cursor.set_highlights(windows, chosen)
+
+    def label(self, row: int) -> str:
+        """A short description of result ``row``: "#1 daylight over Russia, Moscow in view, 7.2 min"."""
+        w, request = self.results[row], self._searched
+        light = where = seen = ""
+        if request is not None:
+            light = {"sunlit": "daylight", "shadow": "shadow"}.get(request.light, "")
+            where = f"over {_name(request.place)}" if request.place is not None else ""
+            seen = f"{_name(request.site)} in view" if request.site is not None else ""
+        minutes = w.duration_s / 60.0
+        length = f"{minutes:.1f} min" if minutes < 10 else f"{minutes:.0f} min"
+        what = ", ".join(part for part in (" ".join(x for x in (light, where) if x), seen) if part)
+        return f"#{row + 1} {what}, {length}" if what else f"#{row + 1} {length}"
 
     # ------------------------------------------------------------------ result to plan
 
@@ -269,3 +297,10 @@ class FilmingWindowsDialog(QDialog):
         if "activities" in self.window.views:
             self.window.views["activities"].select_ids([activity.id])
         return activity
+
+
+def _name(place) -> str:
+    """A place or site as a label says it: a country's name, a site's name (or id)."""
+    if isinstance(place, str):
+        return place
+    return getattr(place, "name", "") or getattr(place, "id", "") or "the place"
