@@ -407,7 +407,7 @@ class MapRenderer:
         if self.layers.track:
             self._paint_track(p, proj, pieces, smooth=smooth)
             if self.layers.arrows:
-                self._paint_arrows(p, proj, t0, t1)
+                self._paint_arrows(p, proj, t0, t1, smooth)
 
     def prepare_ahead(self, proj: MapProjection, ratio: float, sprites: SpriteCache | None,
                       budget_s: float = 0.004) -> bool:
@@ -640,7 +640,7 @@ class MapRenderer:
             draw_polyline(p, proj.x(piece.lon), proj.y(piece.lat), smooth or faint)
         p.restore()
 
-    def _paint_arrows(self, p: QPainter, proj: MapProjection, t0: float, t1: float) -> None:
+    def _paint_arrows(self, p: QPainter, proj: MapProjection, t0: float, t1: float, smooth: bool = True) -> None:
         """Direction arrows at the marks every ``ARROW_EVERY_S`` in ``t0 <= m < t1``."""
         marks = np.arange(np.ceil(t0 / ARROW_EVERY_S), np.ceil(t1 / ARROW_EVERY_S)) * ARROW_EVERY_S
         if not len(marks):
@@ -666,6 +666,7 @@ class MapRenderer:
         left_x, left_y = cx - ux * size - uy * size * 0.8, cy - uy * size + ux * size * 0.8
         right_x, right_y = cx - ux * size + uy * size * 0.8, cy - uy * size - ux * size * 0.8
         lit = sunlit[i[k]]
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
         for light, colour in ((True, SUNLIT), (False, SHADOW)):
             path = QPainterPath()
             for j in np.flatnonzero(lit == light):
