@@ -176,3 +176,23 @@ def test_a_far_jump_shows_the_track_at_once_and_the_smooth_frame_when_the_time_s
     panel.canvas.repaint()
     t0, t1 = panel.renderer.track_span()
     assert (int(np.ceil(t0 / 600.0)), False) in panel.canvas.sprites
+
+
+def test_sprites_are_drawn_again_for_new_element_sets(window):
+    import copy
+
+    from planner.gui.commands import ReplaceItem
+
+    panel = window.map_panel
+    window.time_cursor.set_time(DOCKING)
+    panel.renderer.moving = False
+    panel.canvas.repaint()
+    before = dict(panel.canvas.sprites._sprites)
+    assert before
+    # The same orbit from a new element-set record: the map builds a new orbit and must not reuse pictures.
+    doc = window.doc
+    changed = copy.deepcopy(doc.project.element_sets[0])
+    doc.undo_stack.push(ReplaceItem(doc, "element_sets", changed.id, changed))
+    panel.canvas.repaint()
+    after = panel.canvas.sprites._sprites
+    assert after and all(after[k] is not before.get(k) for k in after)

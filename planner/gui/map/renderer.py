@@ -147,6 +147,7 @@ class MapRenderer:
     def set_orbit(self, orbit) -> None:
         """Draw this orbit's track (None: no track, the message says why)."""
         self.cache = TrackCache(orbit) if orbit is not None else None
+        self._orbit_generation = getattr(self, "_orbit_generation", 0) + 1  # sprites of another orbit are stale
         if orbit is not None:
             mean_motion = orbit.satrecs[0].no_kozai  # radians per minute
             self.period_s = 2.0 * np.pi / mean_motion * 60.0
@@ -332,7 +333,7 @@ class MapRenderer:
         """What the sprites' pictures depend on: scale, sub-pixel phase, screen ratio, drawn layers."""
         ox, oy = float(proj.x(0.0)), float(proj.y(0.0))
         lay = self.layers
-        return (id(self.cache), round(proj.scale, 9), round(ox % 1.0, 6), round(oy % 1.0, 6), ratio,
+        return (getattr(self, "_orbit_generation", 0), round(proj.scale, 9), round(ox % 1.0, 6), round(oy % 1.0, 6), ratio,
                 lay.track, lay.arrows, lay.overflights and self.place is not None and self._place_key(),
                 lay.windows and tuple(self.windows))
 
@@ -600,7 +601,11 @@ class MapRenderer:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
         p.setPen(pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
-        for piece in pieces:
+        # The first span ending after each piece starts: a piece it does not reach has nothing to stroke.
+        first = np.searchsorted(spans[:, 1], [piece.t[0] for piece in pieces]) if pieces else []
+        for piece, i in zip(pieces, first):
+            if i >= len(spans) or spans[i, 0] > piece.t[-1]:
+                continue
             inside = _inside(piece.t, spans)
             if not inside.any():
                 continue
