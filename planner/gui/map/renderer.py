@@ -551,7 +551,9 @@ class MapRenderer:
         p.setFont(self._marks_font(p.font()))
         metrics = p.fontMetrics()
         taken: list[QRectF] = []
-        for site in self.sites:
+        # Labels keep off every mark, not only off each other (Houston's would cover Kennedy's).
+        marks = [QRectF(float(proj.x(s.lon_deg)) - 5.5, float(proj.y(s.lat_deg)) - 6, 11, 11) for s in self.sites]
+        for n, site in enumerate(self.sites):
             x, y = float(proj.x(site.lon_deg)), float(proj.y(site.lat_deg))
             tri = QPolygonF([QPointF(x, y - 5), QPointF(x - 4.5, y + 3.5), QPointF(x + 4.5, y + 3.5)])
             p.setPen(QPen(text, 1.0))
@@ -562,7 +564,9 @@ class MapRenderer:
             # Right of the mark, else below, left or above it: the first place no other label holds.
             spots = [QRectF(x + 6, y - h / 2, w, h), QRectF(x - w / 2, y + 5, w, h),
                      QRectF(x - 6 - w, y - h / 2, w, h), QRectF(x - w / 2, y - 6 - h, w, h)]
-            rect = next((r for r in spots if not any(r.intersects(o) for o in taken)), spots[0])
+            others = taken + marks[:n] + marks[n + 1:]
+            rect = next((r for r in spots if not any(r.intersects(o) for o in others)),
+                        next((r for r in spots if not any(r.intersects(o) for o in taken)), spots[0]))
             taken.append(rect)
             p.setPen(text)
             p.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), label)
