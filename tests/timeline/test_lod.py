@@ -68,20 +68,23 @@ def test_runs_are_the_stretches_of_true():
 
 
 @pytest.mark.parametrize("seed", range(20))
-def test_a_bar_is_only_skipped_when_later_bars_cover_all_of_it(seed):
+def test_overlapping_bars_show_the_pieces_of_the_last_drawn_over_each_column(seed):
     rng = random.Random(seed)
-    n = rng.randint(1, 30)
-    x0 = np.sort(np.array([float(rng.choice([0, 0, 0, rng.randint(0, 60)])) for _ in range(n)]))
-    x1 = x0 + np.array([float(rng.randint(1, 80)) for _ in range(n)])
-    hidden = lod.hidden(x0, x1)
-    for k in np.flatnonzero(hidden):
-        painted = np.zeros(200, dtype=bool)
-        for j in range(k + 1, n):
-            painted[int(x0[j]):int(x1[j])] = True
-        assert painted[int(x0[k]):int(x1[k])].all()
-    # Bars stacked exactly on each other: only the last one drawn is kept.
-    same = lod.hidden(np.zeros(5), np.full(5, 40.0))
-    assert same.tolist() == [True, True, True, True, False]
+    n, width = rng.randint(1, 30), 120
+    first = np.array([rng.choice([0, 0, 5, rng.randint(-10, 110)]) for _ in range(n)])
+    past = first + np.array([rng.choice([0, 1, rng.randint(1, 80)]) for _ in range(n)])
+    painted = np.full(width, -1)
+    for k in range(n):  # a painter: each bar over what was drawn before, one column at least
+        lo, hi = max(first[k], 0), min(max(past[k], first[k] + 1), width)
+        if hi > lo:
+            painted[lo:hi] = k
+    shown = np.full(width, -1)
+    pieces = lod.top_segments(first, past, width)
+    for a, b, k in pieces.tolist():
+        assert a < b and (shown[a:b] == -1).all()  # pieces never overlap
+        shown[a:b] = k
+    assert shown.tolist() == painted.tolist()
+    assert all(p[1] != q[0] or p[2] != q[2] for p, q in zip(pieces.tolist(), pieces.tolist()[1:]))  # merged runs
 
 
 def _paint(layout, scale, width=600, height=200):

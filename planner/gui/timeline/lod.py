@@ -54,18 +54,20 @@ def flat_runs(low: np.ndarray, high: np.ndarray, min_columns: int) -> list[tuple
     return out
 
 
-def hidden(x0: np.ndarray, x1: np.ndarray) -> np.ndarray:
-    """Bars (in drawing order, ``x0`` not decreasing) that bars drawn after them cover entirely.
-
-    Double-booked ports stack dozens of bars on the same pixels; only the ones left showing are worth a
-    painter call. A bar is hidden when the next bar starts where it starts and the bars from there on reach
-    past its end without a gap.
-    """
-    n = len(x0)
-    out = np.zeros(n, dtype=bool)
-    reach = -np.inf  # how far right the bars after ``k`` reach without a gap from the next one's start
-    for k in range(n - 1, -1, -1):
-        if k + 1 < n:
-            out[k] = x0[k + 1] <= x0[k] and reach >= x1[k]
-        reach = max(x1[k], reach) if k + 1 < n and x0[k + 1] <= x1[k] else x1[k]
-    return out
+def top_segments(first: np.ndarray, past: np.ndarray, width: int) -> np.ndarray:
+    """Bars drawn in order over each other, each over pixel columns ``[first, past)``: the pieces left showing,
+    as an (n, 3) array of ``[first column, past last column, bar]``, the bar being the last one drawn over
+    those columns (later bars cover earlier ones; a bar is one column at least)."""
+    past = np.clip(np.maximum(past, first + 1), 0, width)
+    first = np.clip(first, 0, width)
+    # What shows changes only where a bar begins or ends: test the bars at those columns only.
+    cuts = np.sort(np.concatenate([first, past, [0, width]]))
+    cuts = cuts[np.concatenate([[True], np.diff(cuts) > 0])]
+    at = cuts[:-1]
+    over = (at[None, :] >= first[:, None]) & (at[None, :] < past[:, None])
+    n = len(first)
+    top = np.where(over.any(axis=0), n - 1 - np.argmax(over[::-1], axis=0), -1)
+    keep = np.concatenate([[True], top[1:] != top[:-1]])  # pieces of one bar side by side become one
+    starts = at[keep]
+    pieces = np.stack([starts, np.append(starts[1:], cuts[-1]), top[keep]], axis=1)
+    return pieces[pieces[:, 2] >= 0]

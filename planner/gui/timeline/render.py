@@ -79,40 +79,24 @@ def _rects(x, y, w, h) -> list[QRectF]:
 
 
 class _BarBatch:
-    """The bars of every lane of one paint, gathered so that each colour is one painter call per layer."""
+    """The bars of every lane of one paint, gathered so that each colour is one painter call."""
 
     def __init__(self):
         self.codes: dict[str, int] = {}  # colour -> its number in this paint
-        self.layers: list[list[tuple]] = []  # layer -> per lane: (x0, w, y, h, colour, open end, chosen, label)
+        self.parts: list[tuple] = []  # per lane: (x0, w, y, h, colour, open end, chosen, label) of its bars
 
-    def add(self, layer: int, style, idx, x0, w, open_end, chosen, y: float, h: float) -> None:
-        """Bars ``idx`` of a lane (with ``style``) in ``layer`` (0 unless bars of the lane overlap)."""
+    def add(self, style, idx, x0, w, open_end, chosen, y: float, h: float) -> None:
+        """Bars ``idx`` of a lane (with ``style``), none over another."""
         numbers = np.array([self.codes.setdefault(code, len(self.codes)) for code in style.codes] or [0], dtype=np.int64)
         color = style.color[idx]
         real = color >= 0
         n = int(real.sum())
         if not n:
             return
-        while len(self.layers) <= layer:
-            self.layers.append([])
         labels = np.empty(n, dtype=object)
         labels[:] = [style.labels[i] for i in np.asarray(idx)[real].tolist()]  # a lane shows few bars (else: density)
-        self.layers[layer].append((x0[real], w[real], np.full(n, float(y)), np.full(n, float(h)), numbers[color[real]],
+        self.parts.append((x0[real], w[real], np.full(n, float(y)), np.full(n, float(h)), numbers[color[real]],
                                    open_end[real], chosen[real], labels))
-
-
-def _layers(x0: list[float], x1: list[float]) -> list[list[int]]:
-    """Bars in drawing order split into consecutive layers, each of bars that do not overlap one another."""
-    layers, current, reach = [], [], -math.inf
-    for k, (a, b) in enumerate(zip(x0, x1)):
-        if a < reach:
-            layers.append(current)
-            current, reach = [], -math.inf
-        current.append(k)
-        reach = max(reach, b)
-    if current:
-        layers.append(current)
-    return layers
 
 
 class TimelineRenderer:
@@ -277,29 +261,31 @@ class TimelineRenderer:
         for selected, of_activities in ((state.selected_missions, False), (state.selected_activities, True)):
             if selected:
                 chosen |= (style.activity[idx] == of_activities) & np.isin(style.ident[idx], list(selected))
+        open_end = np.isinf(ends)
         # Only bars overlapping in time (a double-booked port) need drawing in order; bars that merely
         # touch because of their two-pixel minimum width are batched.
         if len(idx) > 1 and np.any(starts[1:] < np.maximum.accumulate(ends)[:-1]):
-            # Bars on top of each other (a double-booked port): skip the covered ones, then draw the rest in
-            # layers that each hold no overlapping bars, so that later bars still come out on top.
-            keep = np.flatnonzero(~lod.hidden(x0, x0 + w))
-            layers = [keep[layer] for layer in _layers(x0[keep].tolist(), (x0 + w)[keep].tolist())]
-        else:
-            layers = [slice(None)]
-        for n, pick in enumerate(layers):
-            batch.add(n, style, idx[pick], x0[pick], w[pick], np.isinf(ends[pick]), chosen[pick], top + pad, h)
+            # Bars on top of each other (a double-booked port): what shows of them is, per pixel column, the
+            # last one drawn there, so draw those pieces (worked out for all columns at once) side by side.
+            width = int(math.ceil(right - left))
+            first = np.floor(x0 - left).astype(np.int64)
+            pieces = lod.top_segments(first, np.ceil(x0 + w - left).astype(np.int64), width)
+            bar = pieces[:, 2]
+            x0, w = left + pieces[:, 0], (pieces[:, 1] - pieces[:, 0]).astype(float)
+            idx, chosen, open_end = idx[bar], chosen[bar], open_end[bar] & (pieces[:, 1] >= width)
+        batch.add(style, idx, x0, w, open_end, chosen, top + pad, h)
 
     def _draw_batch(self, p, batch: "_BarBatch", plot, palette):
-        """Every lane's bars, layer after layer: fills, outlines and labels each batched by colour."""
+        """Every lane's bars: fills, outlines and labels each batched by colour."""
         codes = list(batch.codes)
         right = plot.right() + 4
         fm = p.fontMetrics()
         p.save()
-        for parts in batch.layers:
+        if batch.parts:
             x0, w, y, h, color, open_end, chosen, labels = (
-                np.concatenate([part[k] for part in parts]) for k in range(8))
+                np.concatenate([part[k] for part in batch.parts]) for k in range(8))
             p.setPen(Qt.PenStyle.NoPen)
-            for c in np.unique(color).tolist():
+            for c in sorted(set(color.tolist())):
                 mine = color == c
                 p.setBrush(self.color(codes[c]))
                 p.drawRects(_rects(x0[mine], y[mine], w[mine], h[mine]))
@@ -308,7 +294,7 @@ class TimelineRenderer:
                     p.fillRect(QRectF(right - 12, y[k], 12, h[k]), QBrush(self.color(codes[c]), Qt.BrushStyle.Dense4Pattern))
             p.setBrush(Qt.BrushStyle.NoBrush)
             outlined = (w > 6) & ~chosen
-            for c in np.unique(color[outlined]).tolist():
+            for c in sorted(set(color[outlined].tolist())):
                 mine = outlined & (color == c)
                 p.setPen(QPen(self.color(codes[c]).darker(140), 0))
                 p.drawRects(_rects(x0[mine], y[mine], w[mine], h[mine]))
