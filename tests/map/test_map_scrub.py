@@ -19,13 +19,16 @@ def orbit():
     return Orbit.from_sets(load_project(example_project_path()).element_sets)
 
 
-def test_a_block_of_track_is_lit_where_skyfield_says_the_station_is_sunlit(orbit):
+@pytest.mark.parametrize("batched", [False, True])
+def test_a_block_of_track_is_lit_where_skyfield_says_the_station_is_sunlit(orbit, batched):
     from skyfield.api import EarthSatellite
 
     from planner.gui.map.track_cache import TrackCache
     from planner.orbit.skydata import ephemeris, skyfield_times, timescale
 
     cache = TrackCache(orbit)
+    if batched:  # the block cut out of one pass over the blocks either side of it too
+        assert cache.ensure(DOCKING - cache.block_s, DOCKING + cache.block_s) == 3
     block = cache.block(int(DOCKING // cache.block_s))
     t = block.track.t
     lines = orbit.sets[0].text.strip().splitlines()
@@ -154,7 +157,7 @@ def test_while_scrubbing_the_next_blocks_and_sprites_are_made_in_idle_time(windo
     # The next frames along the way compute nothing: what they show was made ahead.
     computed = []
     original = track_cache.TrackCache._compute
-    monkeypatch.setattr(track_cache.TrackCache, "_compute", lambda self, s: computed.append(s) or original(self, s))
+    monkeypatch.setattr(track_cache.TrackCache, "_compute", lambda self, *a: computed.append(a) or original(self, *a))
     for k in range(4, 10):
         cursor.set_time(start + direction * 600.0 * k)
         canvas.repaint()

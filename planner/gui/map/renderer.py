@@ -305,6 +305,7 @@ class MapRenderer:
             self.direction = 1 if t > self._last_time else -1
             self.stride = abs(t - self._last_time)
         self._last_time = t
+        cache.ensure(*self.track_span())  # the missing blocks in one pass, before anything asks for one
         if self.layers.terminator:
             self._paint_night(p, proj)
         lat, lon, alt = cache.position(t)
@@ -423,11 +424,19 @@ class MapRenderer:
         began = wallclock.perf_counter()
         cache, t0, t1 = self.cache, *self.track_span()
         step = self.direction * self.stride
-        later = cache.missing(t1, t1 + cache.block_s * (AHEAD_BLOCKS if self.direction >= 0 else 1))
-        earlier = cache.missing(t0 - cache.block_s * (AHEAD_BLOCKS if self.direction < 0 else 1), t0)[::-1]
-        order = cache.missing(t0, t1) + (cache.missing(t0 + step, t1 + step) if self.span is None else [])
+        # The shown span and where the next frame will be: each in one pass (see TrackCache.ensure).
+        cache.ensure(t0, t1)
+        if self.span is None and step and wallclock.perf_counter() - began < budget_s:
+            cache.ensure(t0 + step, t1 + step)
+        later = list(cache.block_keys(t1, t1 + cache.block_s * (AHEAD_BLOCKS if self.direction >= 0 else 1)))
+        earlier = list(cache.block_keys(t0 - cache.block_s * (AHEAD_BLOCKS if self.direction < 0 else 1), t0))[::-1]
+        order = list(cache.block_keys(t0, t1))
+        order += list(cache.block_keys(t0 + step, t1 + step)) if self.span is None else []
         order += earlier + later if self.direction < 0 else later + earlier
-        keys = list(dict.fromkeys(order))
+        keys = [k for k in dict.fromkeys(order)
+                if not cache.has_block(k) or cache.block(k).extra.get("pieces") is None
+                or (self.place is not None and self.layers.overflights
+                    and ("over", self._place_key()) not in cache.block(k).extra)]
         for n, key in enumerate(keys):
             if n and wallclock.perf_counter() - began > budget_s:
                 return True

@@ -72,18 +72,41 @@ class TrackCache:
         if found is not None:
             self._blocks.move_to_end(key)
             return found
-        made = self._compute(key * self.block_s)
-        self._blocks[key] = made
+        self._keep(self._compute(key, 1))
+        return self._blocks[key]
+
+    def ensure(self, t0: float, t1: float) -> int:
+        """Compute the missing blocks covering ``t0..t1``, each run of consecutive ones in one pass.
+
+        One pass over twelve hours costs little more than half of four passes over three (the fixed
+        costs of a pass are most of a small block's). Returns how many blocks were made.
+        """
+        keys = self.missing(t0, t1)
+        per_span = int(round(_SUN_SPAN_KNOTS * _SUN_KNOT_S / self.block_s))
+        run: list[int] = []
+        for k in keys + [None]:
+            # A run stays inside one span of Sun knots and UT1 table.
+            if run and (k is None or k != run[-1] + 1 or k // per_span != run[0] // per_span):
+                self._keep(self._compute(run[0], len(run)))
+                run = []
+            if k is not None:
+                run.append(k)
+        return len(keys)
+
+    def _keep(self, made: list[Block]) -> None:
+        for block in made:
+            self._blocks[int(round(block.start / self.block_s))] = block
         while len(self._blocks) > self.max_blocks:
             self._blocks.popitem(last=False)
-        return made
 
     def missing(self, t0: float, t1: float) -> list[int]:
         """Keys of the blocks covering ``t0..t1`` that are not computed yet."""
         return [k for k in self.block_keys(t0, t1) if k not in self._blocks]
 
-    def _compute(self, start: float) -> Block:
-        end = start + self.block_s
+    def _compute(self, key: int, count: int) -> list[Block]:
+        """Blocks ``key .. key + count - 1``, computed in one vectorised pass over their times."""
+        start = key * self.block_s
+        end = start + count * self.block_s
         t = time_grid(start, end, self.step_s)
         # SGP4 every minute, cubic Hermite between (well under a metre, see planner.orbit.sampling): SGP4
         # at every 10-second sample was most of a block's cost.
@@ -101,14 +124,23 @@ class TrackCache:
         sunlit = margin > 0
         flips = np.flatnonzero(sunlit[1:] != sunlit[:-1])
         crossings = t[flips] + (t[flips + 1] - t[flips]) * margin[flips] / (margin[flips] - margin[flips + 1])
-        lit = intervals.from_crossings(start, end, bool(sunlit[0]), crossings)
         sun_xyz = np.stack([np.interp(sun_t, knots, sun[i]) for i in range(3)])
         theta = gmst82(sun_t, self._dut1(sun_t))
         c, s = np.cos(theta), np.sin(theta)
         x, y = c * sun_xyz[0] + s * sun_xyz[1], c * sun_xyz[1] - s * sun_xyz[0]
         sun_lat = np.degrees(np.arctan2(sun_xyz[2], np.hypot(x, y)))
-        sun_lon = np.unwrap(np.arctan2(y, x))
-        return Block(start, track, sunlit, lit, sun_t, sun_lat, np.degrees(sun_lon))
+        sun_lon = np.degrees(np.unwrap(np.arctan2(y, x)))
+        # Cut into blocks: each holds its samples from start to end inclusive (neighbours share one).
+        per, sun_per = int(round(self.block_s / self.step_s)), int(round(self.block_s / _SUN_STEP_S))
+        out = []
+        for i in range(count):
+            b0, b1 = start + i * self.block_s, start + (i + 1) * self.block_s
+            cut, sun_cut = slice(i * per, (i + 1) * per + 1), slice(i * sun_per, (i + 1) * sun_per + 3)
+            inside = crossings[(crossings > b0) & (crossings < b1)]
+            out.append(Block(b0, GroundTrack(t[cut], lat[cut], lon[cut], alt[cut]), sunlit[cut],
+                             intervals.from_crossings(b0, b1, bool(sunlit[cut][0]), inside),
+                             sun_t[sun_cut], sun_lat[sun_cut], sun_lon[sun_cut]))
+        return out
 
     def _dut1(self, t: np.ndarray) -> np.ndarray:
         """UT1 - UTC at times on the step grid, from a table of the whole Sun span (one skyfield look-up)."""
@@ -145,6 +177,7 @@ class TrackCache:
 
     def blocks(self, t0: float, t1: float) -> list[Block]:
         """The blocks covering ``t0..t1``, in time order."""
+        self.ensure(t0, t1)
         return [self.block(k) for k in self.block_keys(t0, t1)]
 
     def window(self, t0: float, t1: float) -> tuple[GroundTrack, np.ndarray]:
