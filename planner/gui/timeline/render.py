@@ -34,7 +34,7 @@ LABEL_W = 170
 AXIS_H = 36
 AGGREGATE_PER_PX = 1 / 8  # a lane showing more spans than this per pixel of width is drawn as density
 BACKGROUND_SPANS_AS_STRIP = 40  # more stays aboard than this in view: drawn as one strip of pixels
-FINDINGS_ONE_BY_ONE = 400  # more findings than this in view: merged per lane into runs of pixels
+FINDINGS_ONE_BY_ONE = 150  # more findings than this in view: merged per lane into runs of pixels
 CONFLICT = QColor(220, 40, 40)
 WARNING = QColor(235, 160, 0)
 HIGHLIGHT = QColor(0, 160, 190)  # candidate windows: a hue of their own, apart from the findings' red and amber
@@ -104,7 +104,8 @@ class TimelineRenderer:
 
     def __init__(self):
         self._colors: dict[str, QColor] = {}
-        self._advances: dict[str, int] = {}  # label widths in the font of the last paint
+        self._advances: dict[str, np.ndarray] = {}  # widths of each label's beginnings, in the last paint's font
+        self._char_widths: dict[str, int] = {}
         self._font_key = ""
 
     def color(self, hex_code: str) -> QColor:
@@ -121,7 +122,7 @@ class TimelineRenderer:
         state = state or ViewState()
         font_key = p.font().key()
         if font_key != self._font_key:
-            self._font_key, self._advances = font_key, {}
+            self._font_key, self._advances, self._char_widths = font_key, {}, {}
         scale = scale.copy()
         scale.origin_x = LABEL_W
         t0, t1 = scale.span(width)
@@ -167,6 +168,11 @@ class TimelineRenderer:
         alt = palette.color(QPalette.ColorRole.AlternateBase)
         absent = palette.color(QPalette.ColorRole.Mid)
         absent_brush = QBrush(absent, Qt.BrushStyle.BDiagPattern)
+        aboard = QColor(palette.color(QPalette.ColorRole.Highlight))
+        aboard.setAlpha(35)
+        aboard_pixel = np.uint32(_premultiplied(aboard, 35))
+        edges = None
+        stays = []  # the few stays aboard drawn one by one, as one batch
         for n, lane in enumerate(layout.lanes):
             top = y0 + lane.top
             if top > plot.bottom() or top + lane.height < plot.top():
@@ -187,20 +193,25 @@ class TimelineRenderer:
                 p.fillRect(rect, grey)
                 p.fillRect(rect, absent_brush)
             if len(lane.background):
-                aboard = QColor(palette.color(QPalette.ColorRole.Highlight))
-                aboard.setAlpha(35)
                 spans = lane.background
                 lo, hi = spans.visible_bounds(t0, t1)
                 if hi - lo > BACKGROUND_SPANS_AS_STRIP:
-                    width = int(math.ceil(plot.width()))
-                    mask = lod.covered(spans.start, spans.max_end, lod.pixel_edges(t0, scale.seconds_per_px, width))
-                    draw_strip(p, plot.left(), top + 1, lane.height - 2,
-                               np.where(mask, np.uint32(_premultiplied(aboard, 35)), np.uint32(0)))
+                    if edges is None:
+                        edges = lod.pixel_edges(t0, scale.seconds_per_px, int(math.ceil(plot.width())))
+                    mask = lod.covered(spans.start, spans.max_end, edges)
+                    draw_strip(p, plot.left(), top + 1, lane.height - 2, np.where(mask, aboard_pixel, np.uint32(0)))
                     continue
-                for i in spans.visible(t0, t1):
-                    x0 = max(scale.x(spans.start[i]), plot.left() - 2)
-                    x1 = min(scale.x(spans.end[i]), plot.right() + 2)
-                    p.fillRect(QRectF(x0, top + 1, x1 - x0, lane.height - 2), aboard)
+                shown = spans.visible(t0, t1)
+                if len(shown):
+                    x0 = np.maximum(scale.x(spans.start[shown]), plot.left() - 2)
+                    x1 = np.minimum(scale.x(spans.end[shown]), plot.right() + 2)
+                    stays.append(_rects(x0, top + 1, x1 - x0, lane.height - 2))
+        if stays:
+            p.save()
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(aboard)
+            p.drawRects([rect for rects in stays for rect in rects])
+            p.restore()
 
     def _orbit_layer(self, p, orbit, plot, scale, t0, t1, palette):
         night = QColor(40, 50, 90, 45)
@@ -301,21 +312,41 @@ class TimelineRenderer:
             if chosen.any():
                 p.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
                 p.drawRects(_rects(x0[chosen] - 1, y[chosen] - 1, w[chosen] + 2, h[chosen] + 2))
+            pens = [_text_on(self.color(code)) for code in codes]
+            baseline = (fm.ascent() - fm.descent()) / 2  # below the middle of the bar
+            pen = None
             for k in np.flatnonzero(w > 24).tolist():
                 bx0, bx1 = float(x0[k]), float(x0[k] + w[k])
                 text_x = max(bx0, plot.left()) + 3
                 avail = min(bx1, plot.right()) - text_x - 2
                 if avail <= 16:
                     continue
-                label = labels[k]
-                advance = self._advances.get(label)
-                if advance is None:
-                    advance = self._advances[label] = fm.horizontalAdvance(label)
-                if advance > int(avail):
-                    label = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(avail))
-                p.setPen(_text_on(self.color(codes[color[k]])))
-                p.drawText(QRectF(text_x, float(y[k]), avail, float(h[k])), Qt.AlignmentFlag.AlignVCenter, label)
+                label = self._fit(fm, labels[k], avail)
+                if label:
+                    if pens[color[k]] is not pen:
+                        pen = pens[color[k]]
+                        p.setPen(pen)
+                    p.drawText(QPointF(text_x, float(y[k] + h[k] / 2 + baseline)), label)
         p.restore()
+
+    def _fit(self, fm, label: str, avail: float) -> str:
+        """``label``, or as much of it as fits in ``avail`` pixels followed by an ellipsis ("" if none does).
+
+        Widths of each label's beginnings are kept (from the font's advances, character by character), so
+        a zoom that changes every bar's width measures no text."""
+        widths = self._advances.get(label)
+        if widths is None:
+            chars = self._char_widths
+            for ch in set(label) - chars.keys():
+                chars[ch] = fm.horizontalAdvance(ch)
+            widths = self._advances[label] = np.cumsum([chars[ch] for ch in label] or [0])
+        if widths[-1] <= avail:
+            return label
+        dots = self._char_widths.get("…")
+        if dots is None:
+            dots = self._char_widths["…"] = fm.horizontalAdvance("…")
+        n = int(np.searchsorted(widths, avail - dots, side="right"))
+        return label[:n] + "…" if n else ""
 
     def _density(self, p, spans, top, h, scale, t0, plot, palette):
         """Many spans per pixel: shade each pixel column by how many spans cover it, in one image."""
