@@ -10,6 +10,7 @@ Targets: full check <= 0.5 s; 10x the input <= 15x the time; one edit re-checked
 
 from __future__ import annotations
 
+import gc
 import random
 import statistics
 import sys
@@ -93,13 +94,18 @@ def baseline() -> float:
 def full_check(project: Project) -> None:
     """Build the engine and list the findings with their fixes (what ``planner check`` does)."""
     findings._minute_text.cache_clear()  # as cold as a fresh ``planner check``: no instant worded before
+    findings._day_text.cache_clear()
     RuleEngine(project).findings(suggestions=True)
 
 
-def edit_times(project: Project, edits: int = 20) -> tuple[float, float]:
-    """Median seconds to re-check after moving one mission's undocking, and after moving one activity."""
+def edit_times(project: Project, edits: int = 20) -> tuple[float, float, float]:
+    """Median seconds to re-check after moving one mission's undocking, and after moving one activity, and the
+    slowest of all those edits (the GUI prepares the engine for edits while idle after opening, as here)."""
     engine = RuleEngine(project)
     engine.findings()
+    engine.prepare_for_edits()
+    gc.collect()
+    gc.freeze()  # as the GUI does once a project is open (planner.gui.heap): no full collection walks the plan
     rng = random.Random(3)  # the GUI lists findings after each edit; fixes are asked for one at a time
     mission_s, activity_s = [], []
     for _ in range(edits):
@@ -121,7 +127,8 @@ def edit_times(project: Project, edits: int = 20) -> tuple[float, float]:
         engine.activity_changed(activity.id)
         engine.findings()
         activity_s.append(time.perf_counter() - t)
-    return statistics.median(mission_s), statistics.median(activity_s)
+    gc.unfreeze()
+    return statistics.median(mission_s), statistics.median(activity_s), max(mission_s + activity_s)
 
 
 def orbit_times(n: int = 10_000, sample: int = 100) -> tuple[float, float]:
@@ -156,7 +163,7 @@ def main() -> int:
     n_findings = len(RuleEngine(large).findings())
     t_small = timed(lambda: full_check(small))
     t_large = timed(lambda: full_check(large))
-    t_edit_mission, t_edit_activity = edit_times(large)
+    t_edit_mission, t_edit_activity, t_edit_worst = edit_times(large)
     growth = t_large / t_small
     t_orbit, t_orbit_each = orbit_times()
     print(f"baseline (sort 1e6 floats):            {base * 1000:8.1f} ms")
@@ -168,9 +175,11 @@ def main() -> int:
           f"({t_edit_mission / base:5.3f} x baseline)  target <= 50 ms")
     print(f"re-check after an activity edit:        {t_edit_activity * 1000:8.2f} ms  "
           f"({t_edit_activity / base:5.3f} x baseline)  target <= 50 ms")
+    print(f"slowest of those {2 * 20} edits:               {t_edit_worst * 1000:8.2f} ms  "
+          f"({t_edit_worst / base:5.3f} x baseline)")
     print(f"orbit rules, 10,000 daylight activities: {t_orbit * 1000:8.1f} ms  ({t_orbit / base:5.2f} x baseline)"
           f"  activity by activity ~{t_orbit_each:.1f} s")
-    ok = t_large <= 0.5 and growth <= 15 and max(t_edit_mission, t_edit_activity) <= 0.05
+    ok = t_large <= 0.5 and growth <= 15 and max(t_edit_mission, t_edit_activity, t_edit_worst) <= 0.05
     print("all targets met" if ok else "TARGET MISSED")
     return 0 if ok else 1
 

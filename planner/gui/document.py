@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from planner.gui import heap
 from planner.model import Project
 from planner.model import edits
 
@@ -46,6 +47,7 @@ class ProjectDocument(QObject):
         self.undo_stack.setClean()
         self.set_path(path)
         self.projectReset.emit()
+        QTimer.singleShot(0, heap.settle)  # when idle, after the views have been built for it
 
     def set_path(self, path: Path | None) -> None:
         """The file the project is saved to."""

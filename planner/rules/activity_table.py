@@ -7,6 +7,7 @@ A full check of 100,000 activities must not build 100,000 Python rows: the array
 
 from __future__ import annotations
 
+from functools import cached_property
 from itertools import chain, repeat
 from operator import attrgetter, is_
 
@@ -17,7 +18,7 @@ from planner.rules.activities import ActivityRow, activity_row
 from planner.rules.visits import epoch_seconds
 
 _GUARD_NEED = NeedKind.NO_DYNAMIC_EVENT
-_ORBIT_NEEDS = (NeedKind.DAYLIGHT, NeedKind.SHADOW, NeedKind.SITE_IN_VIEW)
+_ORBIT_NEEDS = frozenset((NeedKind.DAYLIGHT, NeedKind.SHADOW, NeedKind.SITE_IN_VIEW))
 
 
 class ActivityTable:
@@ -30,27 +31,25 @@ class ActivityTable:
     def __init__(self, activities):
         acts = list(activities)
         ids = list(map(attrgetter("id"), acts))
-        pos = dict(zip(ids, range(len(ids))))
-        if len(pos) != len(acts):
+        if len(set(ids)) != len(ids):
+            pos = dict(zip(ids, range(len(ids))))
             acts = [acts[k] for k in sorted(pos.values())]
             ids = list(map(attrgetter("id"), acts))
-            pos = dict(zip(ids, range(len(ids))))
         n = len(acts)
         self.activities = acts
         self.ids = ids
-        self.pos = pos
         self.start = epoch_seconds(map(attrgetter("start"), acts))
         self.end = epoch_seconds(map(attrgetter("end"), acts))
         self.people = list(map(attrgetter("people"), acts))
         self.guarded = np.fromiter(map(is_, map(attrgetter("kind"), acts), repeat(ActivityKind.EVA)), bool, n)
-        self.orbit = np.zeros(n, dtype=bool)
+        # Needs as one flat column: which activity each belongs to, and whether it guards or needs the orbit.
         needs = list(map(attrgetter("needs"), acts))
-        for k in np.flatnonzero(np.fromiter(map(bool, needs), bool, n)).tolist():
-            kinds = [need.kind for need in needs[k]]
-            if _GUARD_NEED in kinds:
-                self.guarded[k] = True
-            if any(kind in _ORBIT_NEEDS for kind in kinds):
-                self.orbit[k] = True
+        counts = np.fromiter(map(len, needs), np.int64, n)
+        owner = np.repeat(np.arange(n), counts)
+        kinds = list(map(attrgetter("kind"), chain.from_iterable(needs)))
+        self.guarded[owner[np.fromiter(map(is_, kinds, repeat(_GUARD_NEED)), bool, len(kinds))]] = True
+        self.orbit = np.zeros(n, dtype=bool)
+        self.orbit[owner[np.fromiter(map(_ORBIT_NEEDS.__contains__, kinds), bool, len(kinds))]] = True
         lens = np.fromiter(map(len, self.people), np.int64, n)
         flat = list(chain.from_iterable(self.people))
         self.names = list(dict.fromkeys(flat))
@@ -60,6 +59,11 @@ class ActivityTable:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    @cached_property
+    def pos(self) -> dict[str, int]:
+        """Activity id -> position (made when first asked: a full check reads by position)."""
+        return dict(zip(self.ids, range(len(self.ids))))
 
     def row(self, k: int) -> ActivityRow:
         """The row of the activity at position ``k``."""
@@ -71,8 +75,20 @@ class ActivityRows:
 
     def __init__(self, table: ActivityTable):
         self._table = table
-        self._pos = dict(table.pos)  # ids still as the table has them
         self._rows: dict[str, ActivityRow] = {}
+
+    @cached_property
+    def _pos(self) -> dict[str, int]:
+        """Ids still as the table has them (the table's own index, taken over: edits change it)."""
+        return self._table.pos
+
+    def at(self, k: int) -> ActivityRow:
+        """The row of the table's activity at position ``k`` (for a full check, before any edit)."""
+        aid = self._table.ids[k]
+        row = self._rows.get(aid)
+        if row is None:
+            row = self._rows[aid] = self._table.row(k)
+        return row
 
     def get(self, aid: str) -> ActivityRow | None:
         """The row of ``aid``, or None when there is no such activity."""

@@ -11,7 +11,8 @@ BLOCKING = "port-blocking"
 
 def blocking_findings(block: PortBlock, occupied: list[PortStay], arriving: list[PortStay],
                       tracks: dict[str, MissionTrack]) -> list[Finding]:
-    """Arrivals at ``block.blocked`` while a blocking occupant is at ``block.occupied``."""
+    """Arrivals at ``block.blocked`` while a blocking occupant is at ``block.occupied`` (``tracks`` needs each
+    mission's ``name``, ``vehicle_type`` and ``tags`` only: the timeline's ``heads`` will do)."""
     occupants = [s for s in occupied
                  if s.end > s.start and block.blocks(tracks[s.mission].vehicle_type, tracks[s.mission].tags)]
     if not occupants:

@@ -26,7 +26,7 @@ from planner.rules.orbit_needs import OrbitConditions
 from planner.rules.people import person_findings
 from planner.rules.ports import port_findings
 from planner.rules.prefilter import overlap_pairs, screen
-from planner.rules.screens import block_suspects, mission_suspects, people_suspects, port_suspects
+from planner.rules.screens import block_suspects, mission_suspects, people_suspects, port_columns, port_suspects
 from planner.rules.spacing import DynamicIndex, all_spacing, spacing_finding
 from planner.rules.spacing import pair_key as event_pair
 from planner.rules.suggestions import suggest
@@ -91,9 +91,10 @@ class RuleEngine:
         self.dynamic = DynamicIndex.from_columns(*tl.dynamic_columns())
         for mid in mission_suspects(tl):
             self._put(("mission", mid), mission_findings(tl.missions[mid], self.station))
-        for port in port_suspects(tl, self.station):
+        ports = port_columns(tl)
+        for port in port_suspects(tl, self.station, ports):
             self._check_port(port)
-        for i in block_suspects(tl, self.blocks):
+        for i in block_suspects(self.blocks, ports):
             self._check_block(i)
         for key, finding in all_spacing(self.dynamic, self.settings, tl.heads).items():
             self._put_pair("spacing", key[0][0], key[1][0], key, [finding])
@@ -136,7 +137,8 @@ class RuleEngine:
         table = ActivityTable(project.activities)
         # Rows and per-person sets are made when an edit first needs them: a full check reads columns.
         self.rows = ActivityRows(table)
-        self.person_acts = PersonActivities(table)
+        self._person_acts = None  # made from the table when an edit first needs it
+        self._table = table
         guarded = np.flatnonzero(table.guarded)
         ids = table.ids
         self.guarded = sorted(zip(table.start[guarded].tolist(), [ids[k] for k in guarded.tolist()]))
@@ -150,14 +152,30 @@ class RuleEngine:
         rows = self.rows
         if self.orbit_view is not None:
             needy = np.flatnonzero(table.orbit & (table.end > table.start)).tolist()
-            suspects = orbit_suspects([rows[ids[k]] for k in needy], self.sites, self.orbit_view)
+            suspects = orbit_suspects([rows.at(k) for k in needy], self.sites, self.orbit_view)
             picked.update(needy[j] for j in suspects)
         for k in sorted(picked):
-            row = rows[ids[k]]
+            row = rows.at(k)
             self._put(("activity", row.id), ctx.findings(row))
         first, second = overlap_pairs(table)
         for a, b in set(zip(first.tolist(), second.tolist())):
-            self._check_pair(rows[ids[a]], rows[ids[b]])
+            self._check_pair(rows.at(a), rows.at(b))
+
+    def prepare_for_edits(self) -> None:
+        """Make now the indexes a full check leaves for the first edit to make (activities by id and by
+        person, the dynamic events as objects, the headcount changes by instant): the GUI calls this while
+        idle after opening, so the first keystroke re-checks as fast as the others."""
+        self.rows.get("")  # the id index
+        self.person_acts.get("")
+        self.dynamic.near(0.0, 0.0, 0.0)
+        self.timeline.prepare_for_edits()
+
+    @property
+    def person_acts(self) -> PersonActivities:
+        """Person id -> ids of their activities (kept up to date by the edits)."""
+        if self._person_acts is None:
+            self._person_acts = PersonActivities(self._table)
+        return self._person_acts
 
     # -- incremental re-checks -------------------------------------------------------------------------
     def mission_changed(self, *mission_ids: str) -> None:
@@ -360,13 +378,13 @@ class RuleEngine:
 
     def _check_port(self, port: str) -> None:
         stays = self.timeline.port_stays.get(port, [])
-        self._put(("port", port), port_findings(port, stays, self.station, self.timeline.missions))
+        self._put(("port", port), port_findings(port, stays, self.station, self.timeline.heads))
 
     def _check_block(self, i: int) -> None:
         block = self.blocks[i]
         stays = self.timeline.port_stays
         self._put(("block", i), blocking_findings(block, stays.get(block.occupied, []),
-                                                  stays.get(block.blocked, []), self.timeline.missions))
+                                                  stays.get(block.blocked, []), self.timeline.heads))
 
     def _check_person(self, person: str, pieces) -> None:
         track = self.timeline.people.get(person)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from enum import Enum
 from functools import lru_cache
 
 from planner.model.times import format_utc, from_epoch
+
+_EPOCH_DAY = date(1970, 1, 1)
 
 
 class Severity(str, Enum):
@@ -107,7 +110,18 @@ def short_time(seconds: float) -> str:
 @lru_cache(maxsize=1 << 16)
 def _minute_text(seconds: float) -> str:
     # Findings about one event repeat its time: a big plan words the same instants many times.
-    return from_epoch(seconds).isoformat(" ", "minutes")[:-6] + " UTC"  # drops "+00:00"; faster than strftime
+    # The instant is rounded to the microsecond as ``datetime.fromtimestamp`` does (half to even on the
+    # fraction), then cut to the minute; the date is worded once per day. Same text as strftime, faster.
+    fraction, whole = math.modf(seconds)
+    micro = round(fraction * 1e6)
+    minutes, rest = divmod(int(whole) * 1_000_000 + micro, 60_000_000)
+    days, minute = divmod(minutes, 1440)
+    return f"{_day_text(days)} {minute // 60:02d}:{minute % 60:02d} UTC"
+
+
+@lru_cache(maxsize=1 << 14)
+def _day_text(days: int) -> str:
+    return (_EPOCH_DAY + timedelta(days=days)).isoformat()
 
 
 def span_text(start: float, end: float) -> str:

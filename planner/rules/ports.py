@@ -15,7 +15,9 @@ REQUIREMENT = "port-requirement"
 
 def port_findings(port_id: str, stays: list[PortStay], station: Station,
                   tracks: dict[str, MissionTrack]) -> list[Finding]:
-    """Every finding about one port: pairs of stays that overlap, stays outside the port's life, misfits."""
+    """Every finding about one port: pairs of stays that overlap, stays outside the port's life, misfits.
+
+    ``tracks`` needs each mission's ``name``, ``vehicle_type`` and ``tags`` only (the timeline's ``heads``)."""
     stays = sorted(stays, key=lambda s: (s.start, s.end, s.mission))
     findings = double_bookings(port_id, stays, tracks)
     port = station.port(port_id)

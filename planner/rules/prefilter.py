@@ -38,12 +38,15 @@ def overlap_pairs(table: ActivityTable) -> tuple[np.ndarray, np.ndarray]:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
     s, e = table.start[act], table.end[act]
-    order = np.lexsort((s, person))
+    by_start = np.argsort(s, kind="stable")
+    order = by_start[np.argsort(person[by_start], kind="stable")]  # by person, then start
     p, a = person[order], act[order]
-    rank = _ranks(s[order], e[order])
-    span = np.int64(rank.max() + 1)
-    key_s = p * span + rank[:m]
-    key_e = p * span + rank[m:]
+    # Integer stand-ins for the times that keep every start-against-end comparison: how many starts
+    # lie below. (s < e exactly when fewer starts lie below s than below e.)
+    below = s[by_start]
+    span = np.int64(m + 1)
+    key_s = p * span + np.searchsorted(below, s[order], side="left")
+    key_e = p * span + np.searchsorted(below, e[order], side="left")
     hi = np.searchsorted(key_s, key_e, side="left")  # entries of the person that start before this one ends
     count = np.maximum(hi - np.arange(1, m + 1), 0)
     total = int(count.sum())

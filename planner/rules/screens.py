@@ -6,6 +6,8 @@ skip one that is not. The full check of a plain plan thus makes no Python object
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from planner.model.catalogue import PortBlock, Station
@@ -24,31 +26,56 @@ def mission_suspects(tl: StationTimeline) -> list[str]:
     return [v.ids[i] for i in np.flatnonzero(suspect).tolist()]
 
 
-def port_suspects(tl: StationTimeline, station: Station) -> list[str]:
+class PortColumns(NamedTuple):
+    """The stays at one port as columns: times, arrival windows, and each stay's vehicle type and tags."""
+
+    start: np.ndarray
+    end: np.ndarray
+    first: np.ndarray  # arrival window
+    last: np.ndarray
+    types: list[str]
+    tags: list[tuple[str, ...]]
+
+
+def port_columns(tl: StationTimeline) -> dict[str, PortColumns]:
+    """Every port's stays as columns, read from the fresh timeline's groups without making the stays."""
+    v, groups = tl.visits, tl.ports
+    found = {}
+    for i, port in enumerate(groups.keys):
+        members = groups.members(i)
+        vis = np.fromiter((x for x in members if type(x) is int), np.int64)
+        others = [x for x in members if type(x) is not int]
+        k = v.mission[vis].tolist()
+        heads = [tl.heads[s.mission] for s in others]
+        start = np.concatenate([v.t1[vis], [s.start for s in others]])
+        found[port] = PortColumns(
+            start, np.concatenate([v.t2[vis], [s.end for s in others]]),
+            np.concatenate([v.t1[vis], [s.arrival[0] for s in others]]),
+            np.concatenate([v.t1[vis], [s.arrival[1] for s in others]]),
+            [v.vtypes[m] for m in k] + [h.vehicle_type for h in heads], [v.tags[m] for m in k] + [h.tags for h in heads])
+    return found
+
+
+def port_suspects(tl: StationTimeline, station: Station, columns: dict[str, PortColumns]) -> list[str]:
     """Ports where two stays may overlap, or a stay may be outside the port's life, misfit, or miss a need."""
-    heads = tl.heads
     found = []
-    types = {}
-    for port_id, stays in tl.port_stays.items():
-        if not stays:
+    for port_id, cols in columns.items():
+        if not len(cols.start):
             continue
         port = station.port(port_id)
         if port is None:
             found.append(port_id)
             continue
-        n = len(stays)
-        start = np.fromiter((s.start for s in stays), float, n)
-        end = np.fromiter((s.end for s in stays), float, n)
+        start, end = cols.start, cols.end
         if port.exists_from is not None and start.min() < port.exists_from.timestamp():
             found.append(port_id)
             continue
         if port.exists_until is not None and end.max() > port.exists_until.timestamp():
             found.append(port_id)
             continue
-        kinds = {heads[s.mission].vehicle_type for s in stays}
-        fits = [types.setdefault((port_id, t), _fits(station, port, t)) for t in kinds]
-        tagged = station.port_requirements and any(heads[s.mission].tags for s in stays)
-        if not all(fits) or tagged or _overlap(start, end):
+        fits = all(_fits(station, port, t) for t in set(cols.types))
+        tagged = station.port_requirements and any(cols.tags)
+        if not fits or tagged or _overlap(start, end):
             found.append(port_id)
     return found
 
@@ -69,24 +96,25 @@ def _overlap(start: np.ndarray, end: np.ndarray) -> bool:
     return bool((start[1:] < np.maximum.accumulate(end)[:-1]).any())
 
 
-def block_suspects(tl: StationTimeline, blocks: tuple[PortBlock, ...]) -> list[int]:
+def block_suspects(blocks: tuple[PortBlock, ...], columns: dict[str, PortColumns]) -> list[int]:
     """Port blocks (by position) where an arrival may meet a blocking occupant."""
-    heads = tl.heads
     found = []
     for i, block in enumerate(blocks):
-        occupants = [s for s in tl.port_stays.get(block.occupied, ())
-                     if s.end > s.start and block.blocks(heads[s.mission].vehicle_type, heads[s.mission].tags)]
-        arriving = tl.port_stays.get(block.blocked, ())
-        if not occupants or not arriving:
+        occupied, arriving = columns.get(block.occupied), columns.get(block.blocked)
+        if occupied is None or arriving is None or not len(arriving.start):
             continue
-        o_start = np.fromiter((s.start for s in occupants), float, len(occupants))
-        o_end = np.fromiter((s.end for s in occupants), float, len(occupants))
+        verdict: dict = {}
+        blocks_it = np.fromiter((verdict.setdefault((t, g), block.blocks(t, g)) if (t, g) not in verdict
+                                 else verdict[(t, g)] for t, g in zip(occupied.types, occupied.tags)),
+                                bool, len(occupied.types))
+        keep = blocks_it & (occupied.end > occupied.start)
+        if not keep.any():
+            continue
+        o_start, o_end = occupied.start[keep], occupied.end[keep]
         order = np.argsort(o_start, kind="stable")
         o_start, reach = o_start[order], np.maximum.accumulate(o_end[order])
-        first = np.fromiter((s.arrival[0] for s in arriving), float, len(arriving))
-        last = np.fromiter((s.arrival[1] for s in arriving), float, len(arriving))
-        k = np.searchsorted(o_start, last, side="right")  # occupants there by the end of the arrival
-        if ((k > 0) & (reach[np.maximum(k - 1, 0)] > first)).any():
+        k = np.searchsorted(o_start, arriving.last, side="right")  # occupants there by the end of the arrival
+        if ((k > 0) & (reach[np.maximum(k - 1, 0)] > arriving.first)).any():
             found.append(i)
     return found
 

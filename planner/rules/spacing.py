@@ -74,6 +74,7 @@ class DynamicIndex:
         self.longest = 0.0  # longest event: bounds how far back an overlapping event can start
         self._cols: tuple | None = None  # (start, end, crewed, mission, index, kind, ports) in key order
         self._arrays: tuple | None = None  # (start, end, crewed, running max of end) in key order
+        self._lists: tuple | None = None  # start, end, crewed of ``_cols`` as Python lists
 
     @classmethod
     def from_columns(cls, start, end, crewed, mission: list, index: list, kind: list, ports: list) -> "DynamicIndex":
@@ -91,18 +92,18 @@ class DynamicIndex:
         crewed = np.asarray(crewed, bool)[order]
         index_._cols = (start[order], end, crewed, [mission[k] for k in o], [index[k] for k in o],
                         [kind[k] for k in o], [ports[k] for k in o])
+        index_._lists = (start[order].tolist(), end.tolist(), crewed.tolist())
         index_.longest = float((end - start[order]).max()) if len(o) else 0.0
         return index_
 
     def _materialize(self) -> None:
         if self._cols is None:
             return
-        start, end, crewed, mission, index, kind, ports = self._cols
-        starts = start.tolist()
+        _start, _end, _crewed, mission, index, kind, ports = self._cols
+        starts, ends, crewed = self._lists
         self._keys = list(zip(starts, mission, index))
-        self._events = dict(zip(self._keys, map(DynamicEvent, mission, index, kind, starts, end.tolist(),
-                                                crewed.tolist(), ports)))
-        self._cols = None
+        self._events = dict(zip(self._keys, map(DynamicEvent, mission, index, kind, starts, ends, crewed, ports)))
+        self._cols = self._lists = None
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """(start, end, crewed, running maximum of end), in key order: what the array screens read."""
@@ -120,9 +121,9 @@ class DynamicIndex:
     def event(self, i: int) -> DynamicEvent:
         """The ``i``-th event in key order."""
         if self._cols is not None:
-            start, end, crewed, mission, index, kind, ports = self._cols
-            return DynamicEvent(mission[i], index[i], kind[i], float(start[i]), float(end[i]), bool(crewed[i]),
-                                ports[i])
+            _start, _end, _crewed, mission, index, kind, ports = self._cols
+            start, end, crewed = self._lists
+            return DynamicEvent(mission[i], index[i], kind[i], start[i], end[i], crewed[i], ports[i])
         return self._events[self._keys[i]]
 
     def add(self, event: DynamicEvent) -> None:

@@ -24,7 +24,7 @@ import numpy as np
 from planner.model.catalogue import Station
 from planner.model.mission import DYNAMIC_EVENTS, EventKind, Mission
 from planner.model.project import Project
-from planner.rules.visits import Aboard, LazyTracks, MissionHead, PlainPeople, Visits, visit_track
+from planner.rules.visits import Aboard, Groups, LazyTracks, MissionHead, PlainPeople, Visits, visit_track
 
 INF = math.inf
 _ARRIVALS = (EventKind.DOCK, EventKind.BERTH)
@@ -469,6 +469,7 @@ class StationTimeline:
     _arrays: tuple | None = None
     visits: Visits | None = None
     plain: PlainPeople | None = None
+    ports: Groups | None = None  # port -> visit numbers (ints) and stays of the other missions, in order
     fresh: bool = False  # ``visits`` and ``plain`` still describe the timeline (no mission changed since)
 
     @classmethod
@@ -486,50 +487,56 @@ class StationTimeline:
         timeline.missions = LazyTracks(
             zip(visits.ids, [v if t is None else t for v, t in zip(slots, irregular)]),
             lambda v: visit_track(visits, v, MissionTrack))
-        timeline.heads = dict(zip(visits.ids, visits.heads))
+        timeline.heads = LazyTracks(zip(visits.ids, range(len(visits.ids))), visits.head)
         irregular = [t for t in irregular if t is not None]
-        # Port stays in project order, as adding the missions one by one would list them.
-        t1, t2 = visits.t1.tolist(), visits.t2.tolist()
-        port_stays = timeline.port_stays
+        # Port stays and the people each mission names, in project order (as adding the missions one by one
+        # would list them), kept as columns until a port's or a person's entry is read.
+        ids, port_of, mission_of = visits.ids, visits.port, visits.mission.tolist()
+        stay_port, stay_value = [], []
+        crews = (visits.crew_in, visits.crew_out, visits.launch_crew)
+        named_person, named_mission = [], []
         for k, v in enumerate(slots):
             if v >= 0:
-                mid, port = visits.ids[k], visits.port[v]
-                stays = port_stays.get(port)
-                if stays is None:
-                    stays = port_stays[port] = []
-                stays.append(PortStay(mid, port, t1[v], t2[v], (t1[v], t1[v]), False))
+                stay_port.append(port_of[v])
+                stay_value.append(v)
+                for crew in crews:
+                    named_person.extend(crew[v])
+                named_mission.extend([k] * (len(crews[0][v]) + len(crews[1][v]) + len(crews[2][v])))
             else:
-                track = timeline.missions.made(visits.ids[k])
-                for stay in track.stays:
-                    port_stays.setdefault(stay.port, []).append(stay)
-        # Who each mission names (its moves and flights), in project order.
-        named = timeline.person_missions
-        for k, v in enumerate(slots):
-            mid = visits.ids[k]
-            people = (visits.people_of(v) if v >= 0 else timeline.missions.made(mid).people)
-            for person in people:
-                found = named.get(person)
-                if found is None:
-                    named[person] = {mid}
-                else:
-                    found.add(mid)
-        timeline.plain = plain = PlainPeople(visits, irregular, list(named))
+                track = timeline.missions.made(ids[k])
+                stay_port.extend(stay.port for stay in track.stays)
+                stay_value.extend(track.stays)
+                people = track.people
+                named_person.extend(people)
+                named_mission.extend([k] * len(people))
+        t1, t2 = visits.t1, visits.t2
+
+        def stay_of(value) -> PortStay:
+            if type(value) is int:
+                a, b = float(t1[value]), float(t2[value])
+                return PortStay(ids[mission_of[value]], port_of[value], a, b, (a, a), False)
+            return value
+
+        timeline.ports = Groups(stay_port, stay_value)
+        timeline.port_stays = LazyTracks(zip(timeline.ports.keys, range(len(timeline.ports.keys))),
+                                         lambda i: [stay_of(x) for x in timeline.ports.make(i)])
+        named = Groups(named_person, [ids[k] for k in named_mission], set)
+        timeline.person_missions = named.lazy()
+        timeline.plain = plain = PlainPeople(visits, irregular, named.keys)
         timeline.people = LazyTracks(zip(plain.names, range(len(plain.names))),
                                      lambda i: timeline._derive_person(plain.names[i]))
         # Lifeboat candidates: the vehicles each person came on or leaves on.
-        vp = timeline.vehicle_people
+        boat, boarder = [], []
         for person, came, left in zip(plain.plain_names, plain.came_on, plain.leaves_on):
-            for mid in (came, left):
-                found = vp.get(mid)
-                if found is None:
-                    vp[mid] = {person}
-                else:
-                    found.add(person)
+            boat += (came, left)
+            boarder += (person, person)
         for person in plain.other_names:
             for stay in timeline.people[person].stays:
                 for mid in (stay.came_on, stay.leaves_on):
                     if mid:
-                        vp.setdefault(mid, set()).add(person)
+                        boat.append(mid)
+                        boarder.append(person)
+        timeline.vehicle_people = Groups(boat, boarder, set).lazy()
         timeline._deltas = None
         timeline._delta_columns = timeline._bulk_deltas(irregular)
         timeline.fresh = True
@@ -565,8 +572,10 @@ class StationTimeline:
         index = lead + [i + 1 for i in lead]
         kind = [e.kind for e in visits.come] + [e.kind for e in visits.go]
         crewed = [bool(c) for c in visits.crew_in] + [bool(c) for c in visits.crew_out]
-        ports = ([(e.from_port, p) if e.from_port else (p,) for e, p in zip(visits.come, visits.port)]
-                 + [_named(e.from_port, e.port) for e in visits.go])
+        shared: dict[tuple, tuple] = {}  # one tuple per distinct pair of ports, not one per event
+        ports = [shared.setdefault(t, t) for t in
+                 [(e.from_port, p) if e.from_port else (p,) for e, p in zip(visits.come, visits.port)]
+                 + [_named(e.from_port, e.port) for e in visits.go]]
         end = list(start)
         for track in self.irregular():
             for e in track.dynamic:
@@ -625,6 +634,10 @@ class StationTimeline:
         ds = np.bincount(inverse, weights=s, minlength=len(when)).astype(np.int64)
         keep = (dp != 0) | (ds != 0)
         return when[keep], dp[keep], ds[keep]
+
+    def prepare_for_edits(self) -> None:
+        """Make the headcount changes by instant that one-mission updates edit (else the first update does)."""
+        self._ensure_deltas()
 
     def _ensure_deltas(self) -> None:
         """Make the per-instant dict of headcount changes the one-mission updates edit."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
 from datetime import datetime
+from itertools import chain
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -104,8 +105,9 @@ class Visits:
         # Per mission (all of them): what the rules word it by, and its type's numbers.
         vtypes = list(map(attrgetter("vehicle_type"), ms))
         types = {t: station.vehicle_type(t) for t in set(vtypes)}
-        self.heads = list(map(MissionHead, (mission.name or mission.id for mission in ms), vtypes,
-                              map(tuple, map(attrgetter("tags"), ms)), map(attrgetter("arrives_with"), ms)))
+        self.names = [mission.name or mission.id for mission in ms]
+        self.tags = list(map(tuple, map(attrgetter("tags"), ms)))
+        self.arrives_with = list(map(attrgetter("arrives_with"), ms))
         own = [mission.seats for mission in ms]
         self.seats_all = np.fromiter((s if s is not None else (types[t].crew_seats if types[t] else 0)
                                       for s, t in zip(own, vtypes)), np.int64, m)
@@ -119,6 +121,10 @@ class Visits:
         # The launch flight's people, when there is such a flight (crew aboard, launched before arriving).
         self.launch_crew = [tuple(e.crew) if e is not None and e.crew and t1 > t0 else ()
                             for e, t0, t1 in zip(self.launch, self.t0.tolist(), self.t1.tolist())]
+
+    def head(self, k: int) -> MissionHead:
+        """The :class:`MissionHead` of the mission at position ``k``."""
+        return MissionHead(self.names[k], self.vtypes[k], self.tags[k], self.arrives_with[k])
 
     def people_of(self, v: int) -> tuple[str, ...]:
         """Everybody plain visit ``v`` names (its moves and flights), as its track's ``people``."""
@@ -134,7 +140,7 @@ def visit_track(visits: Visits, v: int, track_type):
 
     k = int(visits.mission[v])
     mid = visits.ids[k]
-    head = visits.heads[k]
+    head = visits.head(k)
     max_stay = float(visits.max_stay_all[k])
     track = track_type(
         mission=mid, name=head.name, vehicle_type=head.vehicle_type, seats=int(visits.seats_all[k]),
@@ -176,72 +182,103 @@ class PlainPeople:
 
     def __init__(self, visits: Visits, irregular, names: list[str]):
         self.names = names
-        code = {p: i for i, p in enumerate(names)}
+        code = dict(zip(names, range(len(names))))
         n = len(names)
-        ids = visits.ids
-        vis_ids = [ids[k] for k in visits.mission.tolist()]
-        lens_in = np.fromiter(map(len, visits.crew_in), np.int64, len(visits))
-        lens_out = np.fromiter(map(len, visits.crew_out), np.int64, len(visits))
-        visit_no = np.arange(len(visits))
-        a_code = [code[p] for crew in visits.crew_in for p in crew]
-        d_code = [code[p] for crew in visits.crew_out for p in crew]
-        a_time = list(np.repeat(visits.t1, lens_in).tolist())
-        d_time = list(np.repeat(visits.t2, lens_out).tolist())
-        a_visit = list(np.repeat(visit_no, lens_in).tolist())
-        d_visit = list(np.repeat(visit_no, lens_out).tolist())
-        a_mission = [vis_ids[v] for v in a_visit]
-        d_mission = [vis_ids[v] for v in d_visit]
-        f_code, f_start, f_end = [], [], []
-        for crew, t0, t1 in zip(visits.launch_crew, visits.t0.tolist(), visits.t1.tolist()):
-            for p in dict.fromkeys(crew):
-                f_code.append(code[p])
-                f_start.append(t0)
-                f_end.append(t1)
-        for crew, t2, t3, land in zip(visits.crew_out, visits.t2.tolist(), visits.t3.tolist(),
-                                      visits.land.tolist()):
-            if land and crew and t3 > t2:
-                for p in dict.fromkeys(crew):
-                    f_code.append(code[p])
-                    f_start.append(t2)
-                    f_end.append(t3)
-        for track in irregular:
-            for move in track.moves:
-                if move.arrives:
-                    a_code.append(code[move.person]), a_time.append(move.time)
-                    a_visit.append(-1), a_mission.append(move.mission)
-                else:
-                    d_code.append(code[move.person]), d_time.append(move.time)
-                    d_visit.append(-1), d_mission.append(move.mission)
-            for flight in track.flights:
-                for p in dict.fromkeys(flight.people):
-                    f_code.append(code[p])
-                    f_start.append(flight.start)
-                    f_end.append(flight.end)
-        a_code, d_code = np.asarray(a_code, np.int64), np.asarray(d_code, np.int64)
+        nv = len(visits)
+        vis_ids = [visits.ids[k] for k in visits.mission.tolist()]
+        visit_no = np.arange(nv)
+
+        def crews(rows, mask=None):
+            """(person codes, visit numbers) of the crews of the visits in ``mask`` (all when None)."""
+            picked = rows if mask is None else [rows[v] for v in np.flatnonzero(mask).tolist()]
+            sizes = np.fromiter(map(len, picked), np.int64, len(picked))
+            people = np.fromiter(map(code.__getitem__, chain.from_iterable(picked)), np.int64, int(sizes.sum()))
+            return people, np.repeat(visit_no if mask is None else np.flatnonzero(mask), sizes)
+
+        # Arrivals and departures: from the visits' crews, then the other missions' moves. ``source`` is the
+        # visit number, or -1 - k for the k-th move of another mission.
+        a_code, a_src = crews(visits.crew_in)
+        d_code, d_src = crews(visits.crew_out)
+        a_time, d_time = visits.t1[a_src], visits.t2[d_src]
+        extra = [m for track in irregular for m in track.moves]
+        moves = {True: [m for m in extra if m.arrives], False: [m for m in extra if not m.arrives]}
+        if extra:
+            def more(found):
+                return (np.fromiter((code[m.person] for m in found), np.int64, len(found)),
+                        -1 - np.arange(len(found)), np.fromiter((m.time for m in found), float, len(found)))
+            c, src, t = more(moves[True])
+            a_code, a_src, a_time = np.concatenate([a_code, c]), np.concatenate([a_src, src]), np.concatenate([a_time, t])
+            c, src, t = more(moves[False])
+            d_code, d_src, d_time = np.concatenate([d_code, c]), np.concatenate([d_src, src]), np.concatenate([d_time, t])
         n_arr, n_dep = np.bincount(a_code, minlength=n), np.bincount(d_code, minlength=n)
         arrive, depart = np.full(n, np.nan), np.full(n, np.nan)
-        arrive[a_code] = a_time
-        depart[d_code] = d_time
+        arrive[a_code], depart[d_code] = a_time, d_time
         came, left = np.zeros(n, np.int64), np.zeros(n, np.int64)
-        came[a_code] = np.arange(len(a_code))
-        left[d_code] = np.arange(len(d_code))
+        came[a_code], left[d_code] = a_src, d_src
         plain = (n_arr == 1) & (n_dep == 1) & (arrive < depart)
         who = np.flatnonzero(plain)
         self.plain_names = [names[i] for i in who.tolist()]
         self.other_names = [names[i] for i in np.flatnonzero(~plain).tolist()]
         self.arrive, self.depart = arrive[who], depart[who]
-        self.came_on = [a_mission[j] for j in came[who].tolist()]
-        self.leaves_on = [d_mission[j] for j in left[who].tolist()]
-        self.leave_visit = np.asarray(d_visit, np.int64)[left[who]] if len(who) else np.zeros(0, np.int64)
-        # Places of the plain people: numbered in ``plain_names`` order.
+
+        def mission_of(src: int, found) -> str:
+            return vis_ids[src] if src >= 0 else found[-1 - src].mission
+
+        self.came_on = [mission_of(x, moves[True]) for x in came[who].tolist()]
+        self.leaves_on = [mission_of(x, moves[False]) for x in left[who].tolist()]
+        self.leave_visit = np.maximum(left[who], -1)
+        # Places of the plain people (numbered in ``plain_names`` order): the stay and every flight. A name
+        # twice in one crew makes two places that clash: the exact rule then decides.
+        launch, launched = crews(visits.launch_crew)
+        landing_crews = visits.land & (visits.t3 > visits.t2)
+        landed, home = crews(visits.crew_out, landing_crews)
+        f_code = [launch, landed]
+        f_start = [visits.t0[launched], visits.t2[home]]
+        f_end = [visits.t1[launched], visits.t3[home]]
+        flights = [(code[p], f.start, f.end) for track in irregular for f in track.flights for p in dict.fromkeys(f.people)]
+        if flights:
+            f_code.append(np.fromiter((c for c, _s, _e in flights), np.int64, len(flights)))
+            f_start.append(np.fromiter((s for _c, s, _e in flights), float, len(flights)))
+            f_end.append(np.fromiter((e for _c, _s, e in flights), float, len(flights)))
         number = np.full(n, -1, np.int64)
         number[who] = np.arange(len(who))
-        f_code = np.asarray(f_code, np.int64)
-        f_num = number[f_code] if len(f_code) else f_code
+        f_num = number[np.concatenate(f_code)]
         mine = f_num >= 0
         self.places = (np.concatenate([np.arange(len(who)), f_num[mine]]),
-                       np.concatenate([self.arrive, np.asarray(f_start, float)[mine]]),
-                       np.concatenate([self.depart, np.asarray(f_end, float)[mine]]))
+                       np.concatenate([self.arrive, np.concatenate(f_start)[mine]]),
+                       np.concatenate([self.depart, np.concatenate(f_end)[mine]]))
+
+
+class Groups:
+    """Values grouped by key, each group made into a container only when asked for (:meth:`make`).
+
+    ``keys`` lists the distinct keys in the order they first appear; ``make(i)`` applies ``container`` to
+    the values of ``keys[i]`` in their original order.
+    """
+
+    def __init__(self, keys: list, values: list, container=list):
+        self.keys = list(dict.fromkeys(keys))
+        code = dict(zip(self.keys, range(len(self.keys))))
+        codes = np.fromiter(map(code.__getitem__, keys), np.int64, len(keys))
+        self._order = np.argsort(codes, kind="stable").tolist()
+        bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(code)))]).tolist()
+        self._bounds = bounds
+        self._values = values
+        self._container = container
+
+    def members(self, i: int) -> list:
+        """The values of group ``i``, in their original order."""
+        values = self._values
+        return [values[j] for j in self._order[self._bounds[i]:self._bounds[i + 1]]]
+
+    def make(self, i: int):
+        """The container of group ``i``."""
+        values = self._values
+        return self._container([values[j] for j in self._order[self._bounds[i]:self._bounds[i + 1]]])
+
+    def lazy(self) -> "LazyTracks":
+        """A :class:`LazyTracks` of key -> container."""
+        return LazyTracks(zip(self.keys, range(len(self.keys))), self.make)
 
 
 class Aboard:

@@ -124,3 +124,13 @@ def test_the_panel_is_a_sound_model_and_applies_a_fix_from_its_row(window, qtmod
     panel.apply_button.click()
     assert not [f for f in window.checker.findings if f.rule == "port-double-booking"]
     assert window.doc.undo_stack.undoText().startswith("Fix: use harmony-forward")
+
+
+def test_an_opened_project_is_kept_out_of_the_cycle_collectors_way(example_window, qtbot):
+    import gc
+
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    example_window.doc.reset(example_window.doc.project, example_window.doc.path)
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0)
+    gc.unfreeze()
