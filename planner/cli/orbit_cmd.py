@@ -45,7 +45,7 @@ def _load(args):
     from datetime import timedelta
 
     from planner.model.times import parse_utc
-    from planner.orbit import Orbit, read_elements, select_satellite
+    from planner.orbit import Orbit, select_satellite
 
     try:
         start = parse_utc(args.start)
