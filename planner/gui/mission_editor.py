@@ -71,6 +71,11 @@ class MissionEditor(QWidget):
         self.tags_edit.setAccessibleName("Tags")
         self.tags_edit.setPlaceholderText("e.g. roll-out-solar-arrays, cygnus-xl")
         self.tags_edit.textEdited.connect(self._tags_edited)
+        self.with_combo = QComboBox(self)
+        self.with_combo.setAccessibleName("Arrives with")
+        self.with_combo.setToolTip("The vehicle this one arrives attached to (e.g. the Progress tug that brought "
+                                   "Prichal): their arrivals count as one dynamic event")
+        self.with_combo.activated.connect(self._with_chosen)
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setAccessibleName("Mission note")
         self.note_edit.setFixedHeight(self.fontMetrics().height() * 2 + 14)
@@ -81,6 +86,7 @@ class MissionEditor(QWidget):
         vehicle_form.addRow("&Type:", self.type_combo)
         vehicle_form.addRow("&Seats:", self.seats_spin)
         vehicle_form.addRow("T&ags:", self.tags_edit)
+        vehicle_form.addRow("Arrives &with:", self.with_combo)
         vehicle_form.addRow("N&ote:", self.note_edit)
 
         self.events_table = QTableWidget(0, 5, self)
@@ -181,9 +187,8 @@ class MissionEditor(QWidget):
         self.scroll = scroll
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.placeholder)
+        layout.addWidget(self.placeholder, 1)  # top-aligned: fills the space only while no mission is shown
         layout.addWidget(scroll, 1)
-        self.filler = layout.addStretch(1)
         self.setMinimumWidth(420)
 
     # ------------------------------------------------------------------ showing
@@ -219,8 +224,22 @@ class MissionEditor(QWidget):
         self.seats_spin.blockSignals(False)
         if not self.tags_edit.hasFocus():
             _set_text(self.tags_edit, ", ".join(mission.tags))
+        self._fill_with(mission)
         set_plain_text(self.note_edit, mission.note)
         self._fill_events(mission)
+
+    def _fill_with(self, mission: Mission) -> None:
+        combo = self.with_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("(on its own)", None)
+        for other in self.doc.project.missions:
+            if other.id != mission.id:
+                combo.addItem(f"{other.name} ({other.id})", other.id)
+        if mission.arrives_with and combo.findData(mission.arrives_with) < 0:
+            combo.addItem(f"{mission.arrives_with} (no such mission)", mission.arrives_with)
+        combo.setCurrentIndex(max(0, combo.findData(mission.arrives_with)))
+        combo.blockSignals(False)
 
     def _fill_events(self, mission: Mission) -> None:
         names = self.doc.project.person_names()
@@ -349,6 +368,9 @@ class MissionEditor(QWidget):
     def _type_chosen(self, _index: int) -> None:
         self._edit("type", lambda m: setattr(m, "vehicle_type", self.type_combo.currentData()))
 
+    def _with_chosen(self, _index: int) -> None:
+        self._edit("arrives with", lambda m: setattr(m, "arrives_with", self.with_combo.currentData()))
+
     def _seats_changed(self, value: int) -> None:
         self._edit("seats", lambda m: setattr(m, "seats", None if value < 0 else value))
 
@@ -439,5 +461,7 @@ class MissionEditor(QWidget):
 def _set_text(edit: QLineEdit, text: str) -> None:
     if edit.text() != text:
         edit.setText(text)
+        if not edit.hasFocus():
+            edit.setCursorPosition(0)  # show a long text from its start, not its end
 
 

@@ -117,3 +117,25 @@ def test_the_port_picker_marks_which_ports_are_free_over_the_stay(window):
     assert "busy: Progress M-UM" in labels["prichal-nadir"]
     assert "gone after 2021-07-26" in labels["pirs-nadir"]
     assert set(labels) == {"rassvet-nadir", "poisk-zenith", "zvezda-aft", "pirs-nadir", "nauka-nadir", "prichal-nadir"}
+
+
+def test_a_vehicle_arriving_attached_to_another_is_one_dynamic_event_until_detached(window):
+    """Progress M-UM brought Prichal: one arrival. Detached in the editor, the two arrivals clash on spacing."""
+    window.views["missions"].select_ids(["progress-m-um"])
+    editor = window.mission_editor
+    combo = editor.with_combo
+    assert combo.currentData() == "prichal" and "Prichal" in combo.currentText()
+
+    def both_arrivals_clash():
+        return [f for f in window.checker.findings
+                if f.rule == "spacing" and set(f.vehicles) == {"prichal", "progress-m-um"}]
+
+    assert not both_arrivals_clash()
+    combo.setCurrentIndex(combo.findData(None))
+    combo.activated.emit(combo.currentIndex())
+    assert editor.mission().arrives_with is None
+    [finding] = both_arrivals_clash()
+    assert "0.0 h apart" in finding.message
+    window.doc.undo_stack.undo()
+    assert editor.mission().arrives_with == "prichal" and combo.currentData() == "prichal"
+    assert not both_arrivals_clash()
