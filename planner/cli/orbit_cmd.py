@@ -18,8 +18,8 @@ def _add_elements(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sat", metavar="ID", help="catalogue number or name (default: the ISS, 25544)")
 
 
-def _add_span(parser: argparse.ArgumentParser, hours: bool) -> None:
-    parser.add_argument("--start", required=True, metavar="UTC", help="start, e.g. 2021-10-05T00:00:00Z")
+def _add_span(parser: argparse.ArgumentParser, hours: bool, required: bool = True) -> None:
+    parser.add_argument("--start", required=required, metavar="UTC", help="start, e.g. 2021-10-05T00:00:00Z")
     if hours:
         parser.add_argument("--hours", type=float, default=3.0, help="length of the span in hours (default 3)")
     else:
@@ -47,18 +47,54 @@ def _load(args):
     from planner.model.times import parse_utc
     from planner.orbit import Orbit, select_satellite
 
-    try:
-        start = parse_utc(args.start)
-    except ValueError as exc:
-        raise ValueError(f"--start: {exc}") from None
+    stay = getattr(args, "stay", None)
+    if args.start is None and stay is None:
+        raise ValueError("give --start (or --stay with a project file as --tle)")
+    start = None
+    if args.start is not None:
+        try:
+            start = parse_utc(args.start)
+        except ValueError as exc:
+            raise ValueError(f"--start: {exc}") from None
     length = timedelta(hours=args.hours) if hasattr(args, "hours") else timedelta(days=args.days)
     if length.total_seconds() <= 0:
         raise ValueError("the span must be longer than zero")
     sets, args.project = _read_sets(args.tle)
+    end = start + length if start is not None else None
+    if stay is not None:
+        start, end = _stay_span(args.project, stay, start, end, args.tle)
     orbit = Orbit(select_satellite(sets, args.sat))
-    for span in orbit.stale_spans(start, start + length):
+    for span in orbit.stale_spans(start, end):
         print(f"planner: warning: {span.message()}", file=sys.stderr)
-    return orbit, start, start + length
+    return orbit, start, end
+
+
+def _stay_span(project, mission_id: str, start, end, path: str):
+    """The time the mission is at the station (its first docking to its last undocking; 30 days when it never
+    leaves), within ``[start, end]`` when those are given; ValueError naming the problem otherwise."""
+    from datetime import timedelta
+
+    from planner.model.times import from_epoch
+    from planner.rules.timeline import derive_mission
+
+    if project is None:
+        raise ValueError("--stay needs a project file as --tle (the mission's dockings come from it)")
+    mission = project.mission(mission_id)
+    if mission is None:
+        known = ", ".join(m.id for m in project.missions[:12]) + (" ..." if len(project.missions) > 12 else "")
+        raise ValueError(f"{path}: no mission '{mission_id}' (missions: {known})")
+    attached = derive_mission(mission, project.station).attached
+    if not attached:
+        raise ValueError(f"{path}: {mission.name} never docks at the station")
+    first = from_epoch(attached[0][0])
+    last = attached[-1][1]
+    last = from_epoch(last) if last != float("inf") else first + timedelta(days=30)
+    if start is not None:
+        first, last = max(first, start), min(last, end)
+        if first >= last:
+            raise ValueError(f"{mission.name} is not at the station between {start:%Y-%m-%d %H:%M} and "
+                             f"{end:%Y-%m-%d %H:%M} UTC")
+    return first, last
 
 
 def _read_sets(path: str):
@@ -175,7 +211,10 @@ class Windows:
     def add_arguments(parser: argparse.ArgumentParser) -> None:
         """Declare the constraints and the ranking."""
         _add_elements(parser)
-        _add_span(parser, hours=False)
+        _add_span(parser, hours=False, required=False)
+        parser.add_argument("--stay", metavar="MISSION",
+                            help="search only while this mission is at the station (needs a project as --tle; "
+                                 "with --start, within that span too)")
         parser.add_argument("--light", choices=("sunlit", "shadow"), help="the station in sunlight or in shadow")
         parser.add_argument("--site", metavar="LAT,LON[,ALT_M]", help="a ground site that must see the station")
         parser.add_argument("--min-elevation", type=float, default=10.0, metavar="DEG",

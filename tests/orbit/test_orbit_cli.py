@@ -124,3 +124,41 @@ def test_windows_from_a_project_without_element_sets_is_a_clear_message(capsys, 
     capsys.readouterr()
     assert main(["windows", "--tle", str(project), "--start", START]) == 2
     assert "has no element sets" in capsys.readouterr().err
+
+
+def test_windows_within_a_stay_start_at_its_docking(capsys):
+    """Soyuz MS-19 docked at Rassvet on 2021-10-05 12:22:31 UTC: asked for the day, windows begin after it."""
+    from planner.model.times import parse_utc
+    from planner.resources import resource_path
+
+    example = str(resource_path("examples", "the-challenge-2021.issplan"))
+    args = ["windows", "--tle", example, "--start", "2021-10-05T00:00:00Z", "--days", "1", "--light", "shadow",
+            "--json"]
+    assert main(args) == 0
+    whole_day = json.loads(capsys.readouterr().out)
+    assert main([*args, "--stay", "soyuz-ms-19"]) == 0
+    in_stay = json.loads(capsys.readouterr().out)
+    docked = parse_utc("2021-10-05T12:22:31Z").timestamp()
+    assert any(parse_utc(w["start"]).timestamp() < docked for w in whole_day)
+    assert in_stay and all(parse_utc(w["start"]).timestamp() >= docked for w in in_stay)
+    assert {w["start"] for w in in_stay if parse_utc(w["start"]).timestamp() > docked + 3 * 3600} <= \
+        {w["start"] for w in whole_day}
+
+
+@pytest.mark.parametrize("extra, message", [
+    (["--stay", "no-such-vehicle"], "no mission 'no-such-vehicle'"),
+    (["--stay", "soyuz-ms-19", "--start", "2021-09-01T00:00:00Z"], "not at the station between"),
+])
+def test_windows_within_a_stay_name_what_is_wrong(extra, message, capsys):
+    from planner.resources import resource_path
+
+    example = str(resource_path("examples", "the-challenge-2021.issplan"))
+    assert main(["windows", "--tle", example, *extra]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_windows_within_a_stay_need_a_project(tle, capsys):
+    assert main(["windows", "--tle", tle, "--stay", "soyuz-ms-19"]) == 2
+    assert "--stay needs a project file" in capsys.readouterr().err
+    assert main(["windows", "--tle", tle]) == 2
+    assert "give --start" in capsys.readouterr().err
