@@ -289,6 +289,8 @@ class MapPanel(QWidget):
         self.time_label.setText(format_in_zone(to_datetime(t), self.window.zone()))
         notes = []
         if self.orbit is not None:
+            # The blocks the next paint shows, in one pass, before the position below asks for one of them.
+            self.renderer.cache.ensure(*self.renderer.track_span())
             lat, lon, _alt = self.renderer.cache.position(t)
             light = "sunlit" if self.renderer.cache.is_sunlit(t) else "in shadow"
             notes.append(f"{abs(lat):.1f}°{'N' if lat >= 0 else 'S'} {abs(lon):.1f}°{'E' if lon >= 0 else 'W'}, {light}")

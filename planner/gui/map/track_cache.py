@@ -156,7 +156,10 @@ class TrackCache:
                 self._dut1_spans.popitem(last=False)
         first, table = kept
         i = np.rint((t - first) / self.step_s).astype(int)
-        if i.min() < 0 or i.max() >= len(table) or not np.allclose(first + i * self.step_s, t, atol=1e-6):
+        # The times are a uniform grid (a block's samples, the Sun's knots): its two ends tell whether it
+        # lies on the table's grid.
+        if (i[0] < 0 or i[-1] >= len(table) or abs(first + i[0] * self.step_s - t[0]) > 1e-6
+                or abs(first + i[-1] * self.step_s - t[-1]) > 1e-6):
             return ut1_minus_utc(t)  # off the grid (a block not aligned with the span): ask directly
         return table[i]
 
