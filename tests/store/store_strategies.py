@@ -78,6 +78,10 @@ def projects(draw, max_items: int = 3) -> Project:
         events=st.lists(events(person_ids), max_size=max_items), tags=st.lists(ids, max_size=2).map(tuple),
         seats=st.none() | st.integers(0, L.MAX_SEATS), note=texts, extra=extras(L.MISSION_KEYS),
     ), max_size=max_items)), lambda m: m.id)
+    for mission in missions:  # now and then one arrives attached to another (it must name one of the plan)
+        others = [m.id for m in missions if m.id != mission.id]
+        if others and draw(st.integers(0, 3)) == 0:
+            mission.arrives_with = draw(st.sampled_from(others))
     need_kinds = list(NeedKind) if site_ids else [k for k in NeedKind if k is not NeedKind.SITE_IN_VIEW]
 
     @st.composite
