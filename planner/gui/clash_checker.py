@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from planner.gui.document import ProjectDocument
 from planner.rules import Finding, RuleEngine
@@ -35,6 +35,12 @@ class ClashChecker(QObject):
         started = time.perf_counter()
         self.engine = RuleEngine(self.doc.project, orbit_conditions(self.doc.project))
         self._publish(started)
+        QTimer.singleShot(0, self._prepare)
+
+    def _prepare(self) -> None:
+        # While the app is idle after a full check: what the first edit would otherwise build.
+        if self.engine is not None:
+            self.engine.prepare_for_edits()
 
     def _items_changed(self, collection: str, ids: list) -> None:
         if collection in _REBUILD_COLLECTIONS or self.engine is None:

@@ -191,3 +191,25 @@ def test_activities_sharing_an_id_count_once_the_later_one_wins():
     assert [f.rule for f in RuleEngine(Project(missions=[visit], activities=[fine, early])).findings()] == \
         ["activity-outside-stay"]
     assert RuleEngine(Project(missions=[visit], activities=[early, fine])).findings() == []
+
+
+@SETTINGS
+@given(visit_projects(), st.data())
+def test_edits_after_preparing_for_them_agree_with_a_full_check(project, data):
+    engine = RuleEngine(project)
+    engine.prepare_for_edits()
+    target = data.draw(st.sampled_from([m.id for m in project.missions]))
+    project.missions = [m for m in project.missions if m.id != target] + [data.draw(visits(target))]
+    engine.mission_changed(target)
+    assert [f.to_json() for f in engine.findings(suggestions=True)] == \
+        [f.to_json() for f in RuleEngine(project).findings(suggestions=True)]
+    assert engine.headcount() == RuleEngine(project).headcount()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(min_value=-5e9, max_value=2e10, allow_nan=False))
+def test_instants_are_worded_as_strftime_words_them(seconds):
+    from planner.model.times import from_epoch
+    from planner.rules.findings import short_time
+
+    assert short_time(seconds) == from_epoch(seconds).strftime("%Y-%m-%d %H:%M UTC")
