@@ -173,7 +173,7 @@ def _edit_end_to_end(app, view, doc, checker, edits: int = 7) -> tuple[list[floa
     return total_s[1:], check_s[1:]  # the first edit also makes what later edits reuse
 
 
-def run_plan(name: str, project, baseline: float) -> float:
+def run_plan(name: str, project, baseline: float, edits: bool = True) -> float:
     """Build the view for ``project``, print its figures and return the worst repaint in seconds."""
     from PySide6.QtWidgets import QApplication
 
@@ -220,6 +220,20 @@ def run_plan(name: str, project, baseline: float) -> float:
         worst = max(worst, top)
         print(f"[{name}] {label}: median {median * 1000:.1f} ms, max {top * 1000:.1f} ms "
               f"(target <= 33 ms; median {median / baseline:.3f}x the baseline)")
+    print(f"[{name}] worst repaint {worst * 1000:.1f} ms ({worst / baseline:.3f}x the baseline)")
+    if not edits:
+        # The rules engine re-checks this plan in seconds per edit (bench_rules.py): time only the timeline's
+        # own rebuild of its bands and lanes from over a million findings.
+        refresh_s = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            canvas.refresh()
+            refresh_s.append(time.perf_counter() - t0)
+        print(f"[{name}] edits not timed (the rules engine takes seconds per edit here); the timeline's own "
+              f"refresh from its findings: median {statistics.median(refresh_s) * 1000:.0f} ms "
+              f"({statistics.median(refresh_s) / baseline:.3f}x the baseline)")
+        view.close()
+        return worst
     total_s, check_s = _edit_end_to_end(app, view, doc, checker)
     print(f"[{name}] a mission's undocking moved, end to end (undo stack, re-check, events, repaint): "
           f"median {statistics.median(total_s) * 1000:.1f} ms, max {max(total_s) * 1000:.1f} ms "
@@ -230,7 +244,6 @@ def run_plan(name: str, project, baseline: float) -> float:
                            ("new findings", findings_s)):
         print(f"[{name}] timeline refresh after {label}: median {seconds * 1000:.1f} ms "
               f"(target well under 100 ms; {seconds / baseline:.3f}x the baseline)")
-    print(f"[{name}] worst repaint {worst * 1000:.1f} ms ({worst / baseline:.3f}x the baseline)")
     view.close()
     return worst
 
@@ -249,7 +262,7 @@ def main() -> int:
     if args.plan in ("pathological", "both"):
         from bench_files import big_project
 
-        run_plan("pathological", big_project(10_000, 100_000), baseline)
+        run_plan("pathological", big_project(10_000, 100_000), baseline, edits=False)
     # The day/night layer is computed once per six hours of orbit: these plans have no element sets,
     # so the orbit layer is measured by bench_orbit.py, not here.
     return 0
