@@ -6,18 +6,18 @@ The calendar view, the iCalendar export and the schedule CSV all read this one l
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from planner.model import Project
 from planner.model.mission import DYNAMIC_EVENTS, EventKind
 from planner.rules.timeline import StationTimeline
+from planner.rules.visits import epoch_seconds
 
 #: entry kinds, in the order same-time entries are listed
 KINDS = ("event", "stay", "activity")
 
 
-@dataclass(frozen=True, slots=True)
-class ScheduleEntry:
+class ScheduleEntry(NamedTuple):
     """One line of the schedule over ``[start, end]`` in epoch seconds (``end`` is ``math.inf`` for a stay with no
     planned departure; an event has ``end == start`` unless it lasts, like a relocation).
 
@@ -43,31 +43,42 @@ class ScheduleEntry:
 
 
 def schedule_entries(project: Project, timeline: StationTimeline | None = None) -> list[ScheduleEntry]:
-    """Every stay, station event (launch to landing) and activity of ``project``, ordered by start time."""
+    """Every stay, station event (launch to landing) and activity of ``project``, ordered by start time.
+
+    A big plan has a hundred thousand lines: times are converted column by column and the stays read from
+    the timeline without making each mission's track.
+    """
     timeline = timeline or StationTimeline.from_project(project)
     names = project.person_names()
     ports = {p.id: p.name for p in project.station.ports}
     entries: list[ScheduleEntry] = []
+    add = entries.append
+    events = [e for m in project.missions for e in m.events]
+    starts = epoch_seconds(e.utc for e in events).tolist()
+    ends = epoch_seconds(e.end for e in events).tolist()
+    at = 0
     for mission in project.missions:
-        track = timeline.missions.get(mission.id)
-        for n, stay in enumerate(track.stays if track else ()):
-            entries.append(ScheduleEntry(
-                f"stay-{mission.id}-{n}", "stay", stay.start, stay.end,
-                f"{mission.name} at {ports.get(stay.port, stay.port)}", "missions", mission.id, stay.port,
-                (), mission.vehicle_type))
+        mid, name = mission.id, mission.name
+        for n, stay in enumerate(timeline.stays_of(mid)):
+            add(ScheduleEntry(f"stay-{mid}-{n}", "stay", stay.start, stay.end,
+                              f"{name} at {ports.get(stay.port, stay.port)}", "missions", mid, stay.port,
+                              (), mission.vehicle_type))
         for n, event in enumerate(mission.events):
-            start = event.utc.timestamp()
-            end = event.end.timestamp()
-            crew = tuple(names.get(p, p) for p in event.crew)
-            entries.append(ScheduleEntry(
-                f"event-{mission.id}-{n}", "event", start, max(start, end), _event_title(mission.name, event, ports),
-                "missions", mission.id, event.port or "", crew, event.kind.value))
-    for activity in project.activities:
-        entries.append(ScheduleEntry(
-            f"activity-{activity.id}", "activity", activity.start.timestamp(), activity.end.timestamp(),
-            activity.title, "activities", activity.id, "", tuple(names.get(p, p) for p in activity.people),
-            activity.kind.value))
-    entries.sort(key=lambda e: (e.start, KINDS.index(e.kind), e.title, e.uid))
+            start, end = starts[at], ends[at]
+            at += 1
+            crew = tuple([names.get(p, p) for p in event.crew]) if event.crew else ()
+            add(ScheduleEntry(f"event-{mid}-{n}", "event", start, max(start, end), _event_title(name, event, ports),
+                              "missions", mid, event.port or "", crew, event.kind.value))
+    acts = project.activities
+    a_start = epoch_seconds(a.start for a in acts).tolist()
+    a_end = epoch_seconds(a.end for a in acts).tolist()
+    for activity, start, end in zip(acts, a_start, a_end):
+        people = activity.people
+        add(ScheduleEntry(f"activity-{activity.id}", "activity", start, end, activity.title, "activities",
+                          activity.id, "", tuple([names.get(p, p) for p in people]) if people else (),
+                          activity.kind.value))
+    rank = {kind: i for i, kind in enumerate(KINDS)}
+    entries.sort(key=lambda e: (e.start, rank[e.kind], e.title, e.uid))
     return entries
 
 

@@ -56,22 +56,23 @@ class ActivityContext:
     """What the per-activity rules read: people's stays, dynamic events, element-set epochs, the orbit."""
 
     def __init__(self, people, dynamic, epochs, settings, orbit: OrbitConditions | None, sites, names, tracks):
-        self.people = people  # person -> PersonTrack
+        self.people = people  # person -> PersonTrack, or -> when aboard (``planner.rules.visits.Aboard``)
         self.dynamic = dynamic  # DynamicIndex
         self.epochs = epochs  # sorted epoch seconds of the project's element sets
         self.settings = settings
         self.orbit = orbit
         self.sites = sites  # site id -> GroundSite
         self.names = names  # person id -> name
-        self.tracks = tracks  # mission id -> MissionTrack
+        self.tracks = tracks  # mission id -> anything with the mission's ``name`` (a track, a head)
 
     def findings(self, row: ActivityRow) -> list[Finding]:
         """Every finding about one activity on its own (not the pairs: see :func:`overlap_finding`)."""
         found = []
         ids = (row.id,)
         for person in row.people:
-            track = self.people.get(person)
-            if track is None or not within(track.aboard, row.start, row.end):
+            entry = self.people.get(person)
+            aboard = getattr(entry, "aboard", entry)  # a track's, or the intervals themselves
+            if not aboard or not within(aboard, row.start, row.end):
                 who = self.names.get(person, person)
                 found.append(Finding(OUTSIDE_STAY, Severity.CONFLICT, row.start, row.end,
                                      f"{who} is not aboard for all of '{row.title}' {span_text(row.start, row.end)}",

@@ -411,8 +411,11 @@ class RuleEngine:
 
     # -- activities ------------------------------------------------------------------------------------
     def _context(self) -> ActivityContext:
-        return ActivityContext(self.timeline.people, self.dynamic, self.epochs, self.settings, self.orbit_view,
-                               self.sites, self.names, self.timeline.missions)
+        tl = self.timeline
+        # Right after a full check the people's stays are columns: no person's track is made to read them.
+        people = tl.aboard_map() if tl.fresh else tl.people
+        return ActivityContext(people, self.dynamic, self.epochs, self.settings, self.orbit_view,
+                               self.sites, self.names, tl.heads)
 
     def _index_activity(self, row) -> None:
         self.rows[row.id] = row

@@ -471,6 +471,7 @@ class StationTimeline:
     plain: PlainPeople | None = None
     ports: Groups | None = None  # port -> visit numbers (ints) and stays of the other missions, in order
     fresh: bool = False  # ``visits`` and ``plain`` still describe the timeline (no mission changed since)
+    _aboard: Aboard | None = None
 
     @classmethod
     def from_project(cls, project: Project) -> "StationTimeline":
@@ -587,9 +588,11 @@ class StationTimeline:
         """Person -> when they are aboard (sorted disjoint intervals), without making the plain people's tracks."""
         if not self.fresh:
             return Aboard([], np.zeros(0), np.zeros(0), {p: t.aboard for p, t in self.people.items()})
-        plain = self.plain
-        return Aboard(plain.plain_names, plain.arrive, plain.depart,
-                      {person: self.people[person].aboard for person in plain.other_names})
+        if self._aboard is None:
+            plain = self.plain
+            self._aboard = Aboard(plain.plain_names, plain.arrive, plain.depart,
+                                  {person: self.people[person].aboard for person in plain.other_names})
+        return self._aboard
 
     def _derive_person(self, person: str) -> PersonTrack:
         """A person's track from the tracks of the missions naming them."""
@@ -753,6 +756,18 @@ class StationTimeline:
         for stay in track.stays:
             pieces.extend(lifeboat_pieces(stay, self.missions))
         return pieces
+
+    def stays_of(self, mission_id: str) -> tuple[PortStay, ...]:
+        """A mission's stays at ports, in time order, without making its track when it is a plain visit."""
+        missions = self.missions
+        if isinstance(missions, LazyTracks):
+            v = missions.placeholder(mission_id)
+            if v is not None:
+                visits = self.visits
+                start, end = float(visits.t1[v]), float(visits.t2[v])
+                return (PortStay(mission_id, visits.port[v], start, end, (start, start), False),)
+        track = missions.get(mission_id)
+        return track.stays if track is not None else ()
 
     def stays_at(self, port: str) -> list[PortStay]:
         """The stays at a port, in time order."""

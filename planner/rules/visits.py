@@ -352,6 +352,11 @@ class LazyTracks(MutableMapping):
     def __len__(self) -> int:
         return len(self._d)
 
+    def placeholder(self, key) -> int | None:
+        """The int standing for the value while it is not made yet, else None."""
+        value = self._d.get(key)
+        return value if type(value) is int else None
+
     def made(self, key):
         """The value if it has been made already, else None (never makes one)."""
         value = self._d.get(key)

@@ -137,6 +137,7 @@ def test_the_timeline_made_from_columns_equals_the_one_derived_track_by_track(pr
     with _every_track_derived():
         eager = StationTimeline.from_project(project)
     assert lazy.fresh and not eager.fresh
+    assert {m: lazy.stays_of(m) for m in eager.missions} == {m: t.stays for m, t in eager.missions.items()}
     assert dict(lazy.missions.items()) == eager.missions
     assert dict(lazy.people.items()) == eager.people
     assert (lazy.port_stays, lazy.person_missions, lazy.vehicle_people, lazy.heads) == \
