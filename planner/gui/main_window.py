@@ -20,6 +20,7 @@ from planner.gui.clash_panel import ClashPanel
 from planner.gui.document import ProjectDocument
 from planner.gui.time_cursor import TimeCursor
 from planner.gui.views import install_views
+from planner.gui.widgets import busy
 from planner.gui.mission_editor import MissionEditor
 from planner.gui import record_actions
 from planner.gui.activity_editor import ActivityEditor
@@ -365,22 +366,25 @@ class MainWindow(QMainWindow):
     def open_file(self, path: Path) -> bool:
         """Open a project as a user does: a file that cannot be read is refused before anything else
         happens; otherwise unsaved changes are offered for saving first. False when not opened."""
-        project, error = self._load(Path(path))
+        with busy(self, f"Reading {Path(path).name}…"):
+            project, error = self._load(Path(path))
         if error:
             self.show_error("Cannot open project", error)
             return False
         if not self.maybe_save():
             return False
-        self._show_loaded(project, Path(path))
+        with busy(self, f"Checking and drawing {Path(path).name}…"):
+            self._show_loaded(project, Path(path))
         return True
 
     def open_path(self, path: Path) -> str | None:
         """Load ``path`` into the window without questions; the loader's message when it cannot be read
         (the open project then stays as it was)."""
-        project, error = self._load(Path(path))
-        if error:
-            return error
-        self._show_loaded(project, Path(path))
+        with busy(self, f"Opening {Path(path).name}…"):
+            project, error = self._load(Path(path))
+            if error:
+                return error
+            self._show_loaded(project, Path(path))
         return None
 
     @staticmethod

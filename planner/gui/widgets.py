@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPlainTextEdit
 
 
 def heading_label(parent) -> QLabel:
@@ -23,3 +25,17 @@ def set_plain_text(edit: QPlainTextEdit, text: str) -> None:
         edit.blockSignals(True)
         edit.setPlainText(text)
         edit.blockSignals(False)
+
+
+@contextmanager
+def busy(window: QMainWindow, text: str):
+    """A wait cursor and ``text`` in the status bar (painted at once) while slow work runs in the GUI thread."""
+    window.statusBar().showMessage(text)
+    window.statusBar().repaint()
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+        if window.statusBar().currentMessage() == text:  # else the work left a message of its own
+            window.statusBar().clearMessage()

@@ -205,3 +205,31 @@ def test_layout_and_geometry_come_back_on_the_next_start(qtbot):
     # (The offscreen platform clamps window sizes oddly, so the geometry itself is not compared.)
     assert not Settings().get("window/geometry").isEmpty()
     assert second.docks["clashes"].isHidden()
+
+
+def test_opening_shows_a_wait_cursor_and_says_what_it_is_doing(example_window, tmp_path, monkeypatch):
+    """While a file is read and checked the cursor waits and the status bar names the file; after, the counts."""
+    import shutil
+
+    from PySide6.QtWidgets import QApplication
+
+    from planner.resources import resource_path
+    from planner.store import load_project
+
+    path = tmp_path / "copy.issplan"
+    shutil.copy(resource_path("examples", "the-challenge-2021.issplan"), path)
+    seen = []
+    real_load = load_project
+
+    def watching(p):
+        cursor = QApplication.overrideCursor()
+        seen.append((example_window.statusBar().currentMessage(), cursor.shape() if cursor else None))
+        return real_load(p)
+
+    monkeypatch.setattr("planner.store.load_project", watching)
+    assert example_window.open_file(path)
+    from PySide6.QtCore import Qt
+
+    assert seen == [("Reading copy.issplan…", Qt.CursorShape.WaitCursor)]
+    assert QApplication.overrideCursor() is None
+    assert "missions" in example_window.statusBar().currentMessage()
