@@ -11,22 +11,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QImage,
-    QPainter,
-    QPalette,
-    QPen,
-)
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPalette, QPen, QStaticText
 
 from planner.gui.timeline import lod
-from planner.gui.timeline.layout import (
-    Lane,
-    TimelineLayout,
-    bar_style,
-)
+from planner.gui.timeline.layout import Lane, TimelineLayout, bar_style
 from planner.gui.timeline.orbit_layer import SHOW_BELOW_SECONDS_PER_PX, OrbitLayer
 from planner.gui.timeline.scale import TimeScale, day_label, ticks
 
@@ -96,7 +84,7 @@ class _BarBatch:
         labels = np.empty(n, dtype=object)
         labels[:] = [style.labels[i] for i in np.asarray(idx)[real].tolist()]  # a lane shows few bars (else: density)
         self.parts.append((x0[real], w[real], np.full(n, float(y)), np.full(n, float(h)), numbers[color[real]],
-                                   open_end[real], chosen[real], labels))
+                           open_end[real], chosen[real], labels))
 
 
 class TimelineRenderer:
@@ -106,6 +94,7 @@ class TimelineRenderer:
         self._colors: dict[str, QColor] = {}
         self._advances: dict[str, np.ndarray] = {}  # widths of each label's beginnings, in the last paint's font
         self._char_widths: dict[str, int] = {}
+        self._static: dict[str, QStaticText] = {}  # laid-out text, drawn twice as fast as a string
         self._font_key = ""
 
     def color(self, hex_code: str) -> QColor:
@@ -122,7 +111,7 @@ class TimelineRenderer:
         state = state or ViewState()
         font_key = p.font().key()
         if font_key != self._font_key:
-            self._font_key, self._advances, self._char_widths = font_key, {}, {}
+            self._font_key, self._advances, self._char_widths, self._static = font_key, {}, {}, {}
         scale = scale.copy()
         scale.origin_x = LABEL_W
         t0, t1 = scale.span(width)
@@ -313,7 +302,7 @@ class TimelineRenderer:
                 p.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
                 p.drawRects(_rects(x0[chosen] - 1, y[chosen] - 1, w[chosen] + 2, h[chosen] + 2))
             pens = [_text_on(self.color(code)) for code in codes]
-            baseline = (fm.ascent() - fm.descent()) / 2  # below the middle of the bar
+            rise = fm.height() / 2  # from the middle of the bar to the top of the text
             pen = None
             for k in np.flatnonzero(w > 24).tolist():
                 bx0, bx1 = float(x0[k]), float(x0[k] + w[k])
@@ -326,8 +315,18 @@ class TimelineRenderer:
                     if pens[color[k]] is not pen:
                         pen = pens[color[k]]
                         p.setPen(pen)
-                    p.drawText(QPointF(text_x, float(y[k] + h[k] / 2 + baseline)), label)
+                    p.drawStaticText(QPointF(text_x, float(y[k] + h[k] / 2 - rise)), self._text(label))
         p.restore()
+
+    def _text(self, text: str) -> QStaticText:
+        """``text`` laid out once for the painter's font (kept; the font's change empties the cache)."""
+        static = self._static.get(text)
+        if static is None:
+            if len(self._static) > 50_000:  # labels of a whole plan zoomed through: start afresh
+                self._static.clear()
+            static = self._static[text] = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+        return static
 
     def _fit(self, fm, label: str, avail: float) -> str:
         """``label``, or as much of it as fits in ``avail`` pixels followed by an ellipsis ("" if none does).
@@ -619,14 +618,16 @@ class TimelineRenderer:
         p.setClipRect(QRectF(0, AXIS_H, LABEL_W, height - AXIS_H))
         p.fillRect(QRectF(0, AXIS_H, LABEL_W, height - AXIS_H), palette.color(QPalette.ColorRole.Window))
         fm = p.fontMetrics()
+        title_pen = palette.color(QPalette.ColorRole.WindowText)
+        rule_pen = palette.color(QPalette.ColorRole.Midlight)
         for lane in layout.lanes:
             top = y0 + lane.top
             if top > height or top + lane.height < AXIS_H:
                 continue
-            p.setPen(palette.color(QPalette.ColorRole.WindowText))
-            text = fm.elidedText(lane.title, Qt.TextElideMode.ElideRight, LABEL_W - 12)
-            flags = Qt.AlignmentFlag.AlignVCenter if lane.kind != "headcount" else Qt.AlignmentFlag.AlignTop
-            p.drawText(QRectF(8, top + (0 if lane.kind != "headcount" else 8), LABEL_W - 12, lane.height), flags, text)
+            p.setPen(title_pen)
+            text = self._fit(fm, lane.title, LABEL_W - 12)
+            text_top = top + 8 if lane.kind == "headcount" else top + (lane.height - fm.height()) / 2
+            p.drawStaticText(QPointF(8, text_top), self._text(text))
             if lane.kind == "headcount" and layout.headcount is not None:
                 hc = layout.headcount
                 p.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
@@ -637,7 +638,7 @@ class TimelineRenderer:
                 p.drawText(QRectF(8, top + lane.height / 2 + 8, LABEL_W - 12, 16), Qt.AlignmentFlag.AlignLeft,
                            f"beds {hc.beds} · warn >{hc.warning} · max {hc.limit}")
                 p.restore()
-            p.setPen(palette.color(QPalette.ColorRole.Midlight))
+            p.setPen(rule_pen)
             p.drawLine(QPointF(0, top + lane.height), QPointF(LABEL_W, top + lane.height))
         p.setPen(palette.color(QPalette.ColorRole.Mid))
         p.drawLine(LABEL_W - 1, AXIS_H, LABEL_W - 1, height)
