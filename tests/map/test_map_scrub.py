@@ -175,6 +175,11 @@ def test_a_far_jump_shows_the_track_at_once_and_the_smooth_frame_when_the_time_s
     track, _xs, _ys = panel.renderer.drawn_track()
     assert track.t[0] <= far <= track.t[-1]
     assert panel.renderer.moving
+    # A jump is not a drag: nothing is prepared a whole jump further on (months of tables and blocks).
+    qtbot.waitUntil(lambda: not panel.canvas.prepare_timer.isActive(), timeout=10000)
+    t0, t1 = panel.renderer.track_span()
+    further = far - DOCKING
+    assert panel.renderer.cache.missing(t0 + further, t1 + further)
     qtbot.waitUntil(lambda: not panel.renderer.moving, timeout=5000)  # the settle timer
     panel.canvas.repaint()
     t0, t1 = panel.renderer.track_span()

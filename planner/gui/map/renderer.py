@@ -31,6 +31,7 @@ MAX_SPAN_S = 2 * 86400.0  # a selected stay of months shows its first two days: 
 ARROW_EVERY_S = CHUNK_S  # one arrow at the start of each sprite's ten minutes
 AHEAD_BLOCKS = 2  # blocks of track computed ahead of the time in the direction it moves (one behind)
 AHEAD_SPRITES_S = 3600.0  # sprites drawn ahead of the shown track in the direction the time moves
+MAX_PREDICTED_STEP_S = 86400.0  # a drag's step per frame; beyond it the time jumped
 SUNLIT = QColor(240, 160, 20)
 SHADOW = QColor(70, 130, 230)
 HIGHLIGHT = QColor(220, 40, 200, 120)
@@ -439,11 +440,15 @@ class MapRenderer:
             return False
         began = wallclock.perf_counter()
         cache, t0, t1 = self.cache, *self.track_span()
-        step = self.direction * self.stride
+        # Where the next frame will be if the time keeps moving as it did; a longer step is a jump, not a
+        # drag, and says nothing about the next one.
+        step = self.direction * self.stride if self.stride <= MAX_PREDICTED_STEP_S else 0.0
         # The shown span and where the next frame will be: each in one pass (see TrackCache.ensure).
         cache.ensure(t0, t1)
         if self.span is None and step and wallclock.perf_counter() - began < budget_s:
             cache.ensure(t0 + step, t1 + step)
+            # The tables of the days the next few frames reach (a new four-day span costs 3 ms at once).
+            cache.warm(*sorted((t1 + step, t1 + 3 * step) if step > 0 else (t0 + 3 * step, t0 + step)))
         later = list(cache.block_keys(t1, t1 + cache.block_s * (AHEAD_BLOCKS if self.direction >= 0 else 1)))
         earlier = list(cache.block_keys(t0 - cache.block_s * (AHEAD_BLOCKS if self.direction < 0 else 1), t0))[::-1]
         order = list(cache.block_keys(t0, t1))

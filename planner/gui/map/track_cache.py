@@ -93,6 +93,14 @@ class TrackCache:
                 run.append(k)
         return len(keys)
 
+    def warm(self, t0: float, t1: float) -> None:
+        """Make the Sun's knots and the UT1 table for ``t0..t1`` now (a few ms per four days), so the
+        first block there does not pay for them."""
+        self._sun_knots(t0, t1)
+        span_s = _SUN_SPAN_KNOTS * _SUN_KNOT_S
+        for j in range(int(np.floor(t0 / span_s)), int(np.floor(t1 / span_s)) + 1):
+            self._dut1(np.array([max(t0, j * span_s)]))
+
     def _keep(self, made: list[Block]) -> None:
         for block in made:
             self._blocks[int(round(block.start / self.block_s))] = block
