@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 from functools import lru_cache
+from typing import NamedTuple
 
 from planner.model.times import format_utc, from_epoch
 
@@ -20,8 +20,7 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     """A possible fix: ``action`` names it (``use-port``, ``move-to``, ``use-seat``), ``text`` says it."""
 
     action: str
@@ -42,8 +41,7 @@ class Suggestion:
         return data
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One broken or doubtful rule.
 
     ``start``/``end`` are epoch seconds (``end`` may be ``math.inf``: until the plan's end). ``vehicles``
@@ -60,7 +58,7 @@ class Finding:
     people: tuple[str, ...] = ()
     ports: tuple[str, ...] = ()
     activities: tuple[str, ...] = ()
-    suggestions: tuple[Suggestion, ...] = field(default=(), compare=True)
+    suggestions: tuple[Suggestion, ...] = ()
 
     @property
     def is_conflict(self) -> bool:
@@ -74,8 +72,7 @@ class Finding:
 
     def with_suggestions(self, suggestions) -> "Finding":
         """A copy carrying these suggestions."""
-        return Finding(self.rule, self.severity, self.start, self.end, self.message, self.vehicles,
-                       self.people, self.ports, self.activities, tuple(suggestions))
+        return self._replace(suggestions=tuple(suggestions))
 
     def to_json(self) -> dict:
         """The JSON form ``planner check --json`` writes."""
