@@ -356,3 +356,16 @@ def test_a_few_findings_are_banded_over_their_own_lanes_or_across_all(qapp):
     assert changed("person:x", 6000) and not changed("port:b", 6000)  # an instant still shows
     assert all(changed(key, 10500) for key in keys)  # a finding naming no lane here: across all of them
     assert not any(changed(key, 4500) for key in keys)
+
+
+def test_touching_bars_of_one_colour_merge_row_by_row_into_the_same_pixels(qapp):
+    from planner.gui.timeline.render import _merged
+
+    x0 = np.array([0.0, 5.0, 9.0, 20.0, 0.0, 3.0, 50.0])
+    w = np.array([5.0, 4.0, 2.0, 5.0, 2.0, 60.0, 2.0])
+    y = np.array([10.0, 10.0, 10.0, 10.0, 40.0, 40.0, 40.0])
+    h = np.full(7, 16.0)
+    mx, my, mw, mh = _merged(x0, y, w, h)
+    assert list(zip(mx.tolist(), my.tolist(), mw.tolist())) == [(0.0, 10.0, 11.0), (20.0, 10.0, 5.0),
+                                                                 (0.0, 40.0, 2.0), (3.0, 40.0, 60.0)]
+    assert (mh == 16.0).all()

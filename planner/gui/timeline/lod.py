@@ -44,14 +44,15 @@ def runs(mask: np.ndarray) -> np.ndarray:
 def flat_runs(low: np.ndarray, high: np.ndarray, min_columns: int) -> list[tuple[int, int, int]]:
     """``(first, past_last, value)`` of each run of at least ``min_columns`` pixel columns over which a series
     keeps one value (its least and most in every column of the run are that value)."""
-    flat = low == high
-    # A run breaks where a column is not flat or its value differs from the column before.
-    breaks = ~flat | np.concatenate([[True], high[1:] != high[:-1]])
-    out = []
-    for first, past in runs(flat).tolist():
-        cuts = [first] + [int(k) for k in np.flatnonzero(breaks[first + 1:past]) + first + 1] + [past]
-        out.extend((a, b, int(high[a])) for a, b in zip(cuts, cuts[1:]) if b - a >= min_columns)
-    return out
+    n = len(high)
+    if not n:
+        return []
+    # One key per column: its value where it holds still, a value no column has where it does not.
+    key = np.where(low == high, high, min(int(high.min()), int(low.min())) - 1)
+    first = np.concatenate([[0], np.flatnonzero(key[1:] != key[:-1]) + 1])
+    past = np.append(first[1:], n)
+    keep = (key[first] == high[first]) & (low[first] == high[first]) & (past - first >= min_columns)
+    return list(zip(first[keep].tolist(), past[keep].tolist(), high[first[keep]].tolist()))
 
 
 def top_segments(first: np.ndarray, past: np.ndarray, width: int) -> np.ndarray:

@@ -66,6 +66,23 @@ def _rects(x, y, w, h) -> list[QRectF]:
     return list(map(QRectF, x.tolist(), y.tolist(), w.tolist(), h.tolist()))
 
 
+def _merged(x0, y, w, h):
+    """Bars of one colour, in lane order and left to right in each lane, with the ones that touch on one row
+    joined: a crowded lane's fill is then a few rectangles, not hundreds."""
+    if len(x0) < 2:
+        return x0, y, w, h
+    x1 = x0 + w
+    new_row = np.concatenate([[True], y[1:] != y[:-1]])
+    # How far right the bars so far reach, each row shifted far past the one before so that it starts over.
+    shift = np.cumsum(new_row) * 1e7
+    reach = np.maximum.accumulate(x1 + shift) - shift
+    starts = np.flatnonzero(new_row | np.concatenate([[True], x0[1:] > reach[:-1]]))
+    if len(starts) == len(x0):
+        return x0, y, w, h
+    ends = np.maximum.reduceat(x1, starts)
+    return x0[starts], y[starts], ends - x0[starts], h[starts]
+
+
 class _BarBatch:
     """The bars of every lane of one paint, gathered so that each colour is one painter call."""
 
@@ -288,7 +305,7 @@ class TimelineRenderer:
             for c in sorted(set(color.tolist())):
                 mine = color == c
                 p.setBrush(self.color(codes[c]))
-                p.drawRects(_rects(x0[mine], y[mine], w[mine], h[mine]))
+                p.drawRects(_rects(*_merged(x0[mine], y[mine], w[mine], h[mine])))
                 for k in np.flatnonzero(mine & open_end).tolist():
                     # An open end: fade the last pixels so the bar reads as "goes on".
                     p.fillRect(QRectF(right - 12, y[k], 12, h[k]), QBrush(self.color(codes[c]), Qt.BrushStyle.Dense4Pattern))
