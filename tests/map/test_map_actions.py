@@ -259,3 +259,19 @@ def test_overflights_of_a_country_are_highlighted_where_the_track_passes(shown):
     track = ground_track(shown.orbit, mids)
     assert {b.name for b in below(track.lat_deg, track.lon_deg)} == {"Russia"}
     shown.canvas.repaint()
+
+
+def test_the_slider_spans_a_chosen_window_around_the_time(window):
+    """± 12 h by default: 8,640 ten-second steps; the whole plan at one's choice; a jump re-centres it."""
+    panel = window.map_panel
+    window.time_cursor.set_time(DAY)
+    assert panel.span_combo.currentText() == "± 12 h"
+    assert panel.slider.maximum() == 8640 and panel._range[0] <= DAY <= panel._range[1]
+    panel.slider.setValue(panel.slider.maximum())
+    assert window.time_cursor.time() == pytest.approx(panel._range[1])
+    window.time_cursor.set_time(DAY + 10 * 86400.0)  # elsewhere (the timeline, play): the window follows
+    assert panel._range[0] <= DAY + 10 * 86400.0 <= panel._range[1]
+    assert panel.slider.value() == pytest.approx(4320, abs=6)
+    panel.span_combo.setCurrentIndex(panel.span_combo.findText("whole plan"))
+    first = window.doc.project.missions[0].events[0].utc.timestamp()
+    assert panel._range[0] <= first and panel.slider.maximum() > 100 * 8640

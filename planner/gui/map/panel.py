@@ -16,6 +16,9 @@ from planner.gui.map.renderer import Layers, MapRenderer
 
 SPEEDS = (1, 10, 60, 300, 1000, 3600)
 SLIDER_STEP_S = 10.0
+#: what the time slider can span, centred on the time shown (None: the whole plan)
+SLIDER_SPANS = (("± 3 h", 6 * 3600.0), ("± 12 h", 86400.0), ("± 3.5 days", 7 * 86400.0),
+                ("± 2 weeks", 28 * 86400.0), ("whole plan", None))
 PAD_S = 86400.0
 NO_ELEMENTS = ("This project has no element sets of the station, so there is no track to draw.\n"
                "Use File > Import Element Sets… to add a TLE or OMM file.")
@@ -73,14 +76,24 @@ class MapPanel(QWidget):
         self.now_button.clicked.connect(lambda: self.cursor.set_time(wallclock.time()))
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setAccessibleName("Time")
-        self.slider.setToolTip("The time shown (shared with the timeline)")
+        self.slider.setToolTip("The time shown (shared with the timeline); arrow keys step 10 s, Page Up/Down an hour")
         self.slider.valueChanged.connect(self._slider_moved)
+        self.slider.sliderReleased.connect(self._recentre_later)
+        self.span_combo = QComboBox(self)
+        self.span_combo.setAccessibleName("Slider span")
+        self.span_combo.setToolTip("How much time the slider spans, centred on the time shown: shorter spans "
+                                   "scrub more finely")
+        for label, seconds in SLIDER_SPANS:
+            self.span_combo.addItem(label, seconds)
+        self.span_combo.setCurrentIndex([s for _l, s in SLIDER_SPANS].index(86400.0))
+        self.span_combo.currentIndexChanged.connect(lambda _i: self._update_range())
         self.time_label = QLabel(self)
         self.time_label.setMinimumWidth(190)
         top = QHBoxLayout()
         top.setContentsMargins(4, 2, 4, 2)
         for w in (self.play_button, self.speed_combo, self.now_button):
             top.addWidget(w)
+        top.addWidget(self.span_combo)
         top.addWidget(self.slider, 1)
         top.addWidget(self.time_label)
 
@@ -238,15 +251,29 @@ class MapPanel(QWidget):
 
     def _update_range(self) -> None:
         self._range_stale = False
+        t = self.cursor.time()
+        span = self.span_combo.currentData()
+        if span is not None and t > 0:  # a window centred on the time (on a whole minute: steps stay round)
+            lo = math.floor((t - span / 2) / 60.0) * 60.0
+            self._set_range(lo, lo + span)
+            return
         times = [t for c in ("missions", "activities", "element_sets") for t in (self._extent(c) or ())]
         if not times:
             now = wallclock.time()
             times = [now - 7 * 86400.0, now + 7 * 86400.0]
-        t = self.cursor.time()
         lo, hi = min(times) - PAD_S, max(times) + PAD_S
         if t > 0:
             lo, hi = min(lo, t), max(hi, t)
         self._set_range(lo, hi)
+
+    def _recentre_later(self) -> None:
+        # After a drag ends near an end of a short span, centre the span again so the next drag can go on.
+        if self.span_combo.currentData() is None:
+            return
+        lo, hi = self._range
+        t = self.cursor.time()
+        if min(t - lo, hi - t) < (hi - lo) / 8:
+            self._update_range()
 
     def _set_range(self, lo: float, hi: float) -> None:
         self._range = (lo, hi)
