@@ -369,3 +369,18 @@ def test_touching_bars_of_one_colour_merge_row_by_row_into_the_same_pixels(qapp)
     assert list(zip(mx.tolist(), my.tolist(), mw.tolist())) == [(0.0, 10.0, 11.0), (20.0, 10.0, 5.0),
                                                                  (0.0, 40.0, 2.0), (3.0, 40.0, 60.0)]
     assert (mh == 16.0).all()
+
+
+@pytest.mark.parametrize("length, as_density", [(20.0, True), (2000.0, False)])
+def test_a_lane_of_bars_too_thin_to_tell_apart_is_drawn_as_density(qapp, monkeypatch, length, as_density):
+    # 50 activities a minute apart at 100 s per pixel: 20 s long they are a fifth of a pixel each.
+    starts = [k * 3000.0 for k in range(50)]
+    payloads = [ActivityBar(f"a{k}", f"A{k}", "experiment") for k in range(50)]
+    lane = Lane("kind:experiment", "activity", "Experiment", 22,
+                Spans(starts, [s + length for s in starts], payloads))
+    layout = TimelineLayout(lanes=[lane])
+    layout.stack()
+    drawn = []
+    monkeypatch.setattr(TimelineRenderer, "_density", lambda self, *args: drawn.append(args[0]))
+    _paint(layout, TimeScale(0.0, 400.0, LABEL_W))
+    assert bool(drawn) is as_density

@@ -21,6 +21,7 @@ from planner.gui.timeline.scale import TimeScale, day_label, ticks
 LABEL_W = 170
 AXIS_H = 36
 AGGREGATE_PER_PX = 1 / 8  # a lane showing more spans than this per pixel of width is drawn as density
+THIN_PX = 3.0  # a lane of more than 40 bars, three in four of them thinner than this, is drawn as density too
 BACKGROUND_SPANS_AS_STRIP = 40  # more stays aboard than this in view: drawn as one strip of pixels
 FINDINGS_ONE_BY_ONE = 150  # more findings than this in view: merged per lane into runs of pixels
 CONFLICT = QColor(220, 40, 40)
@@ -272,6 +273,11 @@ class TimelineRenderer:
         starts, ends = spans.start[idx], spans.end[idx]
         x0 = np.maximum(scale.x(starts), left)
         x1 = np.where(np.isinf(ends), right, np.minimum(scale.x(ends), right))
+        if len(idx) > 40 and np.count_nonzero(x1 - x0 >= THIN_PX) * 4 < len(idx):
+            # Mostly bars thinner than a few pixels (activities seen over a year): as many as that show
+            # nothing but their crowding, so the lane is drawn as density too.
+            self._density(p, spans, top + pad, h, scale, t0, plot, palette)
+            return
         w = np.maximum(x1 - x0, 2.0)
         style = bar_style(spans)
         chosen = np.zeros(len(idx), dtype=bool)
