@@ -33,9 +33,9 @@ from planner.rules.suggestions import suggest
 from planner.rules.timeline import HeadcountStep, StationTimeline, derive_mission
 
 
-#: A group of findings is merged into the sorted list one by one when it is at most this many, or a
-#: tenth of all findings; a bigger one makes the list be sorted again from scratch (cheaper then).
-_INCREMENTAL_LIMIT = 500
+#: A group of at most this many findings goes in or out of the sorted list one by one (each shifts the list);
+#: a bigger one is merged by copying the runs of the list between its places (one pass over the list).
+_ONE_BY_ONE = 16
 
 
 def _first(pair):
@@ -312,40 +312,63 @@ class RuleEngine:
             self._sorted = [f for _k, f in pairs]
             self._conflicts = sum(1 for f in self._sorted if f.is_conflict)
 
-    def _merging(self, findings: list[Finding]) -> bool:
-        """True when the sorted list exists and a group this big is merged into it one by one; a bigger
-        group drops the list instead (sorting again from scratch is then cheaper)."""
-        if self._sorted is not None and len(findings) > max(_INCREMENTAL_LIMIT, len(self._sorted) // 10):
-            self._sorted = None
-        return self._sorted is not None
-
     def _unsort(self, findings: list[Finding]) -> None:
-        """Take a group's findings out of the sorted list."""
-        if not self._merging(findings):
+        """Take a group's findings out of the sorted list (one by one for a few; by slices for many)."""
+        if self._sorted is None or not findings:
             return
+        keys, found = self._sort_keys, self._sorted
+        places = []
         for finding in findings:
             key = finding.sort_key()
-            i = bisect_left(self._sort_keys, key)
-            while i < len(self._sorted) and self._sorted[i] is not finding and self._sort_keys[i] == key:
+            i = bisect_left(keys, key)
+            while i < len(found) and found[i] is not finding and keys[i] == key:
                 i += 1
-            if i < len(self._sorted) and self._sorted[i] is finding:
-                del self._sort_keys[i]
-                del self._sorted[i]
-                self._conflicts -= finding.is_conflict
+            if i < len(found) and found[i] is finding:
+                places.append(i)
             else:  # not where it should be: start again from scratch
                 self._sorted = None
                 return
+        self._conflicts -= sum(f.is_conflict for f in findings)
+        if len(places) <= _ONE_BY_ONE:
+            for i in sorted(places, reverse=True):
+                del keys[i]
+                del found[i]
+            return
+        # Many: copy the runs between them (a memory copy each) instead of shifting the list per finding.
+        places.sort()
+        new_keys, new_found, at = [], [], 0
+        for i in places:
+            new_keys += keys[at:i]
+            new_found += found[at:i]
+            at = i + 1
+        new_keys += keys[at:]
+        new_found += found[at:]
+        self._sort_keys, self._sorted = new_keys, new_found
 
     def _resort(self, findings: list[Finding]) -> None:
-        """Put a group's findings into the sorted list."""
-        if not self._merging(findings):
+        """Put a group's findings into the sorted list (after any equal ones, in the group's order)."""
+        if self._sorted is None or not findings:
             return
-        for finding in findings:
-            key = finding.sort_key()
-            i = bisect_right(self._sort_keys, key)
-            self._sort_keys.insert(i, key)
-            self._sorted.insert(i, finding)
-            self._conflicts += finding.is_conflict
+        keys, found = self._sort_keys, self._sorted
+        pairs = sorted(((f.sort_key(), f) for f in findings), key=_first)
+        self._conflicts += sum(f.is_conflict for f in findings)
+        if len(pairs) <= _ONE_BY_ONE:
+            for key, finding in pairs:
+                i = bisect_right(keys, key)
+                keys.insert(i, key)
+                found.insert(i, finding)
+            return
+        new_keys, new_found, at = [], [], 0
+        for key, finding in pairs:
+            i = bisect_right(keys, key, at)
+            new_keys += keys[at:i]
+            new_found += found[at:i]
+            new_keys.append(key)
+            new_found.append(finding)
+            at = i
+        new_keys += keys[at:]
+        new_found += found[at:]
+        self._sort_keys, self._sorted = new_keys, new_found
 
     def with_fixes(self, finding: Finding) -> Finding:
         """The finding with the fixes the current plan allows (compatible free ports, a free seat, ...)."""
