@@ -23,12 +23,14 @@ def install(window):
     view.canvas.set_highlights(*window.time_cursor.highlights())
 
     def first_day():
-        # A project opens on the month of its first activity (or first event): today is often empty.
-        index = view.canvas.index()
-        days = sorted(index.starting)
-        activities = [d for d in days if any(e.kind == "activity" for e in index.starting[d])]
-        if activities or days:
-            view.go_to((activities or days)[0])
+        # A project opens on the month of its first activity (or first event): today is often empty. Worked
+        # out from the plan itself: the day index of a big plan is built only when the calendar is shown.
+        from planner.gui.calendar.days import local_day
+
+        project = window.doc.project
+        times = [a.start for a in project.activities] or [e.utc for m in project.missions for e in m.events]
+        if times:
+            view.go_to(local_day(min(times).timestamp(), window.zone()))
 
     window.doc.projectReset.connect(first_day)
     return view
