@@ -47,7 +47,8 @@ class ProjectDocument(QObject):
         self.undo_stack.setClean()
         self.set_path(path)
         self.projectReset.emit()
-        QTimer.singleShot(0, heap.settle)  # when idle, after the views have been built for it
+        if heap.worth_settling(project):
+            QTimer.singleShot(0, heap.settle)  # when idle, after the views have been built for it
 
     def set_path(self, path: Path | None) -> None:
         """The file the project is saved to."""
