@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
 from planner.gui.map.place_mask import over_place, runs_as_intervals
 from planner.gui.map.projection import MapProjection

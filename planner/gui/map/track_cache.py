@@ -124,7 +124,6 @@ class TrackCache:
         theta = gmst82(t, self._dut1(t))
         c, s = np.cos(theta), np.sin(theta)
         lat, lon, alt = geodetic(np.stack((c * r[0] + s * r[1], c * r[1] - s * r[0], r[2])))
-        track = GroundTrack(t, lat, lon, alt)
         knots, sun = self._sun_knots(start - _SUN_STEP_S, end + _SUN_STEP_S)
         sun_at = np.stack([np.interp(t, knots, sun[i]) for i in range(3)])
         separation, earth, _sun_radius = shadow_geometry(r, sun_at)
