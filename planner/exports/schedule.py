@@ -11,7 +11,6 @@ from typing import NamedTuple
 from planner.model import Project
 from planner.model.mission import DYNAMIC_EVENTS, EventKind
 from planner.rules.timeline import StationTimeline
-from planner.rules.visits import epoch_seconds
 
 #: entry kinds, in the order same-time entries are listed
 KINDS = ("event", "stay", "activity")
@@ -45,18 +44,14 @@ class ScheduleEntry(NamedTuple):
 def schedule_entries(project: Project, timeline: StationTimeline | None = None) -> list[ScheduleEntry]:
     """Every stay, station event (launch to landing) and activity of ``project``, ordered by start time.
 
-    A big plan has a hundred thousand lines: times are converted column by column and the stays read from
-    the timeline without making each mission's track.
+    A big plan has a hundred thousand lines: the stays are read from the timeline without making each
+    mission's track, and the lines are named tuples.
     """
     timeline = timeline or StationTimeline.from_project(project)
     names = project.person_names()
     ports = {p.id: p.name for p in project.station.ports}
     entries: list[ScheduleEntry] = []
     add = entries.append
-    events = [e for m in project.missions for e in m.events]
-    starts = epoch_seconds(e.utc for e in events).tolist()
-    ends = epoch_seconds(e.end for e in events).tolist()
-    at = 0
     for mission in project.missions:
         mid, name = mission.id, mission.name
         for n, stay in enumerate(timeline.stays_of(mid)):
@@ -64,15 +59,12 @@ def schedule_entries(project: Project, timeline: StationTimeline | None = None) 
                               f"{name} at {ports.get(stay.port, stay.port)}", "missions", mid, stay.port,
                               (), mission.vehicle_type))
         for n, event in enumerate(mission.events):
-            start, end = starts[at], ends[at]
-            at += 1
+            start, end = event.utc.timestamp(), event.end.timestamp()
             crew = tuple([names.get(p, p) for p in event.crew]) if event.crew else ()
             add(ScheduleEntry(f"event-{mid}-{n}", "event", start, max(start, end), _event_title(name, event, ports),
                               "missions", mid, event.port or "", crew, event.kind.value))
-    acts = project.activities
-    a_start = epoch_seconds(a.start for a in acts).tolist()
-    a_end = epoch_seconds(a.end for a in acts).tolist()
-    for activity, start, end in zip(acts, a_start, a_end):
+    for activity in project.activities:
+        start, end = activity.start.timestamp(), activity.end.timestamp()
         people = activity.people
         add(ScheduleEntry(f"activity-{activity.id}", "activity", start, end, activity.title, "activities",
                           activity.id, "", tuple([names.get(p, p) for p in people]) if people else (),

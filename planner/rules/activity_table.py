@@ -15,7 +15,7 @@ import numpy as np
 
 from planner.model.activity import ActivityKind, NeedKind
 from planner.rules.activities import ActivityRow, activity_row
-from planner.rules.visits import epoch_seconds
+from planner.rules.visits import timestamps
 
 _GUARD_NEED = NeedKind.NO_DYNAMIC_EVENT
 _ORBIT_NEEDS = frozenset((NeedKind.DAYLIGHT, NeedKind.SHADOW, NeedKind.SITE_IN_VIEW))
@@ -38,8 +38,8 @@ class ActivityTable:
         n = len(acts)
         self.activities = acts
         self.ids = ids
-        self.start = epoch_seconds(map(attrgetter("start"), acts))
-        self.end = epoch_seconds(map(attrgetter("end"), acts))
+        self.start = timestamps(map(attrgetter("start"), acts))
+        self.end = timestamps(map(attrgetter("end"), acts))
         self.people = list(map(attrgetter("people"), acts))
         self.guarded = np.fromiter(map(is_, map(attrgetter("kind"), acts), repeat(ActivityKind.EVA)), bool, n)
         # Needs as one flat column: which activity each belongs to, and whether it guards or needs the orbit.

@@ -18,7 +18,7 @@ from planner.rules.activities import ActivityContext, activity_row, overlap_find
 from planner.rules.activity_table import ActivityRows, ActivityTable, PersonActivities
 from planner.rules.blocking import blocking_findings
 from planner.rules.findings import Finding
-from planner.rules.headcount import headcount_window_findings
+from planner.rules.headcount import headcount_findings
 from planner.rules.lifeboat import missing_findings, seat_findings
 from planner.rules.missions import mission_findings
 from planner.rules.orbit_batch import CachedOrbit, orbit_suspects
@@ -188,13 +188,14 @@ class RuleEngine:
         old_track = tl.missions.get(mid)
         mission = self.project.mission(mid)
         # Everybody on it before or after the edit: the vehicles that were their lifeboats must be re-checked.
+        new_track = derive_mission(mission, self.station) if mission is not None else None
         people = set(old_track.people) if old_track else set()
-        if mission is not None:
-            people |= derive_mission(mission, self.station).people
+        if new_track is not None:
+            people |= new_track.people
         before_lifeboats = {}
         for person in people:
             before_lifeboats[person] = {v for v, _s, _e in tl.lifeboats(person) if v} | self._referenced_vehicles(person)
-        old, touched = tl.update_mission(mid, mission)
+        old, touched = tl.update_mission(mid, mission, new_track)
         new = tl.missions.get(mid)
         ports = (old.ports if old else frozenset()) | (new.ports if new else frozenset())
         # The mission itself, its ports and the blocking pairs naming them.
@@ -293,7 +294,7 @@ class RuleEngine:
         """
         series = self.timeline.headcount_arrays()
         if series is not self._headcount_series:
-            self._put(("headcount",), headcount_window_findings(series[0], series[1], self.settings))
+            self._put(("headcount",), headcount_findings(series[0], series[1], self.settings))
             self._headcount_series = series
         self._ensure_sorted()
         if not suggestions:

@@ -6,20 +6,13 @@ import numpy as np
 
 from planner.model.catalogue import StationSettings
 from planner.rules.findings import Finding, Severity, span_text
-from planner.rules.timeline import HeadcountStep
 
 HEADCOUNT = "headcount"
 
 
-def headcount_findings(series: list[HeadcountStep], settings: StationSettings) -> list[Finding]:
-    """One finding per maximal window above each level (a window above the limit is also above the warning)."""
-    times = np.fromiter((s.utc for s in series), float, len(series))
-    people = np.fromiter((s.people for s in series), np.int64, len(series))
-    return headcount_window_findings(times, people, settings)
-
-
-def headcount_window_findings(times: np.ndarray, people: np.ndarray, settings: StationSettings) -> list[Finding]:
-    """:func:`headcount_findings` of the series given as columns (step times, people aboard from then on)."""
+def headcount_findings(times: np.ndarray, people: np.ndarray, settings: StationSettings) -> list[Finding]:
+    """One finding per maximal window above each level (a window above the limit is also above the warning);
+    the series as columns: the times of its steps and the people aboard from each on."""
     findings = []
     for level, severity, what in ((settings.headcount_warning, Severity.WARNING, "warning level"),
                                   (settings.headcount_limit, Severity.CONFLICT, "limit")):

@@ -58,7 +58,7 @@ def overlap_pairs(table: ActivityTable) -> tuple[np.ndarray, np.ndarray]:
     return a[first], a[first + 1 + offset]
 
 
-def _ranks(*columns) -> np.ndarray:
+def ranks(*columns) -> np.ndarray:
     """Each value's rank among all of them: integer keys that keep every comparison exact."""
     _, rank = np.unique(np.concatenate(columns), return_inverse=True)
     return rank.astype(np.int64).ravel()
@@ -116,7 +116,7 @@ def _outside_many(table: ActivityTable, aboard, act: np.ndarray, person: np.ndar
     iv_start = np.fromiter((s for found in spans for s, _e in found), float, int(counts.sum()))
     iv_end = np.fromiter((e for found in spans for _s, e in found), float, int(counts.sum()))
     qs, qe = table.start[act], table.end[act]
-    rank = _ranks(iv_start, iv_end, qs, qe)
+    rank = ranks(iv_start, iv_end, qs, qe)
     span = np.int64(rank.max() + 1)
     m, q = len(iv_start), len(qs)
     k_is = iv_person * span + rank[:m]

@@ -11,7 +11,7 @@ from typing import NamedTuple
 import numpy as np
 
 from planner.model.catalogue import PortBlock, Station
-from planner.rules.prefilter import _ranks
+from planner.rules.prefilter import ranks
 from planner.rules.timeline import StationTimeline
 
 
@@ -131,7 +131,7 @@ def people_suspects(tl: StationTimeline) -> tuple[list[str], set[str]]:
     code, start, end = code[keep], start[keep], end[keep]
     if len(code) > 1:
         m = len(code)
-        rank = _ranks(start, end)
+        rank = ranks(start, end)
         span = np.int64(rank.max() + 1)
         k_start, k_end = code * span + rank[:m], code * span + rank[m:]
         order = np.argsort(k_start, kind="stable")

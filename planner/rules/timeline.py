@@ -649,10 +649,12 @@ class StationTimeline:
             self._deltas = {t: [a, b] for t, a, b in zip(when.tolist(), dp.tolist(), ds.tolist())}
             self._delta_columns = None
 
-    def update_mission(self, mission_id: str, mission: Mission | None) -> tuple[MissionTrack | None, set[str]]:
-        """Replace (or, with None, remove) one mission; returns its old track and the people whose tracks changed."""
+    def update_mission(self, mission_id: str, mission: Mission | None,
+                       track: MissionTrack | None = None) -> tuple[MissionTrack | None, set[str]]:
+        """Replace (or, with None, remove) one mission; returns its old track and the people whose tracks changed.
+        ``track``: the mission's track when the caller has derived it already."""
         old = self.missions.get(mission_id)
-        new = derive_mission(mission, self.station) if mission is not None else None
+        new = track if track is not None else (derive_mission(mission, self.station) if mission is not None else None)
         touched = (set(old.people) if old else set()) | (set(new.people) if new else set())
         for person in touched:  # their tracks as they were, before the edit changes what they are made from
             self.people.get(person)

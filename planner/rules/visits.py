@@ -30,8 +30,8 @@ _ARRIVALS = np.array([_CODE[EventKind.DOCK], _CODE[EventKind.BERTH]])
 _DEPARTURES = np.array([_CODE[EventKind.UNDOCK], _CODE[EventKind.UNBERTH]])
 
 
-def epoch_seconds(stamps) -> np.ndarray:
-    """Datetimes as float epoch seconds (exactly ``datetime.timestamp()``, so columns and tracks agree)."""
+def timestamps(stamps) -> np.ndarray:
+    """Datetimes as an array of ``datetime.timestamp()`` (exactly: columns and tracks must agree)."""
     stamps = list(stamps)
     return np.fromiter(map(datetime.timestamp, stamps), float, len(stamps))
 
@@ -60,7 +60,7 @@ class Visits:
         self.ids = list(map(attrgetter("id"), ms))
         counts = np.fromiter(map(len, map(attrgetter("events"), ms)), np.int64, m)
         events = [e for mission in ms for e in mission.events]
-        times = epoch_seconds(map(attrgetter("utc"), events))
+        times = timestamps(map(attrgetter("utc"), events))
         kinds = np.fromiter(map(_CODE.__getitem__, map(attrgetter("kind"), events)), np.int64, len(events))
         off = np.cumsum(counts) - counts
         # Plain: 2..4 events in time order, [launch] arrival departure [landing].
