@@ -76,3 +76,17 @@ def example_window(qtbot, tmp_path):
     qtbot.addWidget(window)
     assert window.open_path(path) is None
     return window
+
+
+@pytest.fixture
+def example_tab(example_window, qtbot):
+    """Show the example window on one of its central tabs: ``example_tab(window.map_panel, 1400, 900)``."""
+
+    def show(tab, width: int = 1400, height: int = 900):
+        example_window.central_tabs.setCurrentWidget(tab)
+        example_window.resize(width, height)
+        example_window.show()
+        qtbot.waitExposed(example_window)
+        return example_window
+
+    return show

@@ -16,13 +16,9 @@ from planner.store import load_project
 
 
 @pytest.fixture
-def window(example_window, qtbot):
-    win = example_window
-    win.central_tabs.setCurrentWidget(win.calendar_view)
-    win.resize(1300, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(example_window, example_tab):
+    """A main window over a copy of the bundled example, the calendar tab shown."""
+    return example_tab(example_window.calendar_view, 1300)
 
 
 def _click(widget, pos, double=False):

@@ -6,11 +6,6 @@ import pytest
 
 
 @pytest.fixture
-def window(example_window, qtbot):
-    """A main window over a copy of the bundled example, the map tab shown, 1400 x 900."""
-    win = example_window
-    win.central_tabs.setCurrentWidget(win.map_panel)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(example_window, example_tab):
+    """A main window over a copy of the bundled example, the map tab shown."""
+    return example_tab(example_window.map_panel)

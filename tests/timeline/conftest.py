@@ -11,13 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 
 @pytest.fixture
-def window(example_window, qtbot):
-    win = example_window
-    win.central_tabs.setCurrentWidget(win.timeline_view)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(example_window, example_tab):
+    """A main window over a copy of the bundled example, the timeline tab shown."""
+    return example_tab(example_window.timeline_view)
 
 
 @pytest.fixture
