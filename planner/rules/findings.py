@@ -8,6 +8,8 @@ from enum import Enum
 from functools import lru_cache
 from typing import NamedTuple
 
+import numpy as np
+
 from planner.model.times import format_utc, from_epoch
 
 _EPOCH_DAY = date(1970, 1, 1)
@@ -72,7 +74,7 @@ class Finding(NamedTuple):
 
     def with_suggestions(self, suggestions) -> "Finding":
         """A copy carrying these suggestions."""
-        return self._replace(suggestions=tuple(suggestions))
+        return Finding(*self[:-1], tuple(suggestions))
 
     def to_json(self) -> dict:
         """The JSON form ``planner check --json`` writes."""
@@ -114,6 +116,15 @@ def _minute_text(seconds: float) -> str:
     minutes, rest = divmod(int(whole) * 1_000_000 + micro, 60_000_000)
     days, minute = divmod(minutes, 1440)
     return f"{_day_text(days)} {minute // 60:02d}:{minute % 60:02d} UTC"
+
+
+def short_times(seconds) -> list[str]:
+    """:func:`short_time` of many finite instants at once (the same words, from one array conversion)."""
+    fraction, whole = np.modf(np.asarray(seconds, dtype=float))
+    micro = whole.astype(np.int64) * 1_000_000 + np.round(fraction * 1e6).astype(np.int64)
+    minutes = (micro // 60_000_000).astype("datetime64[m]")
+    return [f"{day} {clock} UTC" for day, clock in
+            (text.split("T") for text in np.datetime_as_string(minutes, unit="m").tolist())]
 
 
 @lru_cache(maxsize=1 << 14)

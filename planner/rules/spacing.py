@@ -9,7 +9,7 @@ import numpy as np
 
 from planner.model.catalogue import StationSettings
 from planner.model.mission import EventKind
-from planner.rules.findings import Finding, Severity, hours_text, short_time
+from planner.rules.findings import Finding, Severity, short_time, short_times
 from planner.rules.timeline import DynamicEvent, MissionTrack
 
 SPACING = "spacing"
@@ -31,16 +31,28 @@ def spacing_finding(a: DynamicEvent, b: DynamicEvent, settings: StationSettings,
     seconds = gap(a, b)
     crewed = a.crewed and b.crewed
     if crewed and seconds < settings.spacing_conflict_hours * 3600:
-        severity, need = Severity.CONFLICT, settings.spacing_conflict_hours
+        conflict = True
     elif seconds < settings.spacing_warning_hours * 3600:
-        severity, need = Severity.WARNING, settings.spacing_warning_hours
+        conflict = False
     else:
         return None
-    what = "crewed dynamic events" if severity is Severity.CONFLICT else "dynamic events"
-    text = (f"{_name(a, tracks)} ({short_time(a.start)}) and {_name(b, tracks)} ({short_time(b.start)}) are "
-            f"{hours_text(seconds)} apart; {what} need {need:g} h")
-    ports = tuple(dict.fromkeys(a.ports + b.ports))
-    return Finding(SPACING, severity, a.start, max(a.end, b.end), text, _pair(a.mission, b.mission), (), ports)
+    return _finding(a, b, seconds, _tails(settings)[conflict], f"{_name(a, tracks)} ({short_time(a.start)})",
+                    f"{_name(b, tracks)} ({short_time(b.start)})")
+
+
+def _tails(settings: StationSettings) -> dict[bool, tuple[Severity, str]]:
+    """Severity and the end of the sentence, for a warning (False) and a conflict (True)."""
+    return {False: (Severity.WARNING, f"dynamic events need {settings.spacing_warning_hours:g} h"),
+            True: (Severity.CONFLICT, f"crewed dynamic events need {settings.spacing_conflict_hours:g} h")}
+
+
+def _finding(a: DynamicEvent, b: DynamicEvent, seconds: float, tail: tuple[Severity, str], said_a: str,
+             said_b: str) -> Finding:
+    """The finding about ``a`` and ``b`` (``a`` first), each said as 'Name docking (time)'."""
+    ports = a.ports if a.ports == b.ports and len(a.ports) == 1 else tuple(dict.fromkeys(a.ports + b.ports))
+    vehicles = (a.mission,) if a.mission == b.mission else (a.mission, b.mission)
+    return Finding(SPACING, tail[0], a.start, max(a.end, b.end),
+                   f"{said_a} and {said_b} are {seconds / 3600:.1f} h apart; {tail[1]}", vehicles, (), ports)
 
 
 def arrive_together(a: DynamicEvent, b: DynamicEvent, tracks: dict[str, MissionTrack]) -> bool:
@@ -49,10 +61,6 @@ def arrive_together(a: DynamicEvent, b: DynamicEvent, tracks: dict[str, MissionT
         return False
     ta, tb = tracks.get(a.mission), tracks.get(b.mission)
     return (ta is not None and ta.arrives_with == b.mission) or (tb is not None and tb.arrives_with == a.mission)
-
-
-def _pair(first: str, second: str) -> tuple[str, ...]:
-    return (first,) if first == second else (first, second)
 
 
 _NOUNS = {EventKind.DOCK: "docking", EventKind.BERTH: "berthing", EventKind.UNDOCK: "undocking",
@@ -174,9 +182,8 @@ class DynamicIndex:
     def starting_at(self, when: float) -> list[DynamicEvent]:
         """The events that start at ``when``."""
         if self._cols is not None:
-            starts = self._cols[0]
-            lo, hi = np.searchsorted(starts, when, side="left"), np.searchsorted(starts, when, side="right")
-            return [self.event(i) for i in range(int(lo), int(hi))]
+            starts = self._lists[0]
+            return [self.event(i) for i in range(bisect_left(starts, when), bisect_right(starts, when))]
         lo, hi = bisect_left(self._keys, (when,)), bisect_right(self._keys, (when, "\uffff"))
         return [self._events[k] for k in self._keys[lo:hi]]
 
@@ -217,14 +224,21 @@ def all_spacing(index: DynamicIndex, settings: StationSettings, tracks) -> dict[
     second = first + 1 + np.arange(total) - np.repeat(np.cumsum(count) - count, count)
     seconds = np.maximum(0.0, np.maximum(start[second] - end[first], start[first] - end[second]))
     close = (seconds < warn) | (crewed[first] & crewed[second] & (seconds < conflict))
+    first, second, seconds = first[close], second[close], seconds[close]
+    conflicts = (crewed[first] & crewed[second] & (seconds < conflict)).tolist()
+    # Each event in a close pair is made and worded once (its time in one array conversion), then the pairs.
+    involved = np.unique(np.concatenate([first, second])).tolist()
+    events = dict(zip(involved, map(index.event, involved)))
+    said = {i: f"{_name(event, tracks)} ({when})"
+            for (i, event), when in zip(events.items(), short_times(start[involved]))}
+    keys = {i: (event.mission, event.index) for i, event in events.items()}
+    tails = _tails(settings)
     found = {}
-    made: dict[int, DynamicEvent] = {}
-    for i, j in zip(first[close].tolist(), second[close].tolist()):
-        a = made.get(i) or made.setdefault(i, index.event(i))
-        b = made.get(j) or made.setdefault(j, index.event(j))
-        finding = spacing_finding(a, b, settings, tracks)
-        if finding is not None:
-            found[pair_key(a, b)] = finding
+    for i, j, apart, is_conflict in zip(first.tolist(), second.tolist(), seconds.tolist(), conflicts):
+        a, b, ka, kb = events[i], events[j], keys[i], keys[j]
+        if ka == kb or (a.start == b.start and arrive_together(a, b, tracks)):
+            continue
+        found[(ka, kb) if ka <= kb else (kb, ka)] = _finding(a, b, apart, tails[is_conflict], said[i], said[j])
     return found
 
 
