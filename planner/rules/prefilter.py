@@ -39,13 +39,19 @@ def overlap_pairs(table: ActivityTable) -> tuple[np.ndarray, np.ndarray]:
         return empty, empty
     s, e = table.start[act], table.end[act]
     by_start = np.argsort(s, kind="stable")
-    order = by_start[np.argsort(person[by_start], kind="stable")]  # by person, then start
+    # By person, then start (a radix sort when the person codes fit in 16 bits).
+    codes = person[by_start].astype(np.uint16) if len(table.names) <= 1 << 16 else person[by_start]
+    order = by_start[np.argsort(codes, kind="stable")]
     p, a = person[order], act[order]
     # Integer stand-ins for the times that keep every start-against-end comparison: how many starts
-    # lie below. (s < e exactly when fewer starts lie below s than below e.)
+    # lie below. (s < e exactly when fewer starts lie below s than below e.) For the starts themselves that
+    # is where their run of equal values begins in the sorted starts.
     below = s[by_start]
+    runs = np.flatnonzero(np.concatenate([[True], below[1:] != below[:-1]]))
+    rank = np.empty(m, np.int64)
+    rank[by_start] = np.repeat(runs, np.diff(np.append(runs, m)))
     span = np.int64(m + 1)
-    key_s = p * span + np.searchsorted(below, s[order], side="left")
+    key_s = p * span + rank[order]
     key_e = p * span + np.searchsorted(below, e[order], side="left")
     hi = np.searchsorted(key_s, key_e, side="left")  # entries of the person that start before this one ends
     count = np.maximum(hi - np.arange(1, m + 1), 0)

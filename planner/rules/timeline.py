@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -489,27 +490,28 @@ class StationTimeline:
             zip(visits.ids, [v if t is None else t for v, t in zip(slots, irregular)]),
             lambda v: visit_track(visits, v, MissionTrack))
         timeline.heads = LazyTracks(zip(visits.ids, range(len(visits.ids))), visits.head)
-        irregular = [t for t in irregular if t is not None]
+        irregular_at = [k for k, t in enumerate(irregular) if t is not None]
+        irregular = [irregular[k] for k in irregular_at]
         # Port stays and the people each mission names, in project order (as adding the missions one by one
         # would list them), kept as columns until a port's or a person's entry is read.
         ids, port_of, mission_of = visits.ids, visits.port, visits.mission.tolist()
-        stay_port, stay_value = [], []
         crews = (visits.crew_in, visits.crew_out, visits.launch_crew)
-        named_person, named_mission = [], []
-        for k, v in enumerate(slots):
-            if v >= 0:
-                stay_port.append(port_of[v])
-                stay_value.append(v)
-                for crew in crews:
-                    named_person.extend(crew[v])
-                named_mission.extend([k] * (len(crews[0][v]) + len(crews[1][v]) + len(crews[2][v])))
-            else:
-                track = timeline.missions.made(ids[k])
-                stay_port.extend(stay.port for stay in track.stays)
-                stay_value.extend(track.stays)
-                people = track.people
-                named_person.extend(people)
-                named_mission.extend([k] * len(people))
+        sizes = sum(np.fromiter(map(len, crew), np.int64, len(crew)) for crew in crews)
+        stay_port, stay_value = list(port_of), list(range(len(port_of)))
+        named_person = list(chain.from_iterable(chain.from_iterable(zip(*crews))))
+        named_mission = np.repeat(visits.mission, sizes).tolist()
+        if irregular:  # their stays and people go in among the visits', in project order
+            stay_at = list(mission_of)
+            for k, track in zip(irregular_at, irregular):
+                stay_port += [stay.port for stay in track.stays]
+                stay_value += track.stays
+                stay_at += [k] * len(track.stays)
+                named_person += track.people
+                named_mission += [k] * len(track.people)
+            order = np.argsort(np.asarray(stay_at, np.int64), kind="stable").tolist()
+            stay_port, stay_value = [stay_port[i] for i in order], [stay_value[i] for i in order]
+            order = np.argsort(np.asarray(named_mission, np.int64), kind="stable").tolist()
+            named_person, named_mission = [named_person[i] for i in order], [named_mission[i] for i in order]
         t1, t2 = visits.t1, visits.t2
 
         def stay_of(value) -> PortStay:

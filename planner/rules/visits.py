@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
 from datetime import datetime
-from itertools import chain
-from operator import attrgetter
+from itertools import chain, repeat
+from operator import attrgetter, is_not
 from typing import NamedTuple
 
 import numpy as np
@@ -108,13 +108,21 @@ class Visits:
         self.names = [mission.name or mission.id for mission in ms]
         self.tags = list(map(tuple, map(attrgetter("tags"), ms)))
         self.arrives_with = list(map(attrgetter("arrives_with"), ms))
-        own = [mission.seats for mission in ms]
-        self.seats_all = np.fromiter((s if s is not None else (types[t].crew_seats if types[t] else 0)
-                                      for s, t in zip(own, vtypes)), np.int64, m)
-        self.returns_all = np.fromiter((bool(types[t] and types[t].returns_crew) for t in vtypes), bool, m)
-        self.known_all = np.fromiter((types[t] is not None for t in vtypes), bool, m)
-        self.max_stay_all = np.fromiter((types[t].max_stay_days * 86400.0 if types[t] and types[t].max_stay_days
-                                         is not None else np.inf for t in vtypes), float, m)
+        # The type's numbers by a table lookup per mission (a plan has a handful of types).
+        type_list = list(types)
+        type_code = dict(zip(type_list, range(len(type_list))))
+        of_type = np.fromiter(map(type_code.__getitem__, vtypes), np.int64, m)
+        known = [types[t] is not None for t in type_list]
+        seats = list(map(attrgetter("seats"), ms))
+        has_own = np.fromiter(map(is_not, seats, repeat(None)), bool, m)
+        type_seats = np.array([types[t].crew_seats if types[t] else 0 for t in type_list], np.int64)
+        self.seats_all = type_seats[of_type]
+        own = np.flatnonzero(has_own).tolist()  # a mission's own number of seats, where it has one
+        self.seats_all[own] = [seats[k] for k in own]
+        self.returns_all = np.array([bool(types[t] and types[t].returns_crew) for t in type_list], bool)[of_type]
+        self.known_all = np.array(known, bool)[of_type]
+        self.max_stay_all = np.array([types[t].max_stay_days * 86400.0 if types[t] and types[t].max_stay_days
+                                      is not None else np.inf for t in type_list], float)[of_type]
         self.vtypes = vtypes
         self.seats = self.seats_all[vis]
         self.lifeboat = self.returns_all[vis]  # can carry crew home (with seats > 0)
@@ -221,11 +229,13 @@ class PlainPeople:
         self.other_names = [names[i] for i in np.flatnonzero(~plain).tolist()]
         self.arrive, self.depart = arrive[who], depart[who]
 
-        def mission_of(src: int, found) -> str:
-            return vis_ids[src] if src >= 0 else found[-1 - src].mission
+        def missions_of(src: np.ndarray, found) -> list[str]:
+            # Visit numbers index the visits' ids; -1 - k the k-th move of another mission, listed after them.
+            every = vis_ids + [move.mission for move in found] if found else vis_ids
+            return list(map(every.__getitem__, np.where(src >= 0, src, nv - 1 - src).tolist()))
 
-        self.came_on = [mission_of(x, moves[True]) for x in came[who].tolist()]
-        self.leaves_on = [mission_of(x, moves[False]) for x in left[who].tolist()]
+        self.came_on = missions_of(came[who], moves[True])
+        self.leaves_on = missions_of(left[who], moves[False])
         self.leave_visit = np.maximum(left[who], -1)
         # Places of the plain people (numbered in ``plain_names`` order): the stay and every flight. A name
         # twice in one crew makes two places that clash: the exact rule then decides.
@@ -299,7 +309,7 @@ class Aboard:
     def single(self, people: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For each of ``people``: how many intervals, and the interval's start and end when there is one."""
         n = len(people)
-        code = np.fromiter((self._code.get(p, -1) for p in people), np.int64, n)
+        code = np.fromiter(map(self._code.get, people, repeat(-1)), np.int64, n)
         plain = code >= 0
         counts = np.ones(n, np.int64)
         start, end = np.full(n, np.nan), np.full(n, np.nan)
