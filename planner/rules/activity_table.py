@@ -15,7 +15,7 @@ import numpy as np
 
 from planner.model.activity import ActivityKind, NeedKind
 from planner.rules.activities import ActivityRow, activity_row
-from planner.rules.visits import timestamps
+from planner.rules.visits import coded, timestamps
 
 _GUARD_NEED = NeedKind.NO_DYNAMIC_EVENT
 _ORBIT_NEEDS = frozenset((NeedKind.DAYLIGHT, NeedKind.SHADOW, NeedKind.SITE_IN_VIEW))
@@ -40,7 +40,7 @@ class ActivityTable:
         self.ids = ids
         self.start = timestamps(map(attrgetter("start"), acts))
         self.end = timestamps(map(attrgetter("end"), acts))
-        self.people = list(map(attrgetter("people"), acts))
+        people = list(map(attrgetter("people"), acts))
         self.guarded = np.fromiter(map(is_, map(attrgetter("kind"), acts), repeat(ActivityKind.EVA)), bool, n)
         # Needs as one flat column: which activity each belongs to, and whether it guards or needs the orbit.
         needs = list(map(attrgetter("needs"), acts))
@@ -50,12 +50,10 @@ class ActivityTable:
         self.guarded[owner[np.fromiter(map(is_, kinds, repeat(_GUARD_NEED)), bool, len(kinds))]] = True
         self.orbit = np.zeros(n, dtype=bool)
         self.orbit[owner[np.fromiter(map(_ORBIT_NEEDS.__contains__, kinds), bool, len(kinds))]] = True
-        lens = np.fromiter(map(len, self.people), np.int64, n)
-        flat = list(chain.from_iterable(self.people))
-        self.names = list(dict.fromkeys(flat))
-        code = dict(zip(self.names, range(len(self.names))))
+        lens = np.fromiter(map(len, people), np.int64, n)
+        flat = list(chain.from_iterable(people))
+        self.names, self.person = coded(flat)
         self.act = np.repeat(np.arange(n, dtype=np.int64), lens)
-        self.person = np.fromiter(map(code.__getitem__, flat), np.int64, len(flat))
 
     def __len__(self) -> int:
         return len(self.ids)

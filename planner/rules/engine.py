@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 from bisect import bisect_left, bisect_right, insort
+from operator import attrgetter
 
 import numpy as np
 
@@ -31,6 +32,7 @@ from planner.rules.spacing import DynamicIndex, all_spacing, spacing_finding
 from planner.rules.spacing import pair_key as event_pair
 from planner.rules.suggestions import suggest
 from planner.rules.timeline import HeadcountStep, StationTimeline, derive_mission
+from planner.rules.visits import timestamps
 
 
 #: A group of at most this many findings goes in or out of the sorted list one by one (each shifts the list);
@@ -149,7 +151,7 @@ class RuleEngine:
     def _build_activities(self) -> None:
         project = self.project
         self.sites = {s.id: s for s in project.sites}
-        self.epochs = sorted(e.epoch.timestamp() for e in project.element_sets)
+        self.epochs = sorted(timestamps(map(attrgetter("epoch"), project.element_sets)).tolist())
         table = ActivityTable(project.activities)
         # Rows and per-person sets are made when an edit first needs them: a full check reads columns.
         self.rows = ActivityRows(table)

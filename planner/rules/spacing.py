@@ -80,35 +80,43 @@ class DynamicIndex:
         self._keys: list[tuple] = []
         self._events: dict[tuple, DynamicEvent] = {}
         self.longest = 0.0  # longest event: bounds how far back an overlapping event can start
-        self._cols: tuple | None = None  # (start, end, crewed, mission, index, kind, ports) in key order
+        # (start, end, crewed) in key order, (mission, index, kind, ports) as given, and the key order
+        self._cols: tuple | None = None
         self._arrays: tuple | None = None  # (start, end, crewed, running max of end) in key order
         self._lists: tuple | None = None  # start, end, crewed of ``_cols`` as Python lists
 
     @classmethod
     def from_columns(cls, start, end, crewed, mission: list, index: list, kind: list, ports: list) -> "DynamicIndex":
-        """An index of the events given as columns (any order)."""
+        """An index of the events given as columns (any order). The times are put in key order now; the other
+        columns stay as given, read through the order when an event is made."""
         index_ = cls()
         start = np.asarray(start, float)
         order = np.argsort(start, kind="stable")
         s = start[order]
-        if len(s) > 1 and (s[1:] == s[:-1]).any():  # same start: (mission, index) decides, as the keys would
-            keys = sorted(zip(s.tolist(), [mission[k] for k in order.tolist()], [index[k] for k in order.tolist()],
-                              order.tolist()))
-            order = np.fromiter((k[3] for k in keys), np.int64, len(keys))
         o = order.tolist()
+        ties = np.flatnonzero(s[1:] == s[:-1])
+        if len(ties):  # same start: (mission, index) decides, as the keys would
+            cuts = np.flatnonzero(s[1:] != s[:-1]) + 1
+            firsts = np.concatenate([[0], cuts])
+            lasts = np.concatenate([cuts, [len(s)]])
+            for lo, hi in zip(firsts.tolist(), lasts.tolist()):
+                if hi - lo > 1:
+                    o[lo:hi] = sorted(o[lo:hi], key=lambda k: (mission[k], index[k]))
+            order = np.asarray(o, np.int64)
         end = np.asarray(end, float)[order]
         crewed = np.asarray(crewed, bool)[order]
-        index_._cols = (start[order], end, crewed, [mission[k] for k in o], [index[k] for k in o],
-                        [kind[k] for k in o], [ports[k] for k in o])
-        index_._lists = (start[order].tolist(), end.tolist(), crewed.tolist())
-        index_.longest = float((end - start[order]).max()) if len(o) else 0.0
+        index_._cols = (s, end, crewed, mission, index, kind, ports, o)
+        index_._lists = (s.tolist(), end.tolist(), crewed.tolist())
+        index_.longest = float((end - s).max()) if len(o) else 0.0
         return index_
 
     def _materialize(self) -> None:
         if self._cols is None:
             return
-        _start, _end, _crewed, mission, index, kind, ports = self._cols
+        _start, _end, _crewed, mission, index, kind, ports, order = self._cols
         starts, ends, crewed = self._lists
+        mission, index = [mission[k] for k in order], [index[k] for k in order]
+        kind, ports = [kind[k] for k in order], [ports[k] for k in order]
         self._keys = list(zip(starts, mission, index))
         self._events = dict(zip(self._keys, map(DynamicEvent, mission, index, kind, starts, ends, crewed, ports)))
         self._cols = self._lists = None
@@ -129,9 +137,10 @@ class DynamicIndex:
     def event(self, i: int) -> DynamicEvent:
         """The ``i``-th event in key order."""
         if self._cols is not None:
-            _start, _end, _crewed, mission, index, kind, ports = self._cols
+            _start, _end, _crewed, mission, index, kind, ports, order = self._cols
             start, end, crewed = self._lists
-            return DynamicEvent(mission[i], index[i], kind[i], start[i], end[i], crewed[i], ports[i])
+            k = order[i]
+            return DynamicEvent(mission[k], index[k], kind[k], start[i], end[i], crewed[i], ports[k])
         return self._events[self._keys[i]]
 
     def add(self, event: DynamicEvent) -> None:

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from itertools import chain
+from operator import attrgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -446,6 +448,31 @@ def _when(t: float) -> str:
     return short_time(t)
 
 
+_KIND = attrgetter("kind")
+
+
+class _EventPorts(Sequence):
+    """The ports of every dynamic event in :meth:`StationTimeline.dynamic_columns` order (the visits' arrivals,
+    their departures, then the other missions' events), each tuple made when read: most are never read."""
+
+    def __init__(self, visits: Visits, more: list[tuple[str, ...]]):
+        self._visits = visits
+        self._more = more
+
+    def __len__(self) -> int:
+        return 2 * len(self._visits) + len(self._more)
+
+    def __getitem__(self, k: int) -> tuple[str, ...]:
+        n = len(self._visits)
+        if k < n:
+            event, port = self._visits.come[k], self._visits.port[k]
+            return (event.from_port, port) if event.from_port else (port,)
+        if k < 2 * n:
+            event = self._visits.go[k - n]
+            return _named(event.from_port, event.port)
+        return self._more[k - 2 * n]
+
+
 @dataclass(slots=True)
 class StationTimeline:
     """Every mission's track and every person's track for a project, kept up to date one mission at a time.
@@ -529,10 +556,8 @@ class StationTimeline:
         timeline.people = LazyTracks(zip(plain.names, range(len(plain.names))),
                                      lambda i: timeline._derive_person(plain.names[i]))
         # Lifeboat candidates: the vehicles each person came on or leaves on.
-        boat, boarder = [], []
-        for person, came, left in zip(plain.plain_names, plain.came_on, plain.leaves_on):
-            boat += (came, left)
-            boarder += (person, person)
+        boat = list(chain.from_iterable(zip(plain.came_on, plain.leaves_on)))
+        boarder = list(chain.from_iterable(zip(plain.plain_names, plain.plain_names)))
         for person in plain.other_names:
             for stay in timeline.people[person].stays:
                 for mid in (stay.came_on, stay.leaves_on):
@@ -569,22 +594,18 @@ class StationTimeline:
         visits = self.visits
         ids = [visits.ids[k] for k in visits.mission.tolist()]
         lead = visits.lead.astype(np.int64).tolist()
-        t1, t2 = visits.t1.tolist(), visits.t2.tolist()
-        start = t1 + t2
+        start = visits.t1.tolist() + visits.t2.tolist()
         mission = ids + ids
         index = lead + [i + 1 for i in lead]
-        kind = [e.kind for e in visits.come] + [e.kind for e in visits.go]
-        crewed = [bool(c) for c in visits.crew_in] + [bool(c) for c in visits.crew_out]
-        shared: dict[tuple, tuple] = {}  # one tuple per distinct pair of ports, not one per event
-        ports = [shared.setdefault(t, t) for t in
-                 [(e.from_port, p) if e.from_port else (p,) for e, p in zip(visits.come, visits.port)]
-                 + [_named(e.from_port, e.port) for e in visits.go]]
+        kind = list(map(_KIND, visits.come)) + list(map(_KIND, visits.go))
+        crewed = list(map(bool, visits.crew_in)) + list(map(bool, visits.crew_out))
+        more_ports = []
         end = list(start)
         for track in self.irregular():
             for e in track.dynamic:
                 start.append(e.start), end.append(e.end), crewed.append(e.crewed), mission.append(e.mission)
-                index.append(e.index), kind.append(e.kind), ports.append(e.ports)
-        return start, end, crewed, mission, index, kind, ports
+                index.append(e.index), kind.append(e.kind), more_ports.append(e.ports)
+        return start, end, crewed, mission, index, kind, _EventPorts(visits, more_ports)
 
     def aboard_map(self) -> Aboard:
         """Person -> when they are aboard (sorted disjoint intervals), without making the plain people's tracks."""

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
 from datetime import datetime
-from itertools import chain, repeat
-from operator import attrgetter, is_not
+from itertools import chain, compress, count, repeat
+from operator import attrgetter, eq, is_, is_not, not_
 from typing import NamedTuple
 
 import numpy as np
@@ -23,6 +23,7 @@ from planner.model.catalogue import Station
 from planner.model.mission import EventKind
 
 _MISSING = object()
+_PORT, _END, _CREW = attrgetter("port"), attrgetter("end_utc"), attrgetter("crew")
 _KINDS = tuple(EventKind)
 _CODE = {kind: i for i, kind in enumerate(_KINDS)}
 _LAUNCH, _LAND = _CODE[EventKind.LAUNCH], _CODE[EventKind.LAND]
@@ -34,6 +35,16 @@ def timestamps(stamps) -> np.ndarray:
     """Datetimes as an array of ``datetime.timestamp()`` (exactly: columns and tracks must agree)."""
     stamps = list(stamps)
     return np.fromiter(map(datetime.timestamp, stamps), float, len(stamps))
+
+
+def coded(values: list) -> tuple[list, np.ndarray]:
+    """The distinct values in the order they first appear, and each value's number in that list."""
+    # One pass numbers each value by where it first appears; those places, in order, become 0, 1, 2 ...
+    first_seen: dict = {}
+    seen_at = np.fromiter(map(first_seen.setdefault, values, count()), np.int64, len(values))
+    dense = np.zeros(len(values), np.int64)
+    dense[np.fromiter(first_seen.values(), np.int64, len(first_seen))] = np.arange(len(first_seen))
+    return list(first_seen), dense[seen_at]
 
 
 class MissionHead(NamedTuple):
@@ -59,7 +70,7 @@ class Visits:
         m = len(ms)
         self.ids = list(map(attrgetter("id"), ms))
         counts = np.fromiter(map(len, map(attrgetter("events"), ms)), np.int64, m)
-        events = [e for mission in ms for e in mission.events]
+        events = list(chain.from_iterable(map(attrgetter("events"), ms)))
         times = timestamps(map(attrgetter("utc"), events))
         kinds = np.fromiter(map(_CODE.__getitem__, map(attrgetter("kind"), events)), np.int64, len(events))
         off = np.cumsum(counts) - counts
@@ -76,13 +87,18 @@ class Visits:
         land = np.minimum(come + 2, last)
         ok &= np.isin(kinds[come], _ARRIVALS) & np.isin(kinds[go], _DEPARTURES)
         ok &= (rest != 3) | (kinds[land] == _LAND)
-        cand = np.flatnonzero(ok).tolist()
-        ci, gi = come[cand].tolist(), go[cand].tolist()
-        port_of = [events[i].port for i in ci]
-        keep = [bool(p) and events[i].end_utc is None and events[j].end_utc is None
-                and (not events[j].port or events[j].port == p) for p, i, j in zip(port_of, ci, gi)]
+        # ... at one port, given by the arrival (the departure names it too or names none), without end times.
+        cand = np.flatnonzero(ok)
+        arrivals = list(map(events.__getitem__, come[cand].tolist()))
+        departures = list(map(events.__getitem__, go[cand].tolist()))
+        port_of, port_out = list(map(_PORT, arrivals)), list(map(_PORT, departures))
+        nc = len(cand)
+        keep = (np.fromiter(map(bool, port_of), bool, nc)
+                & np.fromiter(map(is_, map(_END, arrivals), repeat(None)), bool, nc)
+                & np.fromiter(map(is_, map(_END, departures), repeat(None)), bool, nc)
+                & (np.fromiter(map(not_, port_out), bool, nc) | np.fromiter(map(eq, port_out, port_of), bool, nc)))
         plain = np.zeros(m, dtype=bool)
-        plain[np.asarray(cand, dtype=np.int64)[np.asarray(keep, dtype=bool)]] = True
+        plain[cand[keep]] = True
         self.plain = plain
         vis = np.flatnonzero(plain)
         self.mission = vis
@@ -93,13 +109,12 @@ class Visits:
         self.t3 = np.where(has_land, times[land[vis]], np.nan)
         self.first = times[off[vis]]
         self.lastt = times[off[vis] + counts[vis] - 1]
-        cl, gl = c.tolist(), g.tolist()
-        self.come = [events[i] for i in cl]
-        self.go = [events[i] for i in gl]
-        self.launch = [events[i] if h else None for i, h in zip(off[vis].tolist(), has_lead.tolist())]
-        self.port = [e.port for e in self.come]
-        self.crew_in = [tuple(e.crew) for e in self.come]
-        self.crew_out = [tuple(e.crew) for e in self.go]
+        self.come = list(compress(arrivals, keep.tolist()))
+        self.go = list(compress(departures, keep.tolist()))
+        self.launch = list(map((events + [None]).__getitem__, np.where(has_lead, off[vis], len(events)).tolist()))
+        self.port = list(compress(port_of, keep.tolist()))
+        self.crew_in = list(map(tuple, map(_CREW, self.come)))
+        self.crew_out = list(map(tuple, map(_CREW, self.go)))
         self.lead = has_lead
         self.land = has_land
         # Per mission (all of them): what the rules word it by, and its type's numbers.
@@ -193,7 +208,7 @@ class PlainPeople:
         code = dict(zip(names, range(len(names))))
         n = len(names)
         nv = len(visits)
-        vis_ids = [visits.ids[k] for k in visits.mission.tolist()]
+        vis_ids = list(map(visits.ids.__getitem__, visits.mission.tolist()))
         visit_no = np.arange(nv)
 
         def crews(rows, mask=None):
@@ -225,8 +240,8 @@ class PlainPeople:
         came[a_code], left[d_code] = a_src, d_src
         plain = (n_arr == 1) & (n_dep == 1) & (arrive < depart)
         who = np.flatnonzero(plain)
-        self.plain_names = [names[i] for i in who.tolist()]
-        self.other_names = [names[i] for i in np.flatnonzero(~plain).tolist()]
+        self.plain_names = list(map(names.__getitem__, who.tolist()))
+        self.other_names = list(map(names.__getitem__, np.flatnonzero(~plain).tolist()))
         self.arrive, self.depart = arrive[who], depart[who]
 
         def missions_of(src: np.ndarray, found) -> list[str]:
@@ -267,11 +282,9 @@ class Groups:
     """
 
     def __init__(self, keys: list, values: list, container=list):
-        self.keys = list(dict.fromkeys(keys))
-        code = dict(zip(self.keys, range(len(self.keys))))
-        codes = np.fromiter(map(code.__getitem__, keys), np.int64, len(keys))
+        self.keys, codes = coded(keys)
         self._order = np.argsort(codes, kind="stable").tolist()
-        bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(code)))]).tolist()
+        bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(self.keys)))]).tolist()
         self._bounds = bounds
         self._values = values
         self._container = container
