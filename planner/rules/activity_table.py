@@ -18,6 +18,7 @@ from planner.rules.activities import ActivityRow, activity_row
 from planner.rules.visits import coded, timestamps
 
 _GUARD_NEED = NeedKind.NO_DYNAMIC_EVENT
+_KIND, _NEEDS = attrgetter("kind"), attrgetter("needs")
 _ORBIT_NEEDS = frozenset((NeedKind.DAYLIGHT, NeedKind.SHADOW, NeedKind.SITE_IN_VIEW))
 
 
@@ -38,15 +39,15 @@ class ActivityTable:
         n = len(acts)
         self.activities = acts
         self.ids = ids
-        self.start = timestamps(map(attrgetter("start"), acts))
-        self.end = timestamps(map(attrgetter("end"), acts))
+        self.start = timestamps(map(attrgetter("start"), acts), n)
+        self.end = timestamps(map(attrgetter("end"), acts), n)
         people = list(map(attrgetter("people"), acts))
-        self.guarded = np.fromiter(map(is_, map(attrgetter("kind"), acts), repeat(ActivityKind.EVA)), bool, n)
+        self.guarded = np.fromiter(map(is_, map(_KIND, acts), repeat(ActivityKind.EVA)), bool, n)
         # Needs as one flat column: which activity each belongs to, and whether it guards or needs the orbit.
-        needs = list(map(attrgetter("needs"), acts))
-        counts = np.fromiter(map(len, needs), np.int64, n)
-        owner = np.repeat(np.arange(n), counts)
-        kinds = list(map(attrgetter("kind"), chain.from_iterable(needs)))
+        counts = np.fromiter(map(len, map(_NEEDS, acts)), np.int64, n)
+        needy = np.flatnonzero(counts)  # most activities need nothing: only the others are read again
+        owner = np.repeat(needy, counts[needy])
+        kinds = list(map(_KIND, chain.from_iterable(map(_NEEDS, map(acts.__getitem__, needy.tolist())))))
         self.guarded[owner[np.fromiter(map(is_, kinds, repeat(_GUARD_NEED)), bool, len(kinds))]] = True
         self.orbit = np.zeros(n, dtype=bool)
         self.orbit[owner[np.fromiter(map(_ORBIT_NEEDS.__contains__, kinds), bool, len(kinds))]] = True

@@ -30,7 +30,7 @@ from planner.rules.prefilter import overlap_pairs, screen
 from planner.rules.screens import block_suspects, mission_suspects, people_suspects, port_columns, port_suspects
 from planner.rules.spacing import DynamicIndex, all_spacing, spacing_finding
 from planner.rules.spacing import pair_key as event_pair
-from planner.rules.suggestions import suggest
+from planner.rules.suggestions import suggest, suggest_all
 from planner.rules.timeline import HeadcountStep, StationTimeline, derive_mission
 from planner.rules.visits import timestamps
 
@@ -114,8 +114,7 @@ class RuleEngine:
             self._check_port(port)
         for i in block_suspects(self.blocks, ports):
             self._check_block(i)
-        for key, finding in all_spacing(self.dynamic, self.settings, tl.heads).items():
-            self._put_pair("spacing", key[0][0], key[1][0], key, [finding])
+        self._put_new_pairs("spacing", all_spacing(self.dynamic, self.settings, tl.heads))
         people, vehicles = people_suspects(tl)
         for person in people:
             pieces = tl.lifeboats(person)
@@ -136,8 +135,7 @@ class RuleEngine:
             self._check_port(port)
         for i in range(len(self.blocks)):
             self._check_block(i)
-        for key, finding in all_spacing(self.dynamic, self.settings, tl.heads).items():
-            self._put_pair("spacing", key[0][0], key[1][0], key, [finding])
+        self._put_new_pairs("spacing", all_spacing(self.dynamic, self.settings, tl.heads))
         assigned: dict[str, list] = {}
         for person in tl.people:
             pieces = tl.lifeboats(person)
@@ -317,7 +315,7 @@ class RuleEngine:
         self._ensure_sorted()
         if not suggestions:
             return list(self._sorted)
-        return [self.with_fixes(f) for f in self._sorted]
+        return suggest_all(self._sorted, self)
 
     def counts(self) -> tuple[int, int]:
         """(conflicts, warnings) among the current findings."""
@@ -411,6 +409,16 @@ class RuleEngine:
         self._put(scope, findings)
         for owner in (first, second):
             self._pairs_of.setdefault(kind + ":" + owner, set()).add(scope)
+
+    def _put_new_pairs(self, kind: str, found: dict[tuple, Finding]) -> None:
+        """:meth:`_put_pair` for many pairs of events at once, during a full check (nothing listed yet)."""
+        assert self._sorted is None
+        scopes, pairs_of = self._found, self._pairs_of
+        for key, finding in found.items():
+            scope = (kind, key)
+            scopes[scope] = [finding]
+            pairs_of.setdefault(f"{kind}:{key[0][0]}", set()).add(scope)
+            pairs_of.setdefault(f"{kind}:{key[1][0]}", set()).add(scope)
 
     def _drop_pairs(self, owner: str, kind: str) -> None:
         for scope in self._pairs_of.pop(kind + ":" + owner, set()):

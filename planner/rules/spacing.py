@@ -143,6 +143,13 @@ class DynamicIndex:
             return DynamicEvent(mission[k], index[k], kind[k], start[i], end[i], crewed[i], ports[k])
         return self._events[self._keys[i]]
 
+    def mission_and_end(self, i: int) -> tuple[str, float]:
+        """The mission and the end of the ``i``-th event in key order (without making the event)."""
+        if self._cols is not None:
+            return self._cols[3][self._cols[7][i]], self._lists[1][i]
+        event = self._events[self._keys[i]]
+        return event.mission, event.end
+
     def add(self, event: DynamicEvent) -> None:
         """Add one event."""
         self._materialize()

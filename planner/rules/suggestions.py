@@ -6,8 +6,10 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from planner.rules import blocking, lifeboat, missions, ports, spacing
-from planner.rules.findings import Finding, Suggestion, short_time
+from planner.rules.findings import Finding, Suggestion, short_time, short_times
 from planner.rules.timeline import PortStay
 
 if TYPE_CHECKING:
@@ -48,6 +50,33 @@ def suggest(finding: Finding, engine: "RuleEngine") -> Finding:
         found.append(Suggestion("move-to", f"undock {_name(engine, finding.vehicles[0])} by "
                                 f"{short_time(finding.start)}", utc=finding.start, vehicle=finding.vehicles[0]))
     return finding.with_suggestions(found) if found else finding
+
+
+def suggest_all(findings: list[Finding], engine: "RuleEngine") -> list[Finding]:
+    """:func:`suggest` for every conflict in ``findings`` (the others as they are): the spacing conflicts, a big
+    plan's most common, in bulk (their events found by one search, their times worded together)."""
+    spaced = [k for k, f in enumerate(findings) if f.rule == spacing.SPACING and f.is_conflict and f.vehicles]
+    out = [suggest(f, engine) if f.is_conflict and f.rule != spacing.SPACING else f for f in findings]
+    if not spaced:
+        return out
+    index = engine.dynamic
+    starts = index.arrays()[0]
+    when_of = np.array([findings[k].start for k in spaced], float)
+    lo = np.searchsorted(starts, when_of, side="left").tolist()
+    hi = np.searchsorted(starts, when_of, side="right").tolist()
+    need = engine.settings.spacing_conflict_hours * 3600
+    fixed, whens = [], []
+    for k, a, b in zip(spaced, lo, hi):
+        first = findings[k].vehicles[0]
+        ends = [end for mission, end in map(index.mission_and_end, range(a, b)) if mission == first]
+        if ends:
+            fixed.append(k)
+            whens.append(max(ends) + need)
+    for k, when, text in zip(fixed, whens, short_times(whens)):
+        later = findings[k].vehicles[-1]
+        out[k] = findings[k].with_suggestions([Suggestion(
+            "move-to", f"move {_name(engine, later)}'s event to {text} or later", utc=when, vehicle=later)])
+    return out
 
 
 def _name(engine, mission: str) -> str:

@@ -31,10 +31,10 @@ _ARRIVALS = np.array([_CODE[EventKind.DOCK], _CODE[EventKind.BERTH]])
 _DEPARTURES = np.array([_CODE[EventKind.UNDOCK], _CODE[EventKind.UNBERTH]])
 
 
-def timestamps(stamps) -> np.ndarray:
-    """Datetimes as an array of ``datetime.timestamp()`` (exactly: columns and tracks must agree)."""
-    stamps = list(stamps)
-    return np.fromiter(map(datetime.timestamp, stamps), float, len(stamps))
+def timestamps(stamps, count: int = -1) -> np.ndarray:
+    """Datetimes as an array of ``datetime.timestamp()`` (exactly: columns and tracks must agree); pass their
+    ``count`` when known (a list of them is then not made)."""
+    return np.fromiter(map(datetime.timestamp, stamps), float, count)
 
 
 def coded(values: list) -> tuple[list, np.ndarray]:
@@ -71,7 +71,7 @@ class Visits:
         self.ids = list(map(attrgetter("id"), ms))
         counts = np.fromiter(map(len, map(attrgetter("events"), ms)), np.int64, m)
         events = list(chain.from_iterable(map(attrgetter("events"), ms)))
-        times = timestamps(map(attrgetter("utc"), events))
+        times = timestamps(map(attrgetter("utc"), events), len(events))
         kinds = np.fromiter(map(_CODE.__getitem__, map(attrgetter("kind"), events)), np.int64, len(events))
         off = np.cumsum(counts) - counts
         # Plain: 2..4 events in time order, [launch] arrival departure [landing].

@@ -31,6 +31,8 @@ def test_engine_agrees_with_the_reference_on_every_finding(project):
     expected, series = ref.reference(project)
     assert ref.engine_keys(engine.findings()) == expected
     assert [(s.utc, s.people, s.seats) for s in engine.headcount()] == series
+    # the fixes listed all together (in bulk) are those asked for one finding at a time
+    assert engine.findings(suggestions=True) == [engine.with_fixes(f) for f in engine.findings()]
 
 
 def _dump(engine):
@@ -59,3 +61,4 @@ def test_incremental_recheck_equals_a_full_check_after_random_edits(project, dat
             engine.activity_changed(target)
         assert _dump(engine) == _dump(RuleEngine(project))
         assert engine.headcount() == RuleEngine(project).headcount()
+        assert engine.findings(suggestions=True) == [engine.with_fixes(f) for f in engine.findings()]
