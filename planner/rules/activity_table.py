@@ -18,7 +18,7 @@ from planner.rules.activities import ActivityRow, activity_row
 from planner.rules.visits import coded, timestamps
 
 _GUARD_NEED = NeedKind.NO_DYNAMIC_EVENT
-_KIND, _NEEDS = attrgetter("kind"), attrgetter("needs")
+_ID, _KIND, _NEEDS = attrgetter("id"), attrgetter("kind"), attrgetter("needs")
 _ORBIT_NEEDS = frozenset((NeedKind.DAYLIGHT, NeedKind.SHADOW, NeedKind.SITE_IN_VIEW))
 
 
@@ -31,14 +31,11 @@ class ActivityTable:
 
     def __init__(self, activities):
         acts = list(activities)
-        ids = list(map(attrgetter("id"), acts))
-        if len(set(ids)) != len(ids):
-            pos = dict(zip(ids, range(len(ids))))
+        if len(set(map(_ID, acts))) != len(acts):
+            pos = dict(zip(map(_ID, acts), range(len(acts))))
             acts = [acts[k] for k in sorted(pos.values())]
-            ids = list(map(attrgetter("id"), acts))
         n = len(acts)
         self.activities = acts
-        self.ids = ids
         self.start = timestamps(map(attrgetter("start"), acts), n)
         self.end = timestamps(map(attrgetter("end"), acts), n)
         people = list(map(attrgetter("people"), acts))
@@ -57,7 +54,12 @@ class ActivityTable:
         self.act = np.repeat(np.arange(n, dtype=np.int64), lens)
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return len(self.activities)
+
+    @cached_property
+    def ids(self) -> list[str]:
+        """Activity ids by position (made when first asked: a full check names only the activities it picks)."""
+        return list(map(_ID, self.activities))
 
     @cached_property
     def pos(self) -> dict[str, int]:
@@ -83,7 +85,7 @@ class ActivityRows:
 
     def at(self, k: int) -> ActivityRow:
         """The row of the table's activity at position ``k`` (for a full check, before any edit)."""
-        aid = self._table.ids[k]
+        aid = self._table.activities[k].id
         row = self._rows.get(aid)
         if row is None:
             row = self._rows[aid] = self._table.row(k)

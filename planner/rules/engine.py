@@ -156,8 +156,8 @@ class RuleEngine:
         self._person_acts = None  # made from the table when an edit first needs it
         self._table = table
         guarded = np.flatnonzero(table.guarded)
-        ids = table.ids
-        self.guarded = sorted(zip(table.start[guarded].tolist(), [ids[k] for k in guarded.tolist()]))
+        acts = table.activities
+        self.guarded = sorted(zip(table.start[guarded].tolist(), [acts[k].id for k in guarded.tolist()]))
         self.guarded_longest = float((table.end[guarded] - table.start[guarded]).max()) if len(guarded) else 0.0
         # The orbit is asked once per stretch of time the activities cover, not once per activity.
         self.orbit_view = CachedOrbit(self.orbit) if self.orbit is not None else None

@@ -457,13 +457,14 @@ class _EventPorts(Sequence):
 
     def __init__(self, visits: Visits, more: list[tuple[str, ...]]):
         self._visits = visits
+        self._n = len(visits)
         self._more = more
 
     def __len__(self) -> int:
-        return 2 * len(self._visits) + len(self._more)
+        return 2 * self._n + len(self._more)
 
     def __getitem__(self, k: int) -> tuple[str, ...]:
-        n = len(self._visits)
+        n = self._n
         if k < n:
             event, port = self._visits.come[k], self._visits.port[k]
             return (event.from_port, port) if event.from_port else (port,)
