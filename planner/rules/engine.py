@@ -8,6 +8,7 @@ always the same as a full check of the edited project (a test holds it to that).
 from __future__ import annotations
 
 import gc
+from concurrent.futures import ThreadPoolExecutor
 from bisect import bisect_left, bisect_right, insort
 from operator import attrgetter
 
@@ -38,6 +39,10 @@ from planner.rules.visits import timestamps
 #: A group of at most this many findings goes in or out of the sorted list one by one (each shifts the list);
 #: a bigger one is merged by copying the runs of the list between its places (one pass over the list).
 _ONE_BY_ONE = 16
+
+
+#: one worker for the activity screens of a full check (they run beside the mission rules)
+_SCREENS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rule-screens")
 
 
 def _age_young_objects() -> None:
@@ -103,10 +108,15 @@ class RuleEngine:
         self._headcount_series = None
         if not tl.fresh:  # made the slow way (missions sharing ids): check everything one by one
             self._rebuild_each()
-            self._build_activities()
+            table = self._read_activities()
+            self._check_activities(table, *self._screen_activities(table, tl.aboard_map()))
             return
         # The screens pick what may break a rule; the exact rules run on those alone.
         self.dynamic = DynamicIndex.from_columns(*tl.dynamic_columns())
+        # The activities' array screens run on the other core while the missions are checked here (numpy lets
+        # go of the interpreter lock for its sorts and searches).
+        table = self._read_activities()
+        screened = _SCREENS.submit(self._screen_activities, table, tl.aboard_map())
         for mid in mission_suspects(tl):
             self._put(("mission", mid), mission_findings(tl.missions[mid], self.station))
         ports = port_columns(tl)
@@ -122,7 +132,7 @@ class RuleEngine:
             vehicles.update(vehicle for vehicle, _s, _e in pieces if vehicle is not None)
         for vehicle in vehicles:
             self._check_seats(vehicle)
-        self._build_activities()
+        self._check_activities(table, *screened.result())
 
     def _rebuild_each(self) -> None:
         """The full check rule by rule over every track (for a timeline without columns)."""
@@ -146,7 +156,8 @@ class RuleEngine:
         for vehicle, rows in assigned.items():
             self._put(("seats", vehicle), seat_findings(tl.missions[vehicle], rows, self.names))
 
-    def _build_activities(self) -> None:
+    def _read_activities(self) -> ActivityTable:
+        """The activities as columns, and what the activity rules need beside them."""
         project = self.project
         self.sites = {s.id: s for s in project.sites}
         self.epochs = sorted(timestamps(map(attrgetter("epoch"), project.element_sets)).tolist())
@@ -155,16 +166,27 @@ class RuleEngine:
         self.rows = ActivityRows(table)
         self._person_acts = None  # made from the table when an edit first needs it
         self._table = table
+        # The orbit is asked once per stretch of time the activities cover, not once per activity.
+        self.orbit_view = CachedOrbit(self.orbit) if self.orbit is not None else None
+        self.dynamic.arrays()  # made here, not in two threads at once
+        return table
+
+    def _screen_activities(self, table: ActivityTable, aboard) -> tuple[set[int], np.ndarray, np.ndarray]:
+        """Positions of the activities that may break a rule of their own, and the pairs that may overlap.
+
+        This runs beside the mission rules, so it only reads what is made already: the table, ``aboard``
+        and the dynamic events' arrays (no track is made here)."""
+        limit = self.settings.element_set_max_age_days * 86400
+        picked = set(screen(table, aboard, self.epochs, limit, self.dynamic.touching).tolist())
+        return (picked, *overlap_pairs(table))
+
+    def _check_activities(self, table: ActivityTable, picked: set[int], first: np.ndarray, second: np.ndarray):
+        """The exact activity rules on what the screens picked."""
         guarded = np.flatnonzero(table.guarded)
         acts = table.activities
         self.guarded = sorted(zip(table.start[guarded].tolist(), [acts[k].id for k in guarded.tolist()]))
         self.guarded_longest = float((table.end[guarded] - table.start[guarded]).max()) if len(guarded) else 0.0
-        # The orbit is asked once per stretch of time the activities cover, not once per activity.
-        self.orbit_view = CachedOrbit(self.orbit) if self.orbit is not None else None
         ctx = self._context()
-        aboard = self.timeline.aboard_map()
-        limit = self.settings.element_set_max_age_days * 86400
-        picked = set(screen(table, aboard, self.epochs, limit, self.dynamic.touching).tolist())
         rows = self.rows
         if self.orbit_view is not None:
             needy = np.flatnonzero(table.orbit & (table.end > table.start)).tolist()
@@ -173,7 +195,6 @@ class RuleEngine:
         for k in sorted(picked):
             row = rows.at(k)
             self._put(("activity", row.id), ctx.findings(row))
-        first, second = overlap_pairs(table)
         for a, b in set(zip(first.tolist(), second.tolist())):
             self._check_pair(rows.at(a), rows.at(b))
 
