@@ -51,11 +51,10 @@ def _age_young_objects() -> None:
     The check's indexes live as long as the engine. Left young, the next two young-generation collections
     would each walk all of them (with the hundred-thousand-long columns, tens of milliseconds each) only to
     find them alive. Where the app keeps its plan frozen out of the collector's way (``planner.gui.heap``),
-    they join it there instead.
+    nothing is moved: unfreezing would hand the frozen plan back to the collector, and freezing the new
+    engine would keep it from ever being collected once it is replaced.
     """
-    if gc.get_freeze_count():
-        gc.freeze()
-    else:
+    if not gc.get_freeze_count():
         gc.freeze()
         gc.unfreeze()
 
