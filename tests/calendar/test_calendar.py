@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from planner.exports.schedule import schedule_entries
+from planner.exports.schedule import Schedule
 from planner.gui.app import example_project_path
 from planner.gui.calendar.days import DayIndex
 from planner.store import load_project
@@ -29,14 +29,14 @@ def _click(widget, pos, double=False):
 
 
 def test_busy_days_and_stays_of_the_real_traffic():
-    index = DayIndex(schedule_entries(load_project(example_project_path())), "UTC")
+    index = DayIndex(Schedule(load_project(example_project_path())), "UTC")
     assert index.busy(date(2021, 10, 5)) == 2  # Soyuz MS-19 launches and docks
     assert index.busy(date(2021, 10, 9)) == 1  # only the surgery scene
     assert index.busy(date(2021, 10, 19)) == 0
     docked = {e.item_id for e in index.stays_on(date(2021, 10, 10))}
     assert {"soyuz-ms-18", "soyuz-ms-19", "crew-2", "nauka", "cygnus-ng-16", "progress-ms-17"} <= docked
     # In Moscow time the MS-18 undocking (01:14Z) is on the same day, the landing (04:35Z) too.
-    moscow = DayIndex(schedule_entries(load_project(example_project_path())), "Europe/Moscow")
+    moscow = DayIndex(Schedule(load_project(example_project_path())), "Europe/Moscow")
     assert [e.detail for e in moscow.on(date(2021, 10, 17)) if e.item_id == "soyuz-ms-18"] == ["undock", "land"]
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from planner.exports.schedule import ScheduleEntry
+from planner.exports.schedule import Schedule, ScheduleEntry
 from planner.model.times import UTC
 
 
@@ -27,25 +25,27 @@ def local_day(t: float, zone: str) -> date:
 
 
 class DayIndex:
-    """Entries by local day: ``events`` and ``activities`` by the day they start; ``stays`` by each day they cover."""
+    """A plan's schedule by local day: ``on(day)`` the events and activities starting that day, ``stays_on(day)``
+    the stays covering any part of it. A day's lines are made when that day is first asked for."""
 
-    def __init__(self, entries: list[ScheduleEntry], zone: str = "UTC"):
+    def __init__(self, schedule: Schedule, zone: str = "UTC"):
         self.zone = zone
-        self.starting: dict[date, list[ScheduleEntry]] = defaultdict(list)
-        self.stays: list[ScheduleEntry] = [e for e in entries if e.kind == "stay"]
-        for entry in entries:
-            if entry.kind != "stay":
-                self.starting[local_day(entry.start, zone)].append(entry)
+        self.schedule = schedule
+        self._on: dict[date, list[ScheduleEntry]] = {}
+
+    def _bounds(self, day: date) -> tuple[float, float]:
+        return day_start(day, self.zone), day_start(day + timedelta(days=1), self.zone)
 
     def on(self, day: date) -> list[ScheduleEntry]:
         """The events and activities starting on ``day``, in time order."""
-        return self.starting.get(day, [])
+        found = self._on.get(day)
+        if found is None:
+            found = self._on[day] = self.schedule.starting_between(*self._bounds(day))
+        return found
 
     def stays_on(self, day: date) -> list[ScheduleEntry]:
         """The vehicle stays covering any part of ``day``."""
-        t0 = day_start(day, self.zone)
-        t1 = day_start(day + timedelta(days=1), self.zone)
-        return [s for s in self.stays if s.start < t1 and (math.isinf(s.end) or s.end > t0)]
+        return self.schedule.stays_between(*self._bounds(day))
 
     def busy(self, day: date) -> int:
         """How busy a day is: 0 nothing starts, 1 activities only, 2 a docking, undocking or other station event."""

@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QToolBar, QVBoxLayout, QWidget
 
-from planner.exports.schedule import schedule_entries
+from planner.exports.schedule import Schedule
 from planner.gui.calendar.days import DayIndex, day_start, local_day, tz_of
 from planner.gui.timeline.layout import ACTIVITY_COLORS, OTHER_VEHICLE_COLOR, VEHICLE_COLORS
 from planner.gui.timeline.render import HIGHLIGHT
@@ -71,7 +71,7 @@ class CalendarCanvas(QWidget):
         zone = self.zone()
         if self._index is None or self._index_zone != zone or self._stale:
             self._stale = False
-            self._index = DayIndex(schedule_entries(self.doc.project, self.checker.engine.timeline), zone)
+            self._index = DayIndex(Schedule(self.doc.project, self.checker.engine.timeline), zone)
             self._index_zone = zone
         return self._index
 
