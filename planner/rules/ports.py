@@ -18,10 +18,15 @@ def port_findings(port_id: str, stays: list[PortStay], station: Station,
     """Every finding about one port: pairs of stays that overlap, stays outside the port's life, misfits.
 
     ``tracks`` needs each mission's ``name``, ``vehicle_type`` and ``tags`` only (the timeline's ``heads``)."""
-    stays = sorted(stays, key=lambda s: (s.start, s.end, s.mission))
-    findings = double_bookings(port_id, stays, tracks)
+    return double_bookings(port_id, by_start(stays), tracks) + stay_findings(port_id, stays, station, tracks)
+
+
+def stay_findings(port_id: str, stays: list[PortStay], station: Station,
+                  tracks: dict[str, MissionTrack]) -> list[Finding]:
+    """The findings about each stay at a port on its own: the port's life, compatibility, required ports."""
+    findings = []
     port = station.port(port_id)
-    for stay in stays:
+    for stay in by_start(stays):
         track = tracks[stay.mission]
         if port is None:
             findings.append(Finding(EXISTS, Severity.CONFLICT, stay.start, stay.end,
@@ -44,23 +49,45 @@ def port_findings(port_id: str, stays: list[PortStay], station: Station,
     return findings
 
 
+def by_start(stays: list[PortStay]) -> list[PortStay]:
+    """Stays in the order the port rules read them: by start, end, then mission."""
+    return sorted(stays, key=lambda s: (s.start, s.end, s.mission))
+
+
 def double_bookings(port_id: str, stays: list[PortStay], tracks: dict[str, MissionTrack]) -> list[Finding]:
     """Each pair of stays at the port that overlap (stays sorted by start); a sweep, not all pairs."""
     findings = []
     active: list[PortStay] = []
     for stay in stays:
         active = [a for a in active if a.end > stay.start]
-        for other in active:
-            if stay.end <= stay.start:
-                continue
-            start, end = stay.start, min(stay.end, other.end)
-            later, earlier = tracks[stay.mission].name, tracks[other.mission].name
-            findings.append(Finding(DOUBLE_BOOKING, Severity.CONFLICT, start, end,
-                                    f"{later} and {earlier} both at {port_id} {span_text(start, end)}",
-                                    (stay.mission, other.mission), (), (port_id,)))
         if stay.end > stay.start:
+            findings.extend(_double_booking(port_id, stay, other, tracks) for other in active)
             active.append(stay)
     return findings
+
+
+def mission_double_bookings(port_id: str, stays: list[PortStay], mission: str,
+                            tracks: dict[str, MissionTrack]) -> list[Finding]:
+    """The findings of :func:`double_bookings` that name ``mission``, without pairing the port's other stays."""
+    stays = by_start(stays)
+    findings = []
+    for i, stay in enumerate(stays):
+        if stay.mission != mission or stay.end <= stay.start:
+            continue
+        for j, other in enumerate(stays):
+            if (other.mission == mission and j < i) or j == i or other.end <= other.start:
+                continue  # a pair of this mission's own stays is found once, from its earlier stay
+            if other.start < stay.end and stay.start < other.end:
+                later, earlier = (stay, other) if i > j else (other, stay)
+                findings.append(_double_booking(port_id, later, earlier, tracks))
+    return findings
+
+
+def _double_booking(port_id: str, later: PortStay, earlier: PortStay, tracks) -> Finding:
+    start, end = later.start, min(later.end, earlier.end)
+    return Finding(DOUBLE_BOOKING, Severity.CONFLICT, start, end,
+                   f"{tracks[later.mission].name} and {tracks[earlier.mission].name} both at {port_id} "
+                   f"{span_text(start, end)}", (later.mission, earlier.mission), (), (port_id,))
 
 
 def _existence(port, stay: PortStay, track: MissionTrack) -> list[Finding]:
