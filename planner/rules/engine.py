@@ -103,6 +103,8 @@ class RuleEngine:
         self._sorted: list[Finding] | None = None
         self._sort_keys: list[tuple] = []
         self._conflicts = 0
+        self._gone: list[Finding] = []  # findings out and in since the sorted list was last brought up to date
+        self._come: dict[int, Finding] = {}
         self._pairs_of: dict[str, set[tuple]] = {}  # mission or activity id -> pair scopes naming it
         self._headcount_series = None
         if not tl.fresh:  # made the slow way (missions sharing ids): check everything one by one
@@ -349,63 +351,67 @@ class RuleEngine:
             self._sort_keys = [k for k, _f in pairs]
             self._sorted = [f for _k, f in pairs]
             self._conflicts = sum(1 for f in self._sorted if f.is_conflict)
+            self._gone, self._come = [], {}
+        elif self._gone or self._come:
+            self._merge()
 
     def _unsort(self, findings: list[Finding]) -> None:
-        """Take a group's findings out of the sorted list (one by one for a few; by slices for many)."""
-        if self._sorted is None or not findings:
+        """Take a group's findings out of the sorted list (when it is next read: an edit's changes go in at once)."""
+        if self._sorted is None:
             return
+        for finding in findings:
+            if self._come.pop(id(finding), None) is None:  # one that came in this same edit just goes again
+                self._gone.append(finding)
+
+    def _resort(self, findings: list[Finding]) -> None:
+        """Put a group's findings into the sorted list (after any equal ones, in the group's order), when next read."""
+        if self._sorted is not None:
+            self._come.update((id(f), f) for f in findings)
+
+    def _merge(self) -> None:
+        """Apply the findings gone and come since the list was last read: a few one by one, many in one pass
+        that copies the runs of the list between their places (each insert or delete would shift the list)."""
         keys, found = self._sort_keys, self._sorted
         places = []
-        for finding in findings:
+        for finding in self._gone:
             key = finding.sort_key()
             i = bisect_left(keys, key)
             while i < len(found) and found[i] is not finding and keys[i] == key:
                 i += 1
-            if i < len(found) and found[i] is finding:
-                places.append(i)
-            else:  # not where it should be: start again from scratch
+            if i >= len(found) or found[i] is not finding:  # not where it should be: sort again from scratch
                 self._sorted = None
+                self._ensure_sorted()
                 return
-        self._conflicts -= sum(f.is_conflict for f in findings)
-        if len(places) <= _ONE_BY_ONE:
-            for i in sorted(places, reverse=True):
+            places.append(i)
+        come = sorted(((f.sort_key(), f) for f in self._come.values()), key=_first)
+        self._conflicts += sum(f.is_conflict for _k, f in come) - sum(f.is_conflict for f in self._gone)
+        self._gone, self._come = [], {}
+        places.sort()
+        if len(places) + len(come) <= _ONE_BY_ONE:
+            for i in reversed(places):
                 del keys[i]
                 del found[i]
-            return
-        # Many: copy the runs between them (a memory copy each) instead of shifting the list per finding.
-        places.sort()
-        new_keys, new_found, at = [], [], 0
-        for i in places:
-            new_keys += keys[at:i]
-            new_found += found[at:i]
-            at = i + 1
-        new_keys += keys[at:]
-        new_found += found[at:]
-        self._sort_keys, self._sorted = new_keys, new_found
-
-    def _resort(self, findings: list[Finding]) -> None:
-        """Put a group's findings into the sorted list (after any equal ones, in the group's order)."""
-        if self._sorted is None or not findings:
-            return
-        keys, found = self._sort_keys, self._sorted
-        pairs = sorted(((f.sort_key(), f) for f in findings), key=_first)
-        self._conflicts += sum(f.is_conflict for f in findings)
-        if len(pairs) <= _ONE_BY_ONE:
-            for key, finding in pairs:
+            for key, finding in come:
                 i = bisect_right(keys, key)
                 keys.insert(i, key)
                 found.insert(i, finding)
             return
-        new_keys, new_found, at = [], [], 0
-        for key, finding in pairs:
-            i = bisect_right(keys, key, at)
-            new_keys += keys[at:i]
-            new_found += found[at:i]
-            new_keys.append(key)
-            new_found.append(finding)
-            at = i
-        new_keys += keys[at:]
-        new_found += found[at:]
+        # One pass: the runs of the old list between the places that go, with each new one put in after the
+        # old ones its key does not sort before (as one-by-one inserts would put it).
+        new_keys, new_found, at, next_gone = [], [], 0, 0
+        for key, finding in come + [(None, None)]:
+            stop = len(keys) if finding is None else bisect_right(keys, key)
+            while next_gone < len(places) and places[next_gone] < stop:
+                i = places[next_gone]
+                new_keys += keys[at:i]
+                new_found += found[at:i]
+                at, next_gone = i + 1, next_gone + 1
+            new_keys += keys[at:stop]
+            new_found += found[at:stop]
+            at = max(at, stop)
+            if finding is not None:
+                new_keys.append(key)
+                new_found.append(finding)
         self._sort_keys, self._sorted = new_keys, new_found
 
     def with_fixes(self, finding: Finding) -> Finding:
