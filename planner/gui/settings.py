@@ -30,6 +30,12 @@ DISPLAY_TIMEZONES = {
 }
 
 
+THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+
+#: keys whose value must be one of a few: anything else read back (a hand-edited or older file) is the default
+CHOICES: dict[str, tuple[str, ...]] = {"display_timezone": tuple(DISPLAY_TIMEZONES), "theme": tuple(THEMES)}
+
+
 def _qsettings() -> QSettings:
     folder = os.environ.get("PLANNER_CONFIG_DIR")
     if folder:
@@ -61,7 +67,8 @@ class Settings:
                 return default
         if isinstance(default, QByteArray):
             return value if isinstance(value, QByteArray) else default
-        return str(value) if value is not None else default
+        text = str(value) if value is not None else default
+        return default if key in CHOICES and text not in CHOICES[key] else text
 
     def set(self, key: str, value) -> None:
         """Store a value (the key must be known)."""

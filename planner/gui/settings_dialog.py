@@ -11,11 +11,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.gui.commands import SetPart
-from planner.gui.settings import DISPLAY_TIMEZONES, Settings
+from planner.gui.settings import DISPLAY_TIMEZONES, THEMES, Settings
 from planner.model import StationSettings
 from planner.resources import resource_path
 
-THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
 
 def _setting_docs(station_id: str) -> dict[str, dict]:

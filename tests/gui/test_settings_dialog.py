@@ -55,3 +55,15 @@ def test_restore_defaults_and_preferences(qtbot):
 
     apply_theme("system")
     assert QApplication.instance().palette().color(QPalette.ColorRole.Window).lightness() > 150
+
+
+def test_a_preference_the_app_does_not_know_falls_back_to_its_default(qtbot):
+    # A hand-edited or foreign settings file must not stop the app from starting.
+    Settings().set("display_timezone", "Mars/Olympus_Mons")
+    Settings().set("theme", "neon")
+    assert Settings().get("display_timezone") == "UTC"
+    assert Settings().get("theme") == "system"
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.zone() == "UTC"
