@@ -233,3 +233,12 @@ def test_opening_shows_a_wait_cursor_and_says_what_it_is_doing(example_window, t
     assert seen == [("Reading copy.issplan…", Qt.CursorShape.WaitCursor)]
     assert QApplication.overrideCursor() is None
     assert "missions" in example_window.statusBar().currentMessage()
+
+
+def test_a_plan_opens_where_it_is_not_at_today(example_window):
+    from planner.model.times import from_epoch
+
+    project = example_window.doc.project
+    first = min(a.start for a in project.activities)
+    assert from_epoch(example_window.time_cursor.time()) == first  # the map, the timeline and the dialogs look there
+    assert example_window.timeline_view.date_edit.date().toString("yyyy-MM-dd") == first.strftime("%Y-%m-%d")

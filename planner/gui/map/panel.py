@@ -170,8 +170,7 @@ class MapPanel(QWidget):
         self._fill_places()
         self.renderer.sites = list(self.doc.project.sites)
         self._update_range()
-        if self.cursor.time() == 0.0:  # nobody has chosen a time yet: start where the plan is
-            self.cursor.set_time(self.starting_time())
+        self.cursor.set_time(self.starting_time())  # a plan opens where it is, not at today's date
         self._time_changed(self.cursor.time())
 
     def starting_time(self) -> float:

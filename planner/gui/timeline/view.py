@@ -34,7 +34,8 @@ class TimelineView(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setAccessibleName("Go to date")
-        self.date_edit.setDate(QDate.currentDate())
+        self._show_cursor_date(cursor.time())
+        cursor.timeChanged.connect(self._show_cursor_date)
         self.date_edit.editingFinished.connect(lambda: self.go_to_date(self.date_edit.date()))
         self.date_edit.dateChanged.connect(lambda d: self.date_edit.calendarWidget().isVisible() and self.go_to_date(d))
         self.toolbar.addWidget(self.date_edit)
@@ -86,6 +87,13 @@ class TimelineView(QWidget):
         self.scrollbar.setValue(int(self.canvas.scroll_y))
         self.scrollbar.blockSignals(False)
         self.scrollbar.setVisible(self.canvas.max_scroll() > 0)
+
+    def _show_cursor_date(self, when: float) -> None:
+        # The box shows the day the views look at (without going there again).
+        day = QDateTime.fromSecsSinceEpoch(int(when), QTimeZone.utc()).date() if when else QDate.currentDate()
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(day)
+        self.date_edit.blockSignals(False)
 
     def today(self) -> None:
         """Show the two days around now."""
