@@ -117,11 +117,11 @@ class ActivityEditor(QWidget):
         self.scroll.setWidget(self.body)
         self.placeholder = QLabel("Select an activity to edit it, or choose Edit ▸ New Activity.", self)
         self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.placeholder)
-        layout.addWidget(self.scroll, 1)
-        layout.addStretch(1)
+        layout.addWidget(self.placeholder, 1)  # top-aligned: fills the space only while no activity is shown
+        layout.addWidget(self.scroll, 1)  # the form gets the whole dock
 
     # ------------------------------------------------------------------ showing
 

@@ -141,10 +141,6 @@ class MainWindow(QMainWindow):
         self.checker = ClashChecker(self.doc, self)
         self.clash_panel = ClashPanel(self.checker, self.zone, self)
         self.docks["clashes"] = self._dock("Clashes", "clashesDock", self.clash_panel, bottom)
-        self.splitDockWidget(self.docks["activities"], self.docks["clashes"], Qt.Orientation.Horizontal)
-        for name in ("people", "sites", "element_sets"):
-            self.tabifyDockWidget(self.docks["activities"], self.docks[name])
-        self.docks["activities"].raise_()
         self.clash_panel.findingSelected.connect(self.show_finding)
         self.clash_panel.applyRequested.connect(self.apply_fix)
         self.checker.findingsChanged.connect(self._update_clash_status)
@@ -152,8 +148,6 @@ class MainWindow(QMainWindow):
         self.undo_view.setEmptyLabel("Opened project")
         self.undo_view.setAccessibleName("Undo history")
         self.docks["history"] = self._dock("History", "historyDock", self.undo_view, right)
-        self.tabifyDockWidget(self.docks["editor"], self.docks["history"])
-        self.docks["editor"].raise_()
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -343,12 +337,25 @@ class MainWindow(QMainWindow):
     def showEvent(self, event):  # noqa: N802
         super().showEvent(event)
         if not self._layout_restored:
-            # First start: the tables below get about 40% of the height, activities 60% of the width.
             self._layout_restored = True
-            height, width = self.height(), self.width()
-            self.resizeDocks([self.docks["activities"]], [int(height * 0.4)], Qt.Orientation.Vertical)
-            self.resizeDocks([self.docks["activities"], self.docks["clashes"]],
-                             [int(width * 0.3), int(width * 0.35)], Qt.Orientation.Horizontal)
+            self._default_layout()
+
+    def _default_layout(self) -> None:
+        """The docks of a first start: the record tables tabbed below beside the clashes, the editor and the
+        history tabbed on the right; the tables get about 40% of the height, activities 60% of the width.
+
+        Done once the window is shown: tabbing docks in two areas before that leaves a stray second tab bar
+        (Qt 6.11) drawn over the clashes."""
+        self.splitDockWidget(self.docks["activities"], self.docks["clashes"], Qt.Orientation.Horizontal)
+        for name in ("people", "sites", "element_sets"):
+            self.tabifyDockWidget(self.docks["activities"], self.docks[name])
+        self.docks["activities"].raise_()
+        self.tabifyDockWidget(self.docks["editor"], self.docks["history"])
+        self.docks["editor"].raise_()
+        height, width = self.height(), self.width()
+        self.resizeDocks([self.docks["activities"]], [int(height * 0.4)], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["activities"], self.docks["clashes"]],
+                         [int(width * 0.3), int(width * 0.35)], Qt.Orientation.Horizontal)
 
     def _save_layout(self):
         self.settings.set("window/geometry", self.saveGeometry())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPlainTextEdit, QSizePolicy
 
 
 def heading_label(parent) -> QLabel:
@@ -16,6 +16,9 @@ def heading_label(parent) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 1.2)
     label.setFont(font)
     label.setTextFormat(Qt.TextFormat.PlainText)
+    # A long name wraps within the dock instead of widening the dock (and the window with it).
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return label
 
 
