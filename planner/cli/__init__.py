@@ -12,6 +12,7 @@ import importlib
 import sys
 
 from planner import __version__
+from planner.cli.args import CliParser, exit_code_of
 
 #: Subcommand modules; each has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -34,14 +35,20 @@ def _commands() -> dict[str, object]:
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of all subcommands (used by ``planner --help``)."""
-    parser = argparse.ArgumentParser(
+    from planner.cli.gui_cmd import add_app_options
+
+    parser = CliParser(
         prog="planner",
-        description="Plan visits to the International Space Station. Without a command, opens the desktop app.",
+        usage="planner [-h] [--version] [--self-test [--self-test-png PNG]] [FILE | COMMAND ...]",
+        description="Plan visits to the International Space Station. Without a command, opens the desktop app "
+                    "on FILE (default: the last project, or the bundled example).",
     )
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    # Listed here so that ``planner --help`` shows them; main() hands them to the app's own parser.
+    add_app_options(parser.add_argument_group("the desktop app (without a COMMAND)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, spec in _commands().items():
-        cmd_parser = sub.add_parser(name, help=spec.HELP, description=spec.HELP)
+        cmd_parser = sub.add_parser(name, prog=f"planner {name}", help=spec.HELP, description=spec.HELP)
         spec.add_arguments(cmd_parser)
         cmd_parser.set_defaults(_run=spec.run)
     return parser
@@ -52,7 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     commands = _commands()
     if argv and (argv[0] in commands or argv[0] in ("-h", "--help", "--version")):
-        args = build_parser().parse_args(argv)
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exc:  # --help, --version, or a bad argument (already explained on stderr)
+            return exit_code_of(exc)
         try:
             return args._run(args)
         except KeyboardInterrupt:

@@ -8,22 +8,28 @@ import sys
 from pathlib import Path
 
 from planner import __version__
+from planner.cli.args import CliParser, exit_code_of
 from planner.cli.output import fail
 
 
 def build_gui_parser() -> argparse.ArgumentParser:
     """Arguments of the desktop app."""
-    parser = argparse.ArgumentParser(
+    parser = CliParser(
         prog="planner",
         description="Plan visits to the International Space Station. "
         "Commands: check, import-traffic, export-traffic, track, passes, windows (planner --help).",
     )
     parser.add_argument("file", nargs="?", help="project file to open (default: the last one, or the bundled example)")
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    add_app_options(parser)
+    return parser
+
+
+def add_app_options(parser) -> None:
+    """The app's options (a parser or an argument group), shared with ``planner --help``."""
     parser.add_argument("--self-test", action="store_true",
                         help="headless check of this installation on FILE (default: the bundled example); exit 0 if it works")
     parser.add_argument("--self-test-png", metavar="PNG", help="where --self-test saves its picture of the main window")
-    return parser
 
 
 def display_problem() -> str | None:
@@ -42,7 +48,10 @@ def display_problem() -> str | None:
 
 def run_gui(argv: list[str]) -> int:
     """Start the app and return its exit code."""
-    args = build_gui_parser().parse_args(argv)
+    try:
+        args = build_gui_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a bad argument (already explained on stderr)
+        return exit_code_of(exc)
     if args.file and not Path(args.file).exists():
         return fail(f"{args.file}: no such file")
     if args.self_test:

@@ -6,9 +6,18 @@ import argparse
 import json
 import sys
 
-from planner.cli.output import fail, write_text_output
+from planner.cli.args import at_least_zero, elevation, positive
+from planner.cli.output import fail, report_destination_problem, write_text_output
 
 EXIT_OK = 0
+
+# The longest span one run searches. Time and memory grow with the span (measured on 2 cores, 2021 ISS
+# elements): passes over 3,650 days take ~8 s and ~0.9 GB; windows over 1,000 days with a country, a site
+# and the light ~13 s and ~1.5 GB, about what track's 5 million points cost (~100 s, ~1.6 GB).
+MAX_PASSES_DAYS = 3650
+MAX_WINDOWS_DAYS = 1000
+# A mission that never leaves (in the plan) is searched for this long from its docking, unless --days says.
+OPEN_STAY_DAYS = 30
 
 
 def _add_elements(parser: argparse.ArgumentParser) -> None:
@@ -18,12 +27,17 @@ def _add_elements(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sat", metavar="ID", help="catalogue number or name (default: the ISS, 25544)")
 
 
-def _add_span(parser: argparse.ArgumentParser, hours: bool, required: bool = True) -> None:
+def _add_span(parser: argparse.ArgumentParser, hours: bool, required: bool = True,
+              max_days: int | None = None) -> None:
     parser.add_argument("--start", required=required, metavar="UTC", help="start, e.g. 2021-10-05T00:00:00Z")
     if hours:
-        parser.add_argument("--hours", type=float, default=3.0, help="length of the span in hours (default 3)")
+        parser.add_argument("--hours", type=positive("--hours", "hours"), default=3.0,
+                            help="length of the span in hours (default 3)")
     else:
-        parser.add_argument("--days", type=float, default=1.0, help="length of the span in days (default 1)")
+        limit = f", at most {max_days:,}" if max_days else ""
+        # Without --start (windows --stay), None when not given: the whole stay is searched; else 1 day.
+        parser.add_argument("--days", type=positive("--days", "days"), default=1.0 if required else None,
+                            help=f"length of the span in days (default 1{limit})")
 
 
 def _parse_site(text: str):
@@ -40,10 +54,12 @@ def _parse_site(text: str):
     return lat, lon, (alt[0] if alt else 0.0)
 
 
-def _load(args):
-    """The orbit and the span, or raise ValueError with a message for the user."""
-    from datetime import timedelta
+def _load(args, max_days: int | None = None):
+    """The orbit and the span, or raise ValueError with a message for the user.
 
+    ``max_days``: the longest span the command searches; asking for more is an error, a --stay longer than
+    that is searched over its first ``max_days`` (with a warning).
+    """
     from planner.model.times import parse_utc
     from planner.orbit import Orbit, select_satellite
 
@@ -56,25 +72,44 @@ def _load(args):
             start = parse_utc(args.start)
         except ValueError as exc:
             raise ValueError(f"--start: {exc}") from None
-    length = timedelta(hours=args.hours) if hasattr(args, "hours") else timedelta(days=args.days)
-    if length.total_seconds() <= 0:
-        raise ValueError("the span must be longer than zero")
+    days = args.hours / 24 if hasattr(args, "hours") else args.days
+    if max_days is not None and days is not None and days > max_days:
+        raise ValueError(f"--days {days:g} is more than {max_days:,} days ({max_days / 365.25:.2g} years): "
+                         "use a shorter span, or several runs")
     sets, args.project = _read_sets(args.tle)
-    end = start + length if start is not None else None
+    end = _span_end(start, days, "--hours" if hasattr(args, "hours") else "--days")
     if stay is not None:
-        start, end = _stay_span(args.project, stay, start, end, args.tle)
+        start, end = _stay_span(args.project, stay, start, end, args.tle, days, max_days)
     orbit = Orbit(select_satellite(sets, args.sat))
     for span in orbit.stale_spans(start, end):
         print(f"planner: warning: {span.message()}", file=sys.stderr)
     return orbit, start, end
 
 
-def _stay_span(project, mission_id: str, start, end, path: str):
-    """The time the mission is at the station (its first docking to its last undocking; 30 days when it never
-    leaves), within ``[start, end]`` when those are given; ValueError naming the problem otherwise."""
+def _span_end(start, days: float | None, option: str):
+    """``start`` plus ``days`` (None without a start), or ValueError when that is past what a date can hold."""
     from datetime import timedelta
 
-    from planner.model.times import from_epoch
+    if start is None:
+        return None
+    try:
+        return start + timedelta(days=1.0 if days is None else days)
+    except OverflowError:
+        value = (1.0 if days is None else days) * (24 if option == "--hours" else 1)
+        raise ValueError(f"{option} {value:g}: the span would end after the year 9999") from None
+
+
+def _stay_span(project, mission_id: str, start, end, path: str, days: float | None = None,
+               max_days: int | None = None):
+    """The time the mission is at the station (its first docking to its last undocking), within ``[start, end]``
+    when those are given, or its first ``days`` when only those are; ValueError naming the problem otherwise.
+
+    A stay that never ends (in the plan) is searched over its first 30 days, one longer than ``max_days``
+    over its first ``max_days``: either cut is told on stderr, with the span searched.
+    """
+    from datetime import timedelta
+
+    from planner.model.times import format_utc, from_epoch
     from planner.rules.timeline import derive_mission
 
     if project is None:
@@ -87,13 +122,25 @@ def _stay_span(project, mission_id: str, start, end, path: str):
     if not attached:
         raise ValueError(f"{path}: {mission.name} never docks at the station")
     first = from_epoch(attached[0][0])
-    last = attached[-1][1]
-    last = from_epoch(last) if last != float("inf") else first + timedelta(days=30)
+    last = None if attached[-1][1] == float("inf") else from_epoch(attached[-1][1])
     if start is not None:
-        first, last = max(first, start), min(last, end)
+        first, last = max(first, start), end if last is None else min(last, end)
         if first >= last:
             raise ValueError(f"{mission.name} is not at the station between {start:%Y-%m-%d %H:%M} and "
                              f"{end:%Y-%m-%d %H:%M} UTC")
+        return first, last
+    if days is not None:  # asked for: the stay's first days
+        wanted = first + timedelta(days=days)
+        return first, wanted if last is None else min(last, wanted)
+    if last is None:
+        cut_days, why = OPEN_STAY_DAYS, f"{mission.name} does not leave the station in {path}"
+    elif max_days is not None and last - first > timedelta(days=max_days):
+        cut_days, why = max_days, f"{mission.name} stays longer than the {max_days:,} days searched at once"
+    else:
+        return first, last
+    last = first + timedelta(days=cut_days)
+    print(f"planner: warning: {why}: the search was cut to its first {cut_days:,} days, {format_utc(first)} to "
+          f"{format_utc(last)} (give --days, or --start and --days, for another span)", file=sys.stderr)
     return first, last
 
 
@@ -128,7 +175,8 @@ class Track:
         """Declare the element sets, the span, the step and the format."""
         _add_elements(parser)
         _add_span(parser, hours=True)
-        parser.add_argument("--step", type=float, default=10.0, help="seconds between points (default 10)")
+        parser.add_argument("--step", type=positive("--step", "seconds"), default=10.0,
+                            help="seconds between points (default 10)")
         parser.add_argument("--format", choices=("csv", "geojson", "kml"), default="csv")
         parser.add_argument("-o", "--output", metavar="FILE", help="where to write (default: standard output)")
 
@@ -139,8 +187,9 @@ class Track:
         from planner.orbit.export import track_csv, track_geojson, track_kml
 
         try:
-            if not args.step > 0:
-                raise ValueError("--step must be a positive number of seconds")
+            problem = report_destination_problem(args.output)
+            if problem:
+                raise ValueError(problem)
             orbit, start, end = _load(args)
             if (end - start).total_seconds() / args.step > 5_000_000:
                 raise ValueError("more than 5 million points: use a larger --step or a shorter span")
@@ -172,8 +221,8 @@ class Passes:
         """Declare the element sets, the site, the span and the minimum elevation."""
         _add_elements(parser)
         parser.add_argument("--site", required=True, metavar="LAT,LON[,ALT_M]", help="degrees, metres")
-        _add_span(parser, hours=False)
-        parser.add_argument("--min-elevation", type=float, default=0.0, metavar="DEG",
+        _add_span(parser, hours=False, max_days=MAX_PASSES_DAYS)
+        parser.add_argument("--min-elevation", type=elevation("--min-elevation"), default=0.0, metavar="DEG",
                             help="count a pass only above this elevation (default 0)")
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
@@ -184,9 +233,7 @@ class Passes:
 
         try:
             lat, lon, alt = _parse_site(args.site)
-            if not -90 <= args.min_elevation < 90:
-                raise ValueError("--min-elevation must be within -90..90 degrees")
-            orbit, start, end = _load(args)
+            orbit, start, end = _load(args, MAX_PASSES_DAYS)
         except (ElementSetError, ValueError) as exc:
             return fail(str(exc))
         found = find_passes(orbit, [Site(lat, lon, alt, args.min_elevation)], start, end)
@@ -211,21 +258,23 @@ class Windows:
     def add_arguments(parser: argparse.ArgumentParser) -> None:
         """Declare the constraints and the ranking."""
         _add_elements(parser)
-        _add_span(parser, hours=False, required=False)
+        _add_span(parser, hours=False, required=False, max_days=MAX_WINDOWS_DAYS)
         parser.add_argument("--stay", metavar="MISSION",
                             help="search only while this mission is at the station (needs a project as --tle; "
-                                 "with --start, within that span too)")
+                                 "with --start, within that span too; with only --days, its first days; "
+                                 f"a stay that never ends: its first {OPEN_STAY_DAYS} days)")
         parser.add_argument("--light", choices=("sunlit", "shadow"), help="the station in sunlight or in shadow")
         parser.add_argument("--site", metavar="LAT,LON[,ALT_M]", help="a ground site that must see the station")
-        parser.add_argument("--min-elevation", type=float, default=10.0, metavar="DEG",
-                            help="the site sees the station above this elevation (default 10)")
+        parser.add_argument("--min-elevation", type=elevation("--min-elevation"), metavar="DEG",
+                            help="with --site: the site sees the station above this elevation (default 10)")
         parser.add_argument("--place", metavar="COUNTRY|LAT,LON",
                             help="a country (name or ISO code) or a point the station must be over")
-        parser.add_argument("--radius-km", type=float, default=0.0,
-                            help="how far from the place the point below may be (needed for a LAT,LON place)")
+        parser.add_argument("--radius-km", type=at_least_zero("--radius-km", "km"),
+                            help="with --place: how far from it the point below may be (needed for a LAT,LON place)")
         parser.add_argument("--busy", action="append", default=[], metavar="START/END",
                             help="a time the station is busy (e.g. a docking), repeatable")
-        parser.add_argument("--min-duration", type=float, default=60.0, metavar="S",
+        parser.add_argument("--min-duration", type=at_least_zero("--min-duration", "seconds"), default=60.0,
+                            metavar="S",
                             help="shortest useful window in seconds (default 60)")
         parser.add_argument("--rank", choices=("longest", "elevation", "earliest"), default="longest")
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -233,28 +282,27 @@ class Windows:
     @staticmethod
     def run(args: argparse.Namespace) -> int:
         """Search and list the windows, best first; exit 2 on unreadable input."""
-        from planner.model.times import parse_utc
         from planner.orbit import ElementSetError, PlaceError, WindowRequest, filming_windows
         from planner.orbit.overflights import resolve_place
 
         try:
+            # A constraint's option without the constraint would be silently ignored: say so instead.
+            if args.min_elevation is not None and not args.site:
+                raise ValueError("--min-elevation needs --site (it is the elevation at which that site sees the "
+                                 "station)")
+            if args.radius_km is not None and not args.place:
+                raise ValueError("--radius-km needs --place (it is the distance from that place)")
             site = _parse_site(args.site) if args.site else None
+            min_elevation = 10.0 if args.min_elevation is None else args.min_elevation
+            radius_km = args.radius_km or 0.0
             place = None
             if args.place:
                 place = _parse_site(args.place)[:2] if _looks_numeric(args.place) else args.place
                 resolve_place(place)
-                if not isinstance(place, str) and args.radius_km <= 0:
+                if not isinstance(place, str) and radius_km <= 0:
                     raise ValueError("--place LAT,LON needs --radius-km above 0")
-            busy = []
-            for text in args.busy:
-                if "/" not in text:
-                    raise ValueError(f"--busy '{text}': expected START/END, two UTC times")
-                a, b = text.split("/", 1)
-                try:
-                    busy.append((parse_utc(a), parse_utc(b)))
-                except ValueError as exc:
-                    raise ValueError(f"--busy '{text}': {exc}") from None
-            orbit, start, end = _load(args)
+            busy = [_parse_busy(text) for text in args.busy]
+            orbit, start, end = _load(args, MAX_WINDOWS_DAYS)
         except (ElementSetError, PlaceError, ValueError) as exc:
             return fail(str(exc))
         if args.project is not None:
@@ -263,8 +311,8 @@ class Windows:
             from planner.orbit.windows import busy_around_dynamic_events
 
             busy += [(from_epoch(a), from_epoch(b)) for a, b in busy_around_dynamic_events(args.project.missions)]
-        request = WindowRequest(light=args.light, place=place, radius_km=args.radius_km, site=site,
-                                min_elevation_deg=args.min_elevation if site else None, busy=busy,
+        request = WindowRequest(light=args.light, place=place, radius_km=radius_km, site=site,
+                                min_elevation_deg=min_elevation if site else None, busy=busy,
                                 min_duration_s=args.min_duration)
         rows = [w.as_dict() for w in filming_windows(orbit, start, end, request, rank=args.rank)]
         if args.json:
@@ -275,6 +323,22 @@ class Windows:
             el = "-" if row["max_elevation_deg"] is None else f"{row['max_elevation_deg']:.1f}"
             print(f"{row['start']:24} {row['end']:24} {row['duration_s']:>10.0f} {el}")
         return EXIT_OK
+
+
+def _parse_busy(text: str):
+    """START/END -> (start, end) UTC datetimes, or ValueError naming what is wrong."""
+    from planner.model.times import parse_utc
+
+    if "/" not in text:
+        raise ValueError(f"--busy '{text}': expected START/END, two UTC times")
+    a, b = text.split("/", 1)
+    try:
+        start, end = parse_utc(a), parse_utc(b)
+    except ValueError as exc:
+        raise ValueError(f"--busy '{text}': {exc}") from None
+    if end < start:
+        raise ValueError(f"--busy {text}: the end is before the start")
+    return start, end
 
 
 def _looks_numeric(text: str) -> bool:
