@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton,
-    QSplitter, QStyle, QTableView, QVBoxLayout, QWidget,
+    QSizePolicy, QSplitter, QStyle, QTableView, QVBoxLayout, QWidget,
 )
 
 from planner.gui.clash_checker import ClashChecker
@@ -59,9 +59,18 @@ class ClashPanel(QWidget):
         self.apply_button.setEnabled(False)
         self.apply_button.setToolTip("Apply the selected suggested fix (one undoable step)")
         self.apply_button.clicked.connect(self.apply_selected)
+        # The selected finding's whole sentence (the table has room for its start only).
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.detail.setAccessibleName("Selected finding")
+        self.detail.setVisible(False)
         fixes_box = QWidget(self)
         fixes_layout = QVBoxLayout(fixes_box)
         fixes_layout.setContentsMargins(0, 0, 0, 0)
+        fixes_layout.addWidget(self.detail)
         fixes_head = QHBoxLayout()
         fixes_head.addWidget(QLabel("Suggested fixes:", self), 1)
         fixes_head.addWidget(self.apply_button)
@@ -111,6 +120,8 @@ class ClashPanel(QWidget):
 
     def _show_fixes(self, finding: Finding | None) -> None:
         self.fixes.clear()
+        self.detail.setText(finding.message if finding is not None else "")
+        self.detail.setVisible(finding is not None)
         self._fixed = self.checker.with_fixes(finding) if finding is not None else None
         if self._fixed is not None:
             for suggestion in self._fixed.suggestions:

@@ -139,3 +139,11 @@ def test_a_big_opened_project_is_kept_out_of_the_cycle_collectors_way(example_wi
     example_window.doc.reset(example_window.doc.project, example_window.doc.path)
     qtbot.waitUntil(lambda: gc.get_freeze_count() > 0)
     gc.unfreeze()
+
+
+def test_the_selected_finding_is_shown_in_full(example_window, qtbot):
+    panel = example_window.clash_panel
+    assert not panel.detail.isVisibleTo(panel)
+    panel.table.selectRow(0)
+    finding = panel.selected_finding()
+    assert panel.detail.text() == finding.message and panel.detail.isVisibleTo(panel)

@@ -147,9 +147,13 @@ class CalendarCanvas(QWidget):
             p.restore()
             docked = index.stays_on(day)
             if docked:
+                # "6 docked", or just "6" where the cell is too narrow to hold it beside the day's number
+                room = cell.width() - 8 - p.fontMetrics().horizontalAdvance(label + "  ")
+                count = f"{len(docked)} docked"
+                if p.fontMetrics().horizontalAdvance(count) > room:
+                    count = str(len(docked))
                 p.setPen(faint)
-                p.drawText(cell.adjusted(4, 2, -4, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                           f"{len(docked)} docked")
+                p.drawText(cell.adjusted(4, 2, -4, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, count)
             y = cell.top() + line_h + 2
             entries = index.on(day)
             room = int((cell.bottom() - y - 2) // line_h)
