@@ -10,7 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
-from planner.cli.output import fail, write_text_output
+from planner.cli.output import fail, report_destination_problem, write_text_output
 
 NAME = "check"
 HELP = "Check a project file (or a traffic CSV) against the station rules; exit 1 when there are conflicts."
@@ -44,6 +44,9 @@ def run(args: argparse.Namespace) -> int:
     from planner.traffic import TrafficCsvError
 
     path = Path(args.file)
+    problem = report_destination_problem(args.output)
+    if problem:
+        return fail(problem)
     if not path.exists():
         return fail(f"{path}: no such file")
     try:

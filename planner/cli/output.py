@@ -12,6 +12,49 @@ def fail(message: str, code: int = 2) -> int:
     return code
 
 
+def is_project_file(path: Path) -> bool:
+    """Whether ``path`` is an existing project file: named ``.issplan``, or holding a project's format marker."""
+    from planner import PROJECT_SUFFIX
+    from planner.store import FORMAT
+
+    if not path.is_file():
+        return False
+    if path.suffix.lower() == PROJECT_SUFFIX:
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    # A project saved under another name still starts with its format marker.
+    return head.lstrip().startswith(b"{") and f'"{FORMAT}"'.encode() in head
+
+
+def project_destination_problem(destination: Path, force: bool) -> str | None:
+    """Why a project may not be written to ``destination`` (None when it may): an existing file needs --force."""
+    from planner.store.atomic import backup_path
+
+    if destination.is_dir():
+        return f"{destination} is a folder: give a file name with -o"
+    if destination.exists() and not force:
+        return (f"{destination} exists: pass --force to replace it "
+                f"(its previous version is kept as {backup_path(destination).name})")
+    return None
+
+
+def report_destination_problem(destination: str | None) -> str | None:
+    """Why a report or CSV may not be written to ``destination`` (None when it may): never over a project file.
+
+    Plain outputs replace what was there (no backup is kept), which is fine for a report but would lose a plan.
+    """
+    if destination in (None, "-"):
+        return None
+    path = Path(destination)
+    if is_project_file(path):
+        return f"{destination} is a project file: write to another file (a project is never replaced by this output)"
+    return None
+
+
 def write_text_output(text: str, destination: str | None) -> None:
     """Write ``text`` to a file (atomically), or to stdout when ``destination`` is None or '-'."""
     if destination in (None, "-"):

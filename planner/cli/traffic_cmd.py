@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planner.cli.output import fail, write_text_output
+from planner.cli.output import (
+    fail, is_project_file, project_destination_problem, report_destination_problem, write_text_output,
+)
 
 EXIT_OK = 0
 
@@ -23,14 +25,24 @@ class ImportTraffic:
         parser.add_argument("-o", "--output", metavar="PROJECT",
                             help="the project file to write (default: the CSV's name with .issplan)")
         parser.add_argument("--title", help="the project's title (default: the CSV's file name without extension)")
+        parser.add_argument("--force", action="store_true",
+                            help="replace the project file if it exists (its previous version is kept as NAME~)")
 
     @staticmethod
     def run(args: argparse.Namespace) -> int:
         """Import, then save; exit 2 with the problems on stderr when the CSV cannot be imported."""
+        from planner import PROJECT_SUFFIX
         from planner.traffic import TrafficCsvError, read_traffic_csv
 
         source = Path(args.csv)
-        output = Path(args.output) if args.output else source.with_suffix(".issplan")
+        output = Path(args.output) if args.output else source.with_suffix(PROJECT_SUFFIX)
+        if is_project_file(source):
+            # Read as CSV, a project file gives a page of column errors; the user wants another command.
+            return fail(f"{source} is a project file, not a traffic CSV (export-traffic writes a project's "
+                        "traffic as CSV; the app opens the project)")
+        problem = project_destination_problem(output, args.force)
+        if problem:
+            return fail(problem)
         try:
             project = read_traffic_csv(source, title=args.title)
         except TrafficCsvError as exc:
@@ -64,6 +76,9 @@ class ExportTraffic:
         from planner.store import ProjectFileError, load_project
         from planner.traffic import write_traffic_csv
 
+        problem = report_destination_problem(args.output)
+        if problem:
+            return fail(problem)
         try:
             project = load_project(Path(args.project))
         except ProjectFileError as exc:
