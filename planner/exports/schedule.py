@@ -65,10 +65,11 @@ class Schedule:
 
     def __init__(self, project: Project, timeline: StationTimeline | None = None):
         timeline = timeline or StationTimeline.from_project(project)
-        self._project = project
+        # The plan as it is now: lines made later read these lists, not the plan's (edited since, maybe).
+        self._missions, self._activities = list(project.missions), list(project.activities)
         self._names = project.person_names()
         self._ports = {p.id: p.name for p in project.station.ports}
-        missions = project.missions
+        missions = self._missions
         stays = []
         for mission in missions:
             mid, name = mission.id, mission.name
@@ -86,7 +87,7 @@ class Schedule:
         self._event_number = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
         events = chain.from_iterable(map(attrgetter("events"), missions))
         starts = np.concatenate([timestamps(map(attrgetter("utc"), events), len(self._event_mission)),
-                                 timestamps(map(attrgetter("start"), project.activities), len(project.activities))])
+                                 timestamps(map(attrgetter("start"), self._activities), len(self._activities))])
         self._order = np.argsort(starts, kind="stable")
         self._starts = starts[self._order]
 
@@ -109,7 +110,7 @@ class Schedule:
     def _line(self, source: int) -> ScheduleEntry:
         events = len(self._event_mission)
         if source < events:
-            mission = self._project.missions[int(self._event_mission[source])]
+            mission = self._missions[int(self._event_mission[source])]
             n = int(self._event_number[source])
             event = mission.events[n]
             start, end = event.utc.timestamp(), event.end.timestamp()
@@ -117,7 +118,7 @@ class Schedule:
             return ScheduleEntry(f"event-{mission.id}-{n}", "event", start, max(start, end),
                                  _event_title(mission.name, event, self._ports), "missions", mission.id,
                                  event.port or "", crew, event.kind.value)
-        activity = self._project.activities[source - events]
+        activity = self._activities[source - events]
         people = activity.people
         return ScheduleEntry(f"activity-{activity.id}", "activity", activity.start.timestamp(),
                              activity.end.timestamp(), activity.title, "activities", activity.id, "",

@@ -8,7 +8,8 @@ always the same as a full check of the edited project (a test holds it to that).
 from __future__ import annotations
 
 import gc
-from concurrent.futures import ThreadPoolExecutor
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from bisect import bisect_left, bisect_right, insort
 from operator import attrgetter
 
@@ -41,8 +42,30 @@ from planner.rules.visits import timestamps
 _ONE_BY_ONE = 16
 
 
-#: one worker for the activity screens of a full check (they run beside the mission rules)
-_SCREENS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rule-screens")
+_screens: ThreadPoolExecutor | None = None  # one worker for the activity screens, made when first needed
+
+
+def _beside(fn, *args) -> Future:
+    """Run ``fn(*args)`` on the screens' worker thread (inline where no thread can be started any more, as
+    while the interpreter shuts down)."""
+    global _screens
+    if _screens is None:
+        _screens = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rule-screens")
+    try:
+        return _screens.submit(fn, *args)
+    except RuntimeError:
+        done: Future = Future()
+        done.set_result(fn(*args))
+        return done
+
+
+def _forget_screens() -> None:
+    # A forked child has no worker thread, whatever its copy of the executor believes: it makes its own.
+    global _screens
+    _screens = None
+
+
+os.register_at_fork(after_in_child=_forget_screens)
 
 
 def _age_young_objects() -> None:
@@ -117,7 +140,7 @@ class RuleEngine:
         # The activities' array screens run on the other core while the missions are checked here (numpy lets
         # go of the interpreter lock for its sorts and searches).
         table = self._read_activities()
-        screened = _SCREENS.submit(self._screen_activities, table, tl.aboard_map())
+        screened = _beside(self._screen_activities, table, tl.aboard_map())
         for mid in mission_suspects(tl):
             self._put(("mission", mid), mission_findings(tl.missions[mid], self.station))
         ports = port_columns(tl)

@@ -16,6 +16,7 @@ half-open ``[start, end)``: a vehicle that undocks at ``t`` and another that doc
 from __future__ import annotations
 
 import math
+import weakref
 from dataclasses import dataclass, field
 from collections.abc import Sequence
 from itertools import chain
@@ -474,7 +475,7 @@ class _EventPorts(Sequence):
         return self._more[k - 2 * n]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)
 class StationTimeline:
     """Every mission's track and every person's track for a project, kept up to date one mission at a time.
 
@@ -548,14 +549,17 @@ class StationTimeline:
                 return PortStay(ids[mission_of[value]], port_of[value], a, b, (a, a), False)
             return value
 
-        timeline.ports = Groups(stay_port, stay_value)
+        timeline.ports = ports = Groups(stay_port, stay_value)
+        # The lazy tables make their values from the timeline's parts, or reach it by a weak reference: no
+        # reference cycle, so a replaced timeline is freed at once, without waiting for the cycle collector.
+        itself = weakref.ref(timeline)
         timeline.port_stays = LazyTracks(zip(timeline.ports.keys, range(len(timeline.ports.keys))),
-                                         lambda i: [stay_of(x) for x in timeline.ports.make(i)])
+                                         lambda i: [stay_of(x) for x in ports.make(i)])
         named = Groups(named_person, [ids[k] for k in named_mission], set)
         timeline.person_missions = named.lazy()
         timeline.plain = plain = PlainPeople(visits, irregular, named.keys)
         timeline.people = LazyTracks(zip(plain.names, range(len(plain.names))),
-                                     lambda i: timeline._derive_person(plain.names[i]))
+                                     lambda i: itself()._derive_person(plain.names[i]))
         # Lifeboat candidates: the vehicles each person came on or leaves on.
         boat = list(chain.from_iterable(zip(plain.came_on, plain.leaves_on)))
         boarder = list(chain.from_iterable(zip(plain.plain_names, plain.plain_names)))

@@ -116,3 +116,28 @@ def test_candidate_windows_are_marked_on_the_day_and_week_pages(window):
     assert len(canvas.highlight_rects()) == 1
     window.time_cursor.set_highlights([])
     assert canvas.highlight_rects() == []
+
+
+def test_a_day_holds_what_starts_on_its_local_date_where_midnight_repeats():
+    from datetime import datetime, timedelta, timezone
+
+    from planner.gui.calendar.days import local_day
+    from planner.model import Activity, ActivityKind, Project
+
+    # 03:20Z is 23:50 on 6 November in St John's: the second time 23:01-00:01 came round that night (2010).
+    t = datetime(2010, 11, 7, 3, 20, tzinfo=timezone.utc)
+    project = Project(activities=[Activity(id="a", title="late call", kind=ActivityKind.OTHER, start=t,
+                                           end=t + timedelta(minutes=5))])
+    index = DayIndex(Schedule(project), "America/St_Johns")
+    assert local_day(t.timestamp(), "America/St_Johns") == date(2010, 11, 6)
+    assert [e.title for e in index.on(date(2010, 11, 6))] == ["late call"]
+    assert index.on(date(2010, 11, 7)) == []
+
+
+def test_the_lines_of_a_day_are_of_the_plan_as_it_was_indexed():
+    from dataclasses import replace
+
+    project = load_project(example_project_path())
+    index = DayIndex(Schedule(project), "UTC")
+    project.activities = [replace(a, title="changed") for a in project.activities[:-1]]  # an edit, not yet seen
+    assert "changed" not in {e.title for e in index.on(date(2021, 10, 9))}  # no mix of two plans, no IndexError

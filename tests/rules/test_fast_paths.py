@@ -8,6 +8,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from unittest import mock
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -261,3 +262,45 @@ def test_one_missions_double_bookings_are_those_of_the_whole_port(spans, mission
         heads[m].name = m.upper()
     whole = [f for f in double_bookings("p", by_start(stays), heads) if mission in f.vehicles]
     assert sorted(mission_double_bookings("p", stays, mission, heads)) == sorted(whole)
+
+
+def test_a_replaced_engine_is_freed_without_the_cycle_collector():
+    import gc
+    import weakref
+
+    project = Project(missions=[Mission(id=f"m{i}", name=f"M{i}", vehicle_type="soyuz-ms", events=[
+        Event(EventKind.DOCK, sch.at(i * 2 * DAY), port="rassvet-nadir", crew=(f"p{i}",)),
+        Event(EventKind.UNDOCK, sch.at(i * 2 * DAY + DAY), port="rassvet-nadir", crew=(f"p{i}",))])
+        for i in range(50)])
+    engine = RuleEngine(project)
+    engine.findings(suggestions=True)
+    engine.prepare_for_edits()  # every lazy table read once
+    engine.mission_changed("m3")
+    engine.findings()
+    timeline = weakref.ref(engine.timeline)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del engine  # the full check hands its objects to the oldest generation: only refcounts free them soon
+        assert timeline() is None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _count_findings(project) -> int:
+    return len(RuleEngine(project).findings())
+
+
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
+def test_a_forked_process_checks_a_plan_too():
+    import multiprocessing
+
+    project = Project(missions=[Mission(id=f"m{i}", name=f"M{i}", vehicle_type="soyuz-ms", events=[
+        Event(EventKind.DOCK, sch.at(i * DAY), port="rassvet-nadir", crew=(f"p{i}",)),
+        Event(EventKind.UNDOCK, sch.at(i * DAY + 2 * DAY), port="rassvet-nadir", crew=(f"p{i}",))])
+        for i in range(20)])
+    expected = _count_findings(project)  # this process's screens worker is running now
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        # the child has no worker thread, whatever its copy of the pool believes: it must make its own
+        assert pool.apply_async(_count_findings, (project,)).get(timeout=60) == expected > 0

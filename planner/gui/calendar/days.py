@@ -24,6 +24,9 @@ def local_day(t: float, zone: str) -> date:
     return datetime.fromtimestamp(t, tz_of(zone)).date()
 
 
+_SLACK_S = 3 * 3600  # more than any clock change
+
+
 class DayIndex:
     """A plan's schedule by local day: ``on(day)`` the events and activities starting that day, ``stays_on(day)``
     the stays covering any part of it. A day's lines are made when that day is first asked for."""
@@ -40,7 +43,15 @@ class DayIndex:
         """The events and activities starting on ``day``, in time order."""
         found = self._on.get(day)
         if found is None:
-            found = self._on[day] = self.schedule.starting_between(*self._bounds(day))
+            t0, t1 = self._bounds(day)
+            if self.zone == "UTC":
+                found = self.schedule.starting_between(t0, t1)
+            else:
+                # Where a clock change repeats midnight, a local date is not one stretch of time: take a few
+                # hours more on each side and keep what falls on the day by its own local date.
+                found = [e for e in self.schedule.starting_between(t0 - _SLACK_S, t1 + _SLACK_S)
+                         if local_day(e.start, self.zone) == day]
+            self._on[day] = found
         return found
 
     def stays_on(self, day: date) -> list[ScheduleEntry]:
