@@ -7,15 +7,16 @@ and the messages can say what is wrong in the planner's words. Problems are rais
 
 from __future__ import annotations
 
+import csv
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from planner.model import (
     Activity, ActivityKind, ElementFormat, ElementSet, Event, EventKind, GroundSite, Mission, Need, NeedKind,
     Person, PortBlock, Project, ProjectMeta,
 )
 from planner.model.catalogue import load_station
-from planner.model.times import TimeFormatError, parse_utc
+from planner.model.times import TimeFormatError, format_utc, parse_utc
 from planner.store import layout as L
 from planner.store.errors import FieldError
 
@@ -198,9 +199,14 @@ def _unique_id(obj: dict, where: tuple, seen: dict, what: str) -> str:
 
 
 def _refs(ids: tuple, known: dict, where: tuple, key: str, what: str) -> None:
+    """Each id names a known item, and none twice (a person cannot fill two seats or be at a shoot twice)."""
+    first: dict = {}
     for index, ident in enumerate(ids):
         if ident not in known:
             raise FieldError(where + (key, index), f"no {what} has the id '{ident}'")
+        if ident in first:
+            raise FieldError(where + (key, index), f"{what} '{ident}' is named twice in '{key}' (first at index {first[ident]})")
+        first[ident] = index
 
 
 def _arrives_with(missions: list) -> None:
@@ -425,11 +431,54 @@ def _element_set(value, where: tuple, seen: dict) -> ElementSet:
     norad_id = obj.get("norad_id")
     if norad_id is not None:
         norad_id = _integer(norad_id, where, "norad_id", 1, L.MAX_NORAD_ID)
+    epoch = _time(obj, "epoch", where)
+    _check_elements(fmt, text, epoch, norad_id, where)
     return ElementSet(
-        id=ident, format=fmt, text=text, epoch=_time(obj, "epoch", where), norad_id=norad_id,
+        id=ident, format=fmt, text=text, epoch=epoch, norad_id=norad_id,
         name=_text(obj, "name", where), source=_text(obj, "source", where),
         extra=_extra(obj, _KNOWN["element_set"], where),
     )
+
+
+_FORMAT_NAMES = {ElementFormat.TLE: "TLE", ElementFormat.OMM_JSON: "OMM JSON", ElementFormat.OMM_CSV: "OMM CSV",
+                 ElementFormat.OMM_XML: "OMM XML"}
+
+
+def _check_elements(fmt: ElementFormat, text: str, epoch: datetime, norad_id: int | None, where: tuple) -> None:
+    """The text is one element set in ``fmt`` that the orbit engine reads, of the stated epoch and satellite.
+
+    Read with the orbit package's own parsers, so a file loads only if its element sets can be flown.
+    """
+    # Imported here: the orbit package brings numpy, which plans without element sets never need.
+    from planner.orbit.elements import guess_format, parse_elements
+
+    name = _FORMAT_NAMES[fmt]
+    problem = None
+    try:
+        sets = parse_elements(text, fmt=fmt)
+    except RecursionError:
+        problem = "it is nested too deeply"
+    except (ValueError, TypeError, OverflowError, csv.Error) as exc:  # ElementSetError is a ValueError
+        problem = str(exc) or type(exc).__name__
+        if problem.startswith("line "):  # the parsers count lines of the text, not of the project file
+            problem = "text " + problem
+    if problem is not None:
+        looks = guess_format(text)
+        hint = f" (the text looks like {_FORMAT_NAMES[looks]}: is 'format' right?)" if looks is not fmt else ""
+        raise FieldError(where + ("text",), f"not a valid {name} element set: {problem}{hint}")
+    if len(sets) != 1:
+        raise FieldError(where + ("text",), f"the text holds {len(sets)} element sets; each entry of 'element_sets' "
+                         "holds one")
+    parsed = sets[0]
+    if abs(parsed.epoch - epoch) > _EPOCH_TOLERANCE:
+        raise FieldError(where + ("epoch",), f"'epoch' is {format_utc(epoch)} but the {name} text's epoch is "
+                         f"{format_utc(parsed.epoch)}")
+    if norad_id is not None and norad_id != parsed.norad_id:
+        raise FieldError(where + ("norad_id",), f"'norad_id' is {norad_id} but the {name} text is of satellite "
+                         f"{parsed.norad_id}")
+
+
+_EPOCH_TOLERANCE = timedelta(milliseconds=1)  # files written by hand may round the text's epoch to the millisecond
 
 
 # --- fast paths ---------------------------------------------------------------------------------------
@@ -461,12 +510,16 @@ def _quick_time(value):
 
 
 def _quick_ids(value, known: dict):
-    """A list of ids all in ``known`` as a tuple, () when absent; None for anything else."""
+    """A list of distinct ids all in ``known`` as a tuple, () when absent; None for anything else."""
     if type(value) is not list:
         return None
     for ident in value:
         if type(ident) is not str or ident not in known:
             return None
+    count = len(value)
+    # Someone named twice: the checked path says who. Two people (the usual shoot) need no set.
+    if count > 1 and (value[0] == value[1] if count == 2 else len(set(value)) != count):
+        return None
     return tuple(value)
 
 

@@ -8,11 +8,39 @@ from planner.model import (
 )
 from planner.model.times import utc
 
+# The real ISS element set of tests/data/iss-2021-10-15.tle, and the same elements in the three OMM forms:
+# a project loads only element sets the orbit engine can read, of the epoch and satellite they claim.
 TLE = (
     "ISS (ZARYA)\n"
-    "1 25544U 98067A   21288.70144097  .00001354  00000-0  33014-4 0  9995\n"
-    "2 25544  51.6435  91.2838 0004384 123.1986 339.3478 15.48723340307349\n"
+    "1 25544U 98067A   21288.70144628  .00006635  00000-0  12985-3 0  9991\n"
+    "2 25544  51.6430 106.8285 0003768 107.2156 352.5939 15.48692786307278\n"
 )
+TLE_EPOCH = utc(2021, 10, 15, 16, 50, 4.958592)  # day 288.70144628 of 2021
+OMM_JSON = (
+    '{"OBJECT_NAME": "ISS (ZARYA)", "OBJECT_ID": "1998-067A", "EPOCH": "2021-10-15T16:50:04.958592", '
+    '"MEAN_MOTION": 15.48692786, "ECCENTRICITY": 0.0003768, "INCLINATION": 51.643, "RA_OF_ASC_NODE": 106.8285, '
+    '"ARG_OF_PERICENTER": 107.2156, "MEAN_ANOMALY": 352.5939, "EPHEMERIS_TYPE": 0, "CLASSIFICATION_TYPE": "U", '
+    '"NORAD_CAT_ID": 25544, "ELEMENT_SET_NO": 999, "REV_AT_EPOCH": 30727, "BSTAR": 0.00012985, '
+    '"MEAN_MOTION_DOT": 6.635e-05, "MEAN_MOTION_DDOT": 0}'
+)
+OMM_CSV = (
+    "OBJECT_NAME,OBJECT_ID,EPOCH,MEAN_MOTION,ECCENTRICITY,INCLINATION,RA_OF_ASC_NODE,ARG_OF_PERICENTER,"
+    "MEAN_ANOMALY,EPHEMERIS_TYPE,CLASSIFICATION_TYPE,NORAD_CAT_ID,ELEMENT_SET_NO,REV_AT_EPOCH,BSTAR,"
+    "MEAN_MOTION_DOT,MEAN_MOTION_DDOT\n"
+    "ISS (ZARYA),1998-067A,2021-10-15T16:50:04.958592,15.48692786,.0003768,51.643,106.8285,107.2156,352.5939,"
+    "0,U,25544,999,30727,.12985e-3,.6635e-4,0"
+)
+OMM_XML = (
+    "<omm><body><segment><metadata><OBJECT_NAME>ISS (ZARYA)</OBJECT_NAME></metadata><data><meanElements>"
+    "<EPOCH>2021-10-15T16:50:04.958592</EPOCH><MEAN_MOTION>15.48692786</MEAN_MOTION>"
+    "<ECCENTRICITY>.0003768</ECCENTRICITY><INCLINATION>51.643</INCLINATION>"
+    "<RA_OF_ASC_NODE>106.8285</RA_OF_ASC_NODE><ARG_OF_PERICENTER>107.2156</ARG_OF_PERICENTER>"
+    "<MEAN_ANOMALY>352.5939</MEAN_ANOMALY></meanElements><tleParameters><NORAD_CAT_ID>25544</NORAD_CAT_ID>"
+    "<BSTAR>.12985e-3</BSTAR><MEAN_MOTION_DOT>.6635e-4</MEAN_MOTION_DOT><MEAN_MOTION_DDOT>0</MEAN_MOTION_DDOT>"
+    "</tleParameters></data></segment></body></omm>"
+)
+ELEMENT_TEXTS = {ElementFormat.TLE: TLE, ElementFormat.OMM_JSON: OMM_JSON, ElementFormat.OMM_CSV: OMM_CSV,
+                 ElementFormat.OMM_XML: OMM_XML}
 
 
 def film_project() -> Project:
@@ -51,7 +79,7 @@ def film_project() -> Project:
                  needs=(Need(NeedKind.SITE_IN_VIEW, "mcc-moscow", min_elevation_deg=15.0),), extra={"channel": 1}),
     ]
     element_sets = [
-        ElementSet("iss-2021-10-15", ElementFormat.TLE, TLE, utc(2021, 10, 15, 16, 50, 4.9), norad_id=25544,
+        ElementSet("iss-2021-10-15", ElementFormat.TLE, TLE, TLE_EPOCH, norad_id=25544,
                    name="ISS (ZARYA)", source="CelesTrak"),
     ]
     return Project(

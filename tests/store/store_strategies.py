@@ -13,6 +13,8 @@ from planner.model import (
 from planner.model.catalogue import load_station
 from planner.store import layout as L
 
+from store_examples import ELEMENT_TEXTS, TLE_EPOCH  # noqa: E402
+
 STATION = load_station("iss")
 PORTS = [p.id for p in STATION.ports]
 TYPES = [v.id for v in STATION.vehicle_types]
@@ -49,7 +51,7 @@ def _unique(items, key):
 def events(draw, people: list[str]) -> Event:
     kind = draw(st.sampled_from(list(EventKind)))
     when = draw(times.filter(lambda t: t.year < 2200))
-    crew = tuple(draw(st.lists(st.sampled_from(people), max_size=3))) if people else ()
+    crew = tuple(draw(st.lists(st.sampled_from(people), max_size=3, unique=True))) if people else ()
     port = from_port = end = None
     if kind is not EventKind.LAUNCH and kind is not EventKind.LAND:
         port = draw(st.sampled_from(PORTS))
@@ -58,6 +60,18 @@ def events(draw, people: list[str]) -> Event:
         end = when + timedelta(seconds=draw(st.integers(0, 200_000)))
     return Event(kind, when, port=port, from_port=from_port, end_utc=end, crew=crew, note=draw(texts),
                  source=draw(texts), extra=draw(extras(L.EVENT_KEYS)))
+
+
+@st.composite
+def iss_element_sets(draw) -> ElementSet:
+    """One of the real ISS element set's four forms; the epoch as the text says, or within the 1 ms tolerated."""
+    fmt = draw(st.sampled_from(list(ElementFormat)))
+    return ElementSet(
+        id=draw(ids), format=fmt, text=ELEMENT_TEXTS[fmt],
+        epoch=TLE_EPOCH + timedelta(microseconds=draw(st.integers(-1000, 1000))),
+        norad_id=draw(st.none() | st.just(25544)), name=draw(texts), source=draw(texts),
+        extra=draw(extras(L.ELEMENT_SET_KEYS)),
+    )
 
 
 @st.composite
@@ -97,17 +111,13 @@ def projects(draw, max_items: int = 3) -> Project:
         return Activity(
             id=draw2(ids), title=draw2(names), kind=draw2(st.sampled_from(list(ActivityKind))), start=start,
             end=start + timedelta(seconds=draw2(st.floats(0, 1e6))),
-            people=tuple(draw2(st.lists(st.sampled_from(person_ids), max_size=3))) if person_ids else (),
+            people=tuple(draw2(st.lists(st.sampled_from(person_ids), max_size=3, unique=True))) if person_ids else (),
             module=draw2(texts), needs=tuple(draw2(st.lists(needs(), max_size=2))), note=draw2(texts),
             extra=draw2(extras(L.ACTIVITY_KEYS)),
         )
 
     acts = _unique(draw(st.lists(activities(), max_size=max_items)), lambda a: a.id)
-    element_sets = _unique(draw(st.lists(st.builds(
-        ElementSet, id=ids, format=st.sampled_from(list(ElementFormat)), text=st.text(min_size=1, max_size=40),
-        epoch=times, norad_id=st.none() | st.integers(1, L.MAX_NORAD_ID), name=texts, source=texts,
-        extra=extras(L.ELEMENT_SET_KEYS),
-    ), max_size=2)), lambda e: e.id)
+    element_sets = _unique(draw(st.lists(iss_element_sets(), max_size=2)), lambda e: e.id)
     settings = draw(st.none() | st.builds(
         StationSettings, beds=st.integers(0, 1000), headcount_warning=st.integers(0, 1000),
         headcount_limit=st.integers(0, 1000), spacing_warning_hours=st.floats(0, 1e5),

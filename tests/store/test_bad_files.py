@@ -134,6 +134,12 @@ SEMANTIC_CASES = [
     (("missions", 1, "id"), "soyuz-ms-19", "$.missions[1].id", "used twice"),
     (("activities", 1, "id"), "shoot-1", "$.activities[1].id", "used twice"),
     (("sites", 1, "id"), "mcc-moscow", "$.sites[1].id", "used twice"),
+    # the same person twice in one list
+    (("missions", 0, "events", 0, "crew", 2), "anton-shkaplerov", "$.missions[0].events[0].crew[2]",
+     "person 'anton-shkaplerov' is named twice in 'crew' (first at index 0)"),
+    (("missions", 1, "events", 1, "crew", 2), "yulia-peresild", "$.missions[1].events[1].crew[2]", "named twice"),
+    (("activities", 0, "people", 1), "yulia-peresild", "$.activities[0].people[1]",
+     "person 'yulia-peresild' is named twice in 'people' (first at index 0)"),
     # references to missing ids
     (("missions", 0, "events", 0, "crew", 1), "tom-cruise", "$.missions[0].events[0].crew[1]", "no person"),
     (("activities", 1, "people", 0), "doug-liman", "$.activities[1].people[0]", "no person"),
