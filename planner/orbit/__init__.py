@@ -17,29 +17,41 @@ a project's element sets in, (start, end) aware-UTC datetime pairs out.
 
 from __future__ import annotations
 
-from planner.orbit import intervals, skydata
-from planner.orbit.daylight import Daylight, sunlit_at
-from planner.orbit.elements import (
-    ISS_NORAD_ID, ElementSetError, guess_format, parse_elements, read_elements, select_satellite, tle_checksum,
-)
-from planner.orbit.geography import Below, below, countries, find_country, ocean_at
-from planner.orbit.orbit import STALE_AFTER_DAYS, Orbit, StaleSpan
-from planner.orbit.overflights import PlaceError, overflights
-from planner.orbit.passes import Pass, Site, find_passes, in_view_intervals
-from planner.orbit.propagator import earth_satellite_of, satrec_of
-from planner.orbit.periods import shadow_periods, site_in_view_periods, sunlit_periods
-from planner.orbit.timebase import as_datetimes, epoch_seconds, time_grid, to_datetime
-from planner.orbit.track import GroundTrack, TrackSegment, ground_track
-from planner.orbit.windows import WindowRequest, Window, busy_around_dynamic_events, filming_windows
+import importlib
 
-__all__ = [
-    "intervals", "skydata", "Daylight", "sunlit_at",
-    "ISS_NORAD_ID", "ElementSetError", "guess_format", "parse_elements", "read_elements", "select_satellite",
-    "tle_checksum", "Below", "below", "countries", "find_country", "ocean_at",
-    "STALE_AFTER_DAYS", "Orbit", "StaleSpan", "PlaceError", "overflights",
-    "Pass", "Site", "find_passes", "in_view_intervals", "earth_satellite_of", "satrec_of",
-    "shadow_periods", "site_in_view_periods", "sunlit_periods",
-    "as_datetimes", "epoch_seconds", "time_grid", "to_datetime",
-    "GroundTrack", "TrackSegment", "ground_track",
-    "WindowRequest", "Window", "busy_around_dynamic_events", "filming_windows",
-]
+# Each name is loaded from its module when first asked for (PEP 562): reading a project's element sets needs
+# only ``elements``, and a command that never propagates an orbit does not load skyfield for nothing.
+_HOMES = {
+    "intervals": None, "skydata": None,
+    "Daylight": "daylight", "sunlit_at": "daylight",
+    "ISS_NORAD_ID": "elements", "ElementSetError": "elements", "guess_format": "elements",
+    "parse_elements": "elements", "read_elements": "elements", "select_satellite": "elements",
+    "tle_checksum": "elements",
+    "Below": "geography", "below": "geography", "countries": "geography", "find_country": "geography",
+    "ocean_at": "geography",
+    "STALE_AFTER_DAYS": "orbit", "Orbit": "orbit", "StaleSpan": "orbit",
+    "PlaceError": "overflights", "overflights": "overflights",
+    "Pass": "passes", "Site": "passes", "find_passes": "passes", "in_view_intervals": "passes",
+    "earth_satellite_of": "propagator", "satrec_of": "propagator",
+    "shadow_periods": "periods", "site_in_view_periods": "periods", "sunlit_periods": "periods",
+    "as_datetimes": "timebase", "epoch_seconds": "timebase", "time_grid": "timebase", "to_datetime": "timebase",
+    "GroundTrack": "track", "TrackSegment": "track", "ground_track": "track",
+    "WindowRequest": "windows", "Window": "windows", "busy_around_dynamic_events": "windows",
+    "filming_windows": "windows",
+}
+
+
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(f"{__name__}.{_HOMES[name] or name}")
+    value = module if _HOMES[name] is None else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOMES))
+
+
+__all__ = list(_HOMES)
