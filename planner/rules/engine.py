@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from bisect import bisect_left, bisect_right, insort
 from operator import attrgetter
@@ -42,6 +43,8 @@ from planner.rules.visits import timestamps
 _ONE_BY_ONE = 16
 
 
+#: how often the interpreter lock changes threads while the screens run beside the mission rules (seconds)
+_SWITCH_S = 0.0001
 _screens: ThreadPoolExecutor | None = None  # one worker for the activity screens, made when first needed
 
 
@@ -140,7 +143,19 @@ class RuleEngine:
         # The activities' array screens run on the other core while the missions are checked here (numpy lets
         # go of the interpreter lock for its sorts and searches).
         table = self._read_activities()
-        screened = _beside(self._screen_activities, table, tl.aboard_map())
+        # The worker needs the interpreter lock between its numpy calls: hand it over sooner than every 5 ms.
+        switch = sys.getswitchinterval()
+        sys.setswitchinterval(_SWITCH_S)
+        try:
+            screened = _beside(self._screen_activities, table, tl.aboard_map())
+            self._check_missions()
+        finally:
+            sys.setswitchinterval(switch)
+        self._check_activities(table, *screened.result())
+
+    def _check_missions(self) -> None:
+        """The mission, port, spacing and people rules, on what the screens pick (a full check)."""
+        tl = self.timeline
         for mid in mission_suspects(tl):
             self._put(("mission", mid), mission_findings(tl.missions[mid], self.station))
         ports = port_columns(tl)
@@ -156,7 +171,6 @@ class RuleEngine:
             vehicles.update(vehicle for vehicle, _s, _e in pieces if vehicle is not None)
         for vehicle in vehicles:
             self._check_seats(vehicle)
-        self._check_activities(table, *screened.result())
 
     def _rebuild_each(self) -> None:
         """The full check rule by rule over every track (for a timeline without columns)."""

@@ -304,3 +304,12 @@ def test_a_forked_process_checks_a_plan_too():
     with multiprocessing.get_context("fork").Pool(1) as pool:
         # the child has no worker thread, whatever its copy of the pool believes: it must make its own
         assert pool.apply_async(_count_findings, (project,)).get(timeout=60) == expected > 0
+
+
+def test_a_full_check_gives_the_interpreter_its_thread_switch_interval_back():
+    import sys
+
+    before = sys.getswitchinterval()
+    RuleEngine(Project(missions=[Mission(id="m", name="M", vehicle_type="soyuz-ms", events=[
+        Event(EventKind.DOCK, sch.at(0), port="rassvet-nadir", crew=("p",))])]))
+    assert sys.getswitchinterval() == before
