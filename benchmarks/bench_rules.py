@@ -8,11 +8,11 @@ Run: ``/work/venv/bin/python benchmarks/bench_rules.py``.
 Targets: full check <= 0.5 s; 10x the input <= 15x the time; one edit re-checked <= 50 ms.
 
 Where the full check's time goes on the build machine (a sort of a million floats takes 0.29-0.30 s there),
-for the 0.46-0.47 s it takes: reading the 100,000 activities into columns 0.21 s (of which
+for the 0.44 s it takes: reading the 100,000 activities into columns 0.21 s (of which
 ``datetime.timestamp`` alone is 0.1 s: about twenty C-level passes over 100,000 objects, each 5-10 ms on
 this machine), the missions into the timeline's columns 0.1 s, wording the 3,272 spacing findings 0.04 s,
 listing the findings with their fixes 0.02 s. The activities' array screens (0.05 s of numpy) run on the
-second core meanwhile. What is left is one C-level pass per activity field and one object per finding.
+second core meanwhile (the interpreter lock switching threads every 0.1 ms meanwhile, not every 5 ms). What is left is one C-level pass per activity field and one object per finding.
 """
 
 from __future__ import annotations
