@@ -12,7 +12,8 @@ for the 0.44 s it takes: reading the 100,000 activities into columns 0.21 s (of 
 ``datetime.timestamp`` alone is 0.1 s: about twenty C-level passes over 100,000 objects, each 5-10 ms on
 this machine), the missions into the timeline's columns 0.1 s, wording the 3,272 spacing findings 0.04 s,
 listing the findings with their fixes 0.02 s. The activities' array screens (0.05 s of numpy) run on the
-second core meanwhile (the interpreter lock switching threads every 0.1 ms meanwhile, not every 5 ms). What is left is one C-level pass per activity field and one object per finding.
+second core meanwhile (the interpreter lock then changes threads every 0.1 ms, not every 5 ms). What is left
+is one C-level pass per activity field and one object per finding.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 # Before any Qt import: tests never need a display.
@@ -18,6 +19,14 @@ REPO = Path(__file__).resolve().parent.parent
 def data_dir() -> Path:
     """The folder of the test data files (see tests/data/PROVENANCE.md)."""
     return DATA
+
+
+@pytest.fixture
+def events_csv(data_dir, tmp_path) -> Path:
+    """A copy of the real 2021 traffic CSV (second half of the year) in the test's own folder."""
+    path = tmp_path / "events.csv"
+    shutil.copyfile(data_dir / "iss-traffic-2021h2.csv", path)
+    return path
 
 
 @pytest.fixture(autouse=True)

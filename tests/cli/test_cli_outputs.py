@@ -13,13 +13,6 @@ from planner.traffic import TrafficCsvError, read_traffic_csv
 
 
 @pytest.fixture
-def events_csv(data_dir, tmp_path):
-    path = tmp_path / "events.csv"
-    shutil.copyfile(data_dir / "iss-traffic-2021h2.csv", path)
-    return path
-
-
-@pytest.fixture
 def existing(tmp_path):
     """A project with activities, sites and element sets: what an import must not wipe out."""
     path = tmp_path / "existing.issplan"

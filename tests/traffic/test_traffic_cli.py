@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
@@ -12,13 +11,6 @@ from planner.cli import main
 from planner.model import Person
 from planner.store import load_project, save_project
 from planner.traffic import read_traffic_csv, write_traffic_csv
-
-
-@pytest.fixture
-def events_csv(data_dir, tmp_path):
-    path = tmp_path / "events.csv"
-    shutil.copyfile(data_dir / "iss-traffic-2021h2.csv", path)
-    return path
 
 
 @pytest.fixture
