@@ -62,6 +62,9 @@ def parse_traffic_csv(data: str | bytes, *, source: str = DEFAULT_SOURCE, title:
     size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
     if size > max_bytes:
         raise TrafficCsvError(_too_big(size, max_bytes), source)
+    if isinstance(data, bytes) and _wide_or_binary(data):
+        raise TrafficCsvError("the file holds NUL bytes: it is UTF-16 text (Excel's 'Unicode Text') or not text at "
+                              "all; save it as UTF-8 (in a spreadsheet: 'CSV UTF-8')", source, 1)
     text, check_bytes = _decode(data)
     rows = _Parser(station, source, check_bytes).parse(text)
     return _build_project(rows, station, title if title is not None else _default_title(source))
@@ -74,6 +77,11 @@ def _too_big(size: int, limit: int) -> str:
 
 def _default_title(source: str) -> str:
     return "Imported traffic" if source == DEFAULT_SOURCE else (Path(source).stem or source)
+
+
+def _wide_or_binary(data: bytes) -> bool:
+    """True for UTF-16/32 text (a byte-order mark, or NUL bytes between the letters) and binary files."""
+    return data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]
 
 
 def _decode(data: str | bytes) -> tuple[str, bool]:
@@ -156,6 +164,9 @@ class _Parser:
     def header(self, line: int, record: list[str]) -> list[str]:
         names = [cell.strip().lower() for cell in record]
         expected = ",".join(COLUMNS)
+        if not set(names) & set(COLUMNS):  # not one column known: one sentence, not a problem per column
+            self.problem(line, None, _not_a_header(record, expected))
+            self.fail_if_any()
         seen: set[str] = set()
         for number, name in enumerate(names, start=1):
             if self.not_utf8(line, f"{number}", name):
@@ -328,3 +339,13 @@ def _build_project(rows: list[_Row], station: Station, title: str) -> Project:
         mission.sort_events()
     return Project(meta=ProjectMeta(title=title), station_id=station.id,
                    missions=list(missions.values()), people=list(people.values()))
+
+
+def _not_a_header(record: list[str], expected: str) -> str:
+    """What a first line that names no traffic column says about the file."""
+    for separator, name in ((";", "semicolons"), ("\t", "tabs")):
+        cells = {cell.strip().lower() for cell in ",".join(record).split(separator)}
+        if cells & set(COLUMNS):
+            return (f"the columns are separated by {name}, not commas; save the file as comma-separated CSV "
+                    f"(the header is {expected})")
+    return f"this is not a traffic CSV: its first line should be the header {expected}"

@@ -250,3 +250,17 @@ def test_schedule_clashes_are_not_import_errors():
     assert len(project.missions) == 4
     ms19 = next(m for m in project.missions if m.name == "Soyuz MS-19")
     assert [e.kind for e in ms19.events] == [EventKind.DOCK, EventKind.LAUNCH]
+
+
+NOT_TRAFFIC_CASES = {
+    "UTF-16 (Excel's Unicode Text)": (_text(LAUNCH).encode("utf-16"), "UTF-16 text"),
+    "UTF-16 without a byte-order mark": (_text(LAUNCH).encode("utf-16-le"), "NUL bytes"),
+    "semicolons": (_text(LAUNCH).replace(",", ";").encode("utf-8"), "separated by semicolons, not commas"),
+    "tabs": (_text(LAUNCH).replace(",", "\t"), "separated by tabs, not commas"),
+    "a project file": ('{"format": "planner-project", "schema": 1, "missions": []}\n', "not a traffic CSV"),
+}
+
+
+@pytest.mark.parametrize("data, fragment", NOT_TRAFFIC_CASES.values(), ids=NOT_TRAFFIC_CASES.keys())
+def test_a_file_that_is_no_comma_separated_utf8_csv_is_named_so_in_one_sentence(data, fragment):
+    _assert_one(_error(data), 1, None, fragment)
