@@ -41,6 +41,12 @@ def _digest(path: Path) -> str | None:
         return None
 
 
+def _flight(mission) -> tuple:
+    """What makes two missions the same flight: name, vehicle type and every event (kind, times, ports, crew)."""
+    return (mission.name, mission.vehicle_type,
+            tuple((e.kind, e.utc, e.end_utc, e.port, e.from_port, tuple(e.crew)) for e in mission.events))
+
+
 class MainWindow(QMainWindow):
     """One window, one project document."""
 
@@ -534,8 +540,7 @@ class MainWindow(QMainWindow):
         people_by_name = {p.name: p.id for p in project.people}
         person_ids = {p.id for p in project.people}
         renamed: dict[str, str] = {}
-        stack = self.doc.undo_stack
-        stack.beginMacro(f"Import {path.name}")
+        new_people, new_missions = [], []
         for person in imported.people:
             if person.name in people_by_name:
                 renamed[person.id] = people_by_name[person.name]
@@ -544,16 +549,31 @@ class MainWindow(QMainWindow):
             person_ids.add(new_id)
             renamed[person.id] = new_id
             person.id = new_id
-            stack.push(InsertItem(self.doc, "people", person))
+            new_people.append(person)
         mission_ids = {m.id for m in project.missions}
+        flights = {_flight(m) for m in project.missions}
+        skipped = 0
         for mission in imported.missions:
-            mission.id = unique_slug(mission.id, mission_ids)
-            mission_ids.add(mission.id)
             for event in mission.events:
                 event.crew = tuple(renamed.get(p, p) for p in event.crew)
-            stack.push(InsertItem(self.doc, "missions", mission))
-        stack.endMacro()
-        self.statusBar().showMessage(f"Imported {len(imported.missions)} vehicles from {path.name}", 5000)
+            if _flight(mission) in flights:  # the same vehicle with the same events is in the plan already
+                skipped += 1
+                continue
+            mission.id = unique_slug(mission.id, mission_ids)
+            mission_ids.add(mission.id)
+            new_missions.append(mission)
+        if new_people or new_missions:  # one undo step, and none for an import that adds nothing
+            stack = self.doc.undo_stack
+            stack.beginMacro(f"Import {path.name}")
+            for person in new_people:
+                stack.push(InsertItem(self.doc, "people", person))
+            for mission in new_missions:
+                stack.push(InsertItem(self.doc, "missions", mission))
+            stack.endMacro()
+        added = len(new_missions)
+        note = f"; {skipped} already in the plan were left as they are" if skipped else ""
+        self.statusBar().showMessage(f"Imported {added} vehicle{'s' if added != 1 else ''} from {path.name}{note}",
+                                     8000)
         return True
 
     def export_traffic_dialog(self) -> None:

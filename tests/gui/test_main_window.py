@@ -172,6 +172,15 @@ def test_import_traffic_csv_is_one_undo_step(window, data_dir):
     assert window.doc.project.missions == [] and window.doc.project.people == []
 
 
+def test_importing_traffic_already_in_the_plan_adds_nothing(example_window, data_dir):
+    # The example was made from this very file: importing it again must not double every vehicle.
+    before = list(example_window.doc.project.missions)
+    assert example_window.import_traffic(data_dir / "iss-traffic-2021h2.csv")
+    assert example_window.doc.project.missions == before
+    assert example_window.doc.undo_stack.count() == 0  # and no empty step to undo
+    assert "15 already in the plan" in example_window.statusBar().currentMessage()
+
+
 def test_start_window_opens_the_example_first_then_the_last_project(qtbot, example_copy):
     first = start_window(None)
     qtbot.addWidget(first)
