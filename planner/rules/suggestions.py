@@ -42,10 +42,8 @@ def suggest(finding: Finding, engine: "RuleEngine") -> Finding:
         first, later = finding.vehicles[0], finding.vehicles[-1]
         earlier = [e for e in engine.dynamic.starting_at(finding.start) if e.mission == first]
         if earlier:
-            need = engine.settings.spacing_conflict_hours * 3600
-            when = max(e.end for e in earlier) + need
-            found.append(Suggestion("move-to", f"move {_name(engine, later)}'s event to {short_time(when)} or later",
-                                    utc=when, vehicle=later))
+            when = max(e.end for e in earlier) + engine.settings.spacing_conflict_hours * 3600
+            found.append(_move_later(engine, later, when, short_time(when)))
     elif finding.rule == missions.STAY_LIMIT and finding.vehicles:
         found.append(Suggestion("move-to", f"undock {_name(engine, finding.vehicles[0])} by "
                                 f"{short_time(finding.start)}", utc=finding.start, vehicle=finding.vehicles[0]))
@@ -73,10 +71,14 @@ def suggest_all(findings: list[Finding], engine: "RuleEngine") -> list[Finding]:
             fixed.append(k)
             whens.append(max(ends) + need)
     for k, when, text in zip(fixed, whens, short_times(whens)):
-        later = findings[k].vehicles[-1]
-        out[k] = findings[k].with_suggestions([Suggestion(
-            "move-to", f"move {_name(engine, later)}'s event to {text} or later", utc=when, vehicle=later)])
+        out[k] = findings[k].with_suggestions([_move_later(engine, findings[k].vehicles[-1], when, text)])
     return out
+
+
+def _move_later(engine, later: str, when: float, when_text: str) -> Suggestion:
+    """The fix of a spacing conflict: the later vehicle's event moved to ``when`` (worded ``when_text``)."""
+    return Suggestion("move-to", f"move {_name(engine, later)}'s event to {when_text} or later", utc=when,
+                      vehicle=later)
 
 
 def _name(engine, mission: str) -> str:
