@@ -481,190 +481,19 @@ def _check_elements(fmt: ElementFormat, text: str, epoch: datetime, norad_id: in
 _EPOCH_TOLERANCE = timedelta(milliseconds=1)  # files written by hand may round the text's epoch to the millisecond
 
 
-# --- fast paths ---------------------------------------------------------------------------------------
-# Big plans are mostly missions and activities. These functions accept only the plain, valid case with
-# as few calls as possible and return None for anything else (unknown fields, other time forms, any
-# doubt); the checked functions above then decode it again and name the problem. A test checks that
-# both paths build the same objects.
-
-_fromisoformat = datetime.fromisoformat
-_ACTIVITY_KNOWN = _KNOWN["activity"]
-_NEED_KNOWN = _KNOWN["need"]
-_MISSION_KNOWN = _KNOWN["mission"]
-_EVENT_KNOWN = _KNOWN["event"]
-_RELOCATE = EventKind.RELOCATE
-_SITE_IN_VIEW = NeedKind.SITE_IN_VIEW
-
-
-def _quick_time(value):
-    """The canonical ``YYYY-MM-DDTHH:MM:SSZ`` form only; None for anything else."""
-    if (type(value) is str and len(value) == 20 and value[19] == "Z" and value[10] == "T" and value[4] == "-"
-            and value[7] == "-" and value[13] == ":" and value[16] == ":"):
-        try:
-            when = _fromisoformat(value)
-        except ValueError:
-            return None
-        if 1900 <= when.year <= 2200:
-            return when
-    return None
-
-
-def _quick_ids(value, known: dict):
-    """A list of distinct ids all in ``known`` as a tuple, () when absent; None for anything else."""
-    if type(value) is not list:
-        return None
-    for ident in value:
-        if type(ident) is not str or ident not in known:
-            return None
-    count = len(value)
-    # Someone named twice: the checked path says who. Two people (the usual shoot) need no set.
-    if count > 1 and (value[0] == value[1] if count == 2 else len(set(value)) != count):
-        return None
-    return tuple(value)
-
-
-def _quick_texts(value):
-    if type(value) is not list:
-        return None
-    for text in value:
-        if type(text) is not str or not text:
-            return None
-    return tuple(value)
-
-
 def _activities(items: list, people: dict, sites: dict) -> list:
     seen: dict = {}
     out = []
     for index, value in enumerate(items):
-        activity = _quick_activity(value, index, seen, people, sites)
-        if activity is None:
-            activity = _activity(value, ("activities", index), seen, people, sites)
-        out.append(activity)
+        out.append(_activity(value, ("activities", index), seen, people, sites))
         items[index] = None  # the decoded JSON is ours: free it as we go to keep the peak memory down
     return out
 
 
-def _quick_activity(value, index: int, seen: dict, people: dict, sites: dict):
-    if type(value) is not dict or not value.keys() <= _ACTIVITY_KNOWN:
-        return None
-    get = value.get
-    ident, title, kind = get("id"), get("title"), get("kind")
-    if type(ident) is not str or not ident or ident in seen or type(title) is not str or not title:
-        return None
-    kind = _ACTIVITY_KINDS.get(kind) if type(kind) is str else None
-    start, end = _quick_time(get("start")), _quick_time(get("end"))
-    if kind is None or start is None or end is None or end < start:
-        return None
-    module, note = get("module", ""), get("note", "")
-    if type(module) is not str or type(note) is not str:
-        return None
-    crew = _quick_ids(get("people", []), people)
-    if crew is None:
-        return None
-    needs = ()
-    raw = get("needs")
-    if raw is not None:
-        if type(raw) is not list:
-            return None
-        needs = []
-        for item in raw:
-            need = _quick_need(item, sites)
-            if need is None:
-                return None
-            needs.append(need)
-        needs = tuple(needs)
-    elif "needs" in value:
-        return None
-    seen[ident] = index
-    return Activity(ident, title, kind, start, end, crew, module, needs, note)
-
-
-def _quick_need(value, sites: dict):
-    if type(value) is not dict or not value.keys() <= _NEED_KNOWN:
-        return None
-    kind = value.get("kind")
-    kind = _NEED_KINDS.get(kind) if type(kind) is str else None
-    site = value.get("site")
-    if kind is None or (site is not None and (type(site) is not str or site not in sites)):
-        return None
-    if site is None and kind is _SITE_IN_VIEW:
-        return None
-    elevation = value.get("min_elevation_deg")
-    if elevation is not None:
-        if type(elevation) is not float and type(elevation) is not int or not -90.0 <= elevation <= 90.0:
-            return None
-        elevation = float(elevation)
-    return Need(kind, site, elevation)
-
-
 def _missions(items: list, people: dict, station) -> list:
     seen: dict = {}
-    ports = frozenset(p.id for p in station.ports)
-    types = frozenset(v.id for v in station.vehicle_types)
     out = []
     for index, value in enumerate(items):
-        mission = _quick_mission(value, index, seen, people, ports, types)
-        if mission is None:
-            mission = _mission(value, ("missions", index), seen, people, station)
-        out.append(mission)
+        out.append(_mission(value, ("missions", index), seen, people, station))
         items[index] = None
     return out
-
-
-def _quick_mission(value, index: int, seen: dict, people: dict, ports: frozenset, types: frozenset):
-    if type(value) is not dict or not value.keys() <= _MISSION_KNOWN:
-        return None
-    get = value.get
-    ident, name, vehicle_type = get("id"), get("name"), get("vehicle_type")
-    if type(ident) is not str or not ident or ident in seen or type(name) is not str or not name:
-        return None
-    if type(vehicle_type) is not str or vehicle_type not in types:
-        return None
-    seats, note, arrives_with = get("seats"), get("note", ""), get("arrives_with")
-    if seats is not None and (type(seats) is not int or not 0 <= seats <= L.MAX_SEATS) or type(note) is not str:
-        return None
-    if arrives_with is not None and (type(arrives_with) is not str or not arrives_with):
-        return None
-    tags = _quick_texts(get("tags", []))
-    raw = get("events", [])
-    if tags is None or type(raw) is not list:
-        return None
-    events = []
-    for item in raw:
-        event = _quick_event(item, people, ports)
-        if event is None:
-            return None
-        events.append(event)
-    seen[ident] = index
-    return Mission(ident, name, vehicle_type, events, tags, seats, note, arrives_with=arrives_with)
-
-
-def _quick_event(value, people: dict, ports: frozenset):
-    if type(value) is not dict or not value.keys() <= _EVENT_KNOWN:
-        return None
-    get = value.get
-    kind = get("kind")
-    kind = _EVENT_KINDS.get(kind) if type(kind) is str else None
-    utc = _quick_time(get("utc"))
-    if kind is None or utc is None:
-        return None
-    end = get("end_utc")
-    if end is not None:
-        end = _quick_time(end)
-        if end is None or end < utc:
-            return None
-    port, from_port = get("port"), get("from_port")
-    if port is None:
-        if kind in _NEEDS_PORT:
-            return None
-    elif type(port) is not str or port not in ports:
-        return None
-    if from_port is not None and (type(from_port) is not str or from_port not in ports):
-        return None
-    if kind is _RELOCATE and (from_port is None or end is None):
-        return None
-    note, source = get("note", ""), get("source", "")
-    crew = _quick_ids(get("crew", []), people)
-    if crew is None or type(note) is not str or type(source) is not str:
-        return None
-    return Event(kind, utc, port, from_port, end, crew, note, source)

@@ -222,3 +222,17 @@ def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch):
         load_project(path)
     assert "256 MiB" in str(info.value) and info.value.path == str(path)
     assert MAX_FILE_BYTES == 256 * 2**20
+
+
+def test_times_keep_their_fraction_of_a_second():
+    doc = good_doc()
+    doc["activities"][0]["start"] = "2021-10-07T10:00:00.250Z"
+    project = project_from_json(json.dumps(doc))
+    assert project.activities[0].start.microsecond == 250_000
+
+
+def test_iso_week_dates_are_not_times():
+    doc = good_doc()
+    doc["activities"][0]["start"] = "2021-W40-1T08:55:02Z"
+    error = load_doc(doc)
+    assert error.json_path == "$.activities[0].start"
