@@ -110,7 +110,7 @@ def _stay_span(project, mission_id: str, start, end, path: str, days: float | No
     from datetime import timedelta
 
     from planner.model.times import format_utc, from_epoch
-    from planner.rules.timeline import derive_mission
+    from planner.station import derive_mission
 
     if project is None:
         raise ValueError("--stay needs a project file as --tle (the mission's dockings come from it)")

@@ -14,8 +14,8 @@ import numpy as np
 
 from planner.model import Project
 from planner.model.mission import DYNAMIC_EVENTS, EventKind
-from planner.rules.timeline import StationTimeline
-from planner.rules.visits import timestamps
+from planner.station import StationTimeline
+from planner.station.columns import timestamps
 
 #: entry kinds, in the order same-time entries are listed
 KINDS = ("event", "stay", "activity")

@@ -8,7 +8,8 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from planner.model.activity import Activity, ActivityKind, Need, NeedKind
-from planner.rules.findings import Finding, Severity, short_time, span_text
+from planner.rules.findings import Finding, Severity
+from planner.model.time_text import short_time, span_text
 from planner.rules.orbit_needs import OrbitConditions, uncovered
 
 OUTSIDE_STAY = "activity-outside-stay"
@@ -56,7 +57,7 @@ class ActivityContext:
     """What the per-activity rules read: people's stays, dynamic events, element-set epochs, the orbit."""
 
     def __init__(self, people, dynamic, epochs, settings, orbit: OrbitConditions | None, sites, names, tracks):
-        self.people = people  # person -> PersonTrack, or -> when aboard (``planner.rules.visits.Aboard``)
+        self.people = people  # person -> PersonTrack, or -> when aboard (``planner.station.columns.Aboard``)
         self.dynamic = dynamic  # DynamicIndex
         self.epochs = epochs  # sorted epoch seconds of the project's element sets
         self.settings = settings

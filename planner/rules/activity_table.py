@@ -15,7 +15,7 @@ import numpy as np
 
 from planner.model.activity import ActivityKind, NeedKind
 from planner.rules.activities import ActivityRow, activity_row
-from planner.rules.visits import coded, timestamps
+from planner.station.columns import coded, timestamps
 
 _GUARD_NEED = NeedKind.NO_DYNAMIC_EVENT
 _ID, _KIND, _NEEDS = attrgetter("id"), attrgetter("kind"), attrgetter("needs")

@@ -6,8 +6,8 @@ import math
 
 from planner.model import EventKind, Mission
 from planner.model.catalogue import Port
-from planner.rules.findings import short_time
-from planner.rules.timeline import StationTimeline
+from planner.model.time_text import short_time
+from planner.station import StationTimeline
 
 _LEAVE = (EventKind.UNDOCK, EventKind.UNBERTH)
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from planner.model.catalogue import PortBlock
-from planner.rules.findings import Finding, Severity, span_text
-from planner.rules.timeline import MissionTrack, PortStay
+from planner.rules.findings import Finding, Severity
+from planner.model.time_text import span_text
+from planner.station import MissionTrack, PortStay
 
 BLOCKING = "port-blocking"
 

@@ -7,10 +7,6 @@ always the same as a full check of the edited project (a test holds it to that).
 
 from __future__ import annotations
 
-import gc
-import os
-import sys
-from concurrent.futures import Future, ThreadPoolExecutor
 from bisect import bisect_left, bisect_right, insort
 from operator import attrgetter
 
@@ -20,6 +16,7 @@ from planner.model.project import Project
 from planner.rules import activities as act_rules
 from planner.rules.activities import ActivityContext, activity_row, overlap_finding
 from planner.rules.activity_table import ActivityRows, ActivityTable, PersonActivities
+from planner.rules.book import FindingsBook
 from planner.rules.blocking import blocking_findings
 from planner.rules.findings import Finding
 from planner.rules.headcount import headcount_findings
@@ -33,60 +30,9 @@ from planner.rules.prefilter import overlap_pairs, screen
 from planner.rules.screens import block_suspects, mission_suspects, people_suspects, port_columns, port_suspects
 from planner.rules.spacing import DynamicIndex, all_spacing, spacing_finding
 from planner.rules.spacing import pair_key as event_pair
-from planner.rules.suggestions import suggest, suggest_all
-from planner.rules.timeline import HeadcountStep, StationTimeline, derive_mission
-from planner.rules.visits import timestamps
-
-
-#: A group of at most this many findings goes in or out of the sorted list one by one (each shifts the list);
-#: a bigger one is merged by copying the runs of the list between its places (one pass over the list).
-_ONE_BY_ONE = 16
-
-
-#: how often the interpreter lock changes threads while the screens run beside the mission rules (seconds)
-_SWITCH_S = 0.0001
-_screens: ThreadPoolExecutor | None = None  # one worker for the activity screens, made when first needed
-
-
-def _beside(fn, *args) -> Future:
-    """Run ``fn(*args)`` on the screens' worker thread (inline where no thread can be started any more, as
-    while the interpreter shuts down)."""
-    global _screens
-    if _screens is None:
-        _screens = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rule-screens")
-    try:
-        return _screens.submit(fn, *args)
-    except RuntimeError:
-        done: Future = Future()
-        done.set_result(fn(*args))
-        return done
-
-
-def _forget_screens() -> None:
-    # A forked child has no worker thread, whatever its copy of the executor believes: it makes its own.
-    global _screens
-    _screens = None
-
-
-os.register_at_fork(after_in_child=_forget_screens)
-
-
-def _age_young_objects() -> None:
-    """Move what a full check made into the collector's oldest generation, without a pass over it.
-
-    The check's indexes live as long as the engine. Left young, the next two young-generation collections
-    would each walk all of them (with the hundred-thousand-long columns, tens of milliseconds each) only to
-    find them alive. Where the app keeps its plan frozen out of the collector's way (``planner.gui.heap``),
-    nothing is moved: unfreezing would hand the frozen plan back to the collector, and freezing the new
-    engine would keep it from ever being collected once it is replaced.
-    """
-    if not gc.get_freeze_count():
-        gc.freeze()
-        gc.unfreeze()
-
-
-def _first(pair):
-    return pair[0]
+from planner.rules.suggestions import PlanState, suggest, suggest_all
+from planner.station import HeadcountStep, StationTimeline, derive_mission
+from planner.station.columns import timestamps
 
 
 class RuleEngine:
@@ -104,18 +50,6 @@ class RuleEngine:
     # -- full check ------------------------------------------------------------------------------------
     def rebuild(self) -> None:
         """Check everything again from the project (after settings, sites or element sets change)."""
-        # The build makes hundreds of thousands of small objects and frees none of them: garbage
-        # collection passes over the growing heap would cost more than the check itself.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            self._rebuild()
-        finally:
-            if enabled:
-                _age_young_objects()
-                gc.enable()
-
-    def _rebuild(self) -> None:
         project = self.project
         self.station = project.station
         self.settings = project.effective_settings
@@ -123,47 +57,26 @@ class RuleEngine:
         self.names = project.person_names()
         self.timeline = StationTimeline.from_project(project)
         tl = self.timeline
-        self._found: dict[tuple, list[Finding]] = {}
-        # Every finding in sort order, with its sort key and the number of conflicts, kept up to date
-        # edit by edit (an edit changes a few groups; re-sorting 20,000 findings each time would not do).
-        self._sorted: list[Finding] | None = None
-        self._sort_keys: list[tuple] = []
-        self._conflicts = 0
-        self._gone: list[Finding] = []  # findings out and in since the sorted list was last brought up to date
-        self._come: dict[int, Finding] = {}
-        self._pairs_of: dict[str, set[tuple]] = {}  # mission or activity id -> pair scopes naming it
+        self.book = FindingsBook()
         self._headcount_series = None
-        if not tl.fresh:  # made the slow way (missions sharing ids): check everything one by one
-            self._rebuild_each()
-            table = self._read_activities()
-            self._check_activities(table, *self._screen_activities(table, tl.aboard_map()))
-            return
         # The screens pick what may break a rule; the exact rules run on those alone.
         self.dynamic = DynamicIndex.from_columns(*tl.dynamic_columns())
-        # The activities' array screens run on the other core while the missions are checked here (numpy lets
-        # go of the interpreter lock for its sorts and searches).
+        self._check_missions()
         table = self._read_activities()
-        # The worker needs the interpreter lock between its numpy calls: hand it over sooner than every 5 ms.
-        switch = sys.getswitchinterval()
-        sys.setswitchinterval(_SWITCH_S)
-        try:
-            screened = _beside(self._screen_activities, table, tl.aboard_map())
-            self._check_missions()
-        finally:
-            sys.setswitchinterval(switch)
-        self._check_activities(table, *screened.result())
+        self._check_activities(table, *self._screen_activities(table, tl.aboard_map()))
 
     def _check_missions(self) -> None:
         """The mission, port, spacing and people rules, on what the screens pick (a full check)."""
         tl = self.timeline
         for mid in mission_suspects(tl):
-            self._put(("mission", mid), mission_findings(tl.missions[mid], self.station))
+            self.book.put(("mission", mid), mission_findings(tl.missions[mid], self.station))
         ports = port_columns(tl)
         for port in port_suspects(tl, self.station, ports):
             self._check_port(port)
         for i in block_suspects(self.blocks, ports):
             self._check_block(i)
-        self._put_new_pairs("spacing", all_spacing(self.dynamic, self.settings, tl.heads))
+        for key, finding in all_spacing(self.dynamic, self.settings, tl.heads).items():
+            self.book.put_pair("spacing", key[0][0], key[1][0], key, [finding])
         people, vehicles = people_suspects(tl)
         for person in people:
             pieces = tl.lifeboats(person)
@@ -171,28 +84,6 @@ class RuleEngine:
             vehicles.update(vehicle for vehicle, _s, _e in pieces if vehicle is not None)
         for vehicle in vehicles:
             self._check_seats(vehicle)
-
-    def _rebuild_each(self) -> None:
-        """The full check rule by rule over every track (for a timeline without columns)."""
-        tl = self.timeline
-        self.dynamic = DynamicIndex()
-        self.dynamic.bulk(e for t in tl.missions.values() for e in t.dynamic)
-        for mid, track in tl.missions.items():
-            self._put(("mission", mid), mission_findings(track, self.station))
-        for port in list(tl.port_stays):
-            self._check_port(port)
-        for i in range(len(self.blocks)):
-            self._check_block(i)
-        self._put_new_pairs("spacing", all_spacing(self.dynamic, self.settings, tl.heads))
-        assigned: dict[str, list] = {}
-        for person in tl.people:
-            pieces = tl.lifeboats(person)
-            self._check_person(person, pieces)
-            for vehicle, s, e in pieces:
-                if vehicle is not None:
-                    assigned.setdefault(vehicle, []).append((person, s, e))
-        for vehicle, rows in assigned.items():
-            self._put(("seats", vehicle), seat_findings(tl.missions[vehicle], rows, self.names))
 
     def _read_activities(self) -> ActivityTable:
         """The activities as columns, and what the activity rules need beside them."""
@@ -206,14 +97,10 @@ class RuleEngine:
         self._table = table
         # The orbit is asked once per stretch of time the activities cover, not once per activity.
         self.orbit_view = CachedOrbit(self.orbit) if self.orbit is not None else None
-        self.dynamic.arrays()  # made here, not in two threads at once
         return table
 
     def _screen_activities(self, table: ActivityTable, aboard) -> tuple[set[int], np.ndarray, np.ndarray]:
-        """Positions of the activities that may break a rule of their own, and the pairs that may overlap.
-
-        This runs beside the mission rules, so it only reads what is made already: the table, ``aboard``
-        and the dynamic events' arrays (no track is made here)."""
+        """Positions of the activities that may break a rule of their own, and the pairs that may overlap."""
         limit = self.settings.element_set_max_age_days * 86400
         picked = set(screen(table, aboard, self.epochs, limit, self.dynamic.touching).tolist())
         return (picked, *overlap_pairs(table))
@@ -232,7 +119,7 @@ class RuleEngine:
             picked.update(needy[j] for j in suspects)
         for k in sorted(picked):
             row = rows.at(k)
-            self._put(("activity", row.id), ctx.findings(row))
+            self.book.put(("activity", row.id), ctx.findings(row))
         for a, b in set(zip(first.tolist(), second.tolist())):
             self._check_pair(rows.at(a), rows.at(b))
 
@@ -274,8 +161,8 @@ class RuleEngine:
         new = tl.missions.get(mid)
         ports = (old.ports if old else frozenset()) | (new.ports if new else frozenset())
         # The mission itself, its ports and the blocking pairs naming them.
-        self._put(("mission", mid), mission_findings(new, self.station) if new else [])
-        self._drop_pairs(mid, "booking")
+        self.book.put(("mission", mid), mission_findings(new, self.station) if new else [])
+        self.book.drop_pairs(mid, "booking")
         for port in ports:
             self._recheck_port(port, mid)
         for i, block in enumerate(self.blocks):
@@ -284,7 +171,7 @@ class RuleEngine:
         # Spacing: drop the pairs naming the mission, then pair its new events with their neighbours.
         for event in (old.dynamic if old else ()):
             self.dynamic.remove(event)
-        self._drop_pairs(mid, "spacing")
+        self.book.drop_pairs(mid, "spacing")
         for event in (new.dynamic if new else ()):
             self.dynamic.add(event)
         reach = max(self.settings.spacing_warning_hours, self.settings.spacing_conflict_hours) * 3600
@@ -293,7 +180,7 @@ class RuleEngine:
                 finding = spacing_finding(event, other, self.settings, tl.heads)
                 if finding is not None:
                     key = event_pair(event, other)
-                    self._put_pair("spacing", key[0][0], key[1][0], key, [finding])
+                    self.book.put_pair("spacing", key[0][0], key[1][0], key, [finding])
         # People on it, and every vehicle that is (or was) the lifeboat of one of them.
         vehicles = {mid}
         for person in touched:
@@ -311,7 +198,7 @@ class RuleEngine:
             dirty |= self._guarded_near(event.start, event.end)
         ctx = self._context()
         for aid in dirty:
-            self._put(("activity", aid), ctx.findings(self.rows[aid]))
+            self.book.put(("activity", aid), ctx.findings(self.rows[aid]))
 
     def activity_changed(self, *activity_ids: str) -> None:
         """Re-check after activities were added, edited or removed (pass their ids, old and new)."""
@@ -322,14 +209,14 @@ class RuleEngine:
             old = self.rows.get(aid)
             if old is not None:
                 self._unindex_activity(old)
-            self._drop_pairs(aid, "overlap")
+            self.book.drop_pairs(aid, "overlap")
             activity = current.get(aid)
             if activity is None:
-                self._put(("activity", aid), [])
+                self.book.put(("activity", aid), [])
                 continue
             row = activity_row(activity)
             self._index_activity(row)
-            self._put(("activity", aid), ctx.findings(row))
+            self.book.put(("activity", aid), ctx.findings(row))
             self._check_overlaps(row)
 
     def person_changed(self, *person_ids: str) -> None:
@@ -370,131 +257,30 @@ class RuleEngine:
         """
         series = self.timeline.headcount_arrays()
         if series is not self._headcount_series:
-            self._put(("headcount",), headcount_findings(series[0], series[1], self.settings))
+            self.book.put(("headcount",), headcount_findings(series[0], series[1], self.settings))
             self._headcount_series = series
-        self._ensure_sorted()
-        if not suggestions:
-            return list(self._sorted)
-        return suggest_all(self._sorted, self)
+        found = self.book.findings()
+        return suggest_all(found, self.state()) if suggestions else found
 
     def counts(self) -> tuple[int, int]:
         """(conflicts, warnings) among the current findings."""
         self.findings()
-        return self._conflicts, len(self._sorted) - self._conflicts
-
-    def _ensure_sorted(self) -> None:
-        if self._sorted is None:
-            pairs = sorted(((f.sort_key(), f) for group in self._found.values() for f in group), key=_first)
-            self._sort_keys = [k for k, _f in pairs]
-            self._sorted = [f for _k, f in pairs]
-            self._conflicts = sum(1 for f in self._sorted if f.is_conflict)
-            self._gone, self._come = [], {}
-        elif self._gone or self._come:
-            self._merge()
-
-    def _unsort(self, findings: list[Finding]) -> None:
-        """Take a group's findings out of the sorted list (when it is next read: an edit's changes go in at once)."""
-        if self._sorted is None:
-            return
-        for finding in findings:
-            if self._come.pop(id(finding), None) is None:  # one that came in this same edit just goes again
-                self._gone.append(finding)
-
-    def _resort(self, findings: list[Finding]) -> None:
-        """Put a group's findings into the sorted list (after any equal ones, in the group's order), when next read."""
-        if self._sorted is not None:
-            self._come.update((id(f), f) for f in findings)
-
-    def _merge(self) -> None:
-        """Apply the findings gone and come since the list was last read: a few one by one, many in one pass
-        that copies the runs of the list between their places (each insert or delete would shift the list)."""
-        keys, found = self._sort_keys, self._sorted
-        places = []
-        for finding in self._gone:
-            key = finding.sort_key()
-            i = bisect_left(keys, key)
-            while i < len(found) and found[i] is not finding and keys[i] == key:
-                i += 1
-            if i >= len(found) or found[i] is not finding:  # not where it should be: sort again from scratch
-                self._sorted = None
-                self._ensure_sorted()
-                return
-            places.append(i)
-        come = sorted(((f.sort_key(), f) for f in self._come.values()), key=_first)
-        self._conflicts += sum(f.is_conflict for _k, f in come) - sum(f.is_conflict for f in self._gone)
-        self._gone, self._come = [], {}
-        places.sort()
-        if len(places) + len(come) <= _ONE_BY_ONE:
-            for i in reversed(places):
-                del keys[i]
-                del found[i]
-            for key, finding in come:
-                i = bisect_right(keys, key)
-                keys.insert(i, key)
-                found.insert(i, finding)
-            return
-        # One pass: the runs of the old list between the places that go, with each new one put in after the
-        # old ones its key does not sort before (as one-by-one inserts would put it).
-        new_keys, new_found, at, next_gone = [], [], 0, 0
-        for key, finding in come + [(None, None)]:
-            stop = len(keys) if finding is None else bisect_right(keys, key)
-            while next_gone < len(places) and places[next_gone] < stop:
-                i = places[next_gone]
-                new_keys += keys[at:i]
-                new_found += found[at:i]
-                at, next_gone = i + 1, next_gone + 1
-            new_keys += keys[at:stop]
-            new_found += found[at:stop]
-            at = max(at, stop)
-            if finding is not None:
-                new_keys.append(key)
-                new_found.append(finding)
-        self._sort_keys, self._sorted = new_keys, new_found
+        return self.book.counts()
 
     def with_fixes(self, finding: Finding) -> Finding:
         """The finding with the fixes the current plan allows (compatible free ports, a free seat, ...)."""
-        return suggest(finding, self) if finding.is_conflict else finding
+        return suggest(finding, self.state()) if finding.is_conflict else finding
+
+    def state(self) -> PlanState:
+        """The station state the current findings were worked out from (what fixes are made from)."""
+        return PlanState(self.timeline, self.dynamic, self.settings, self.station)
 
     # -- scopes ----------------------------------------------------------------------------------------
-    def _put(self, key: tuple, findings: list[Finding]) -> None:
-        old = self._found.get(key)
-        if old is not None and old == findings:
-            return
-        if old:
-            self._unsort(old)
-        if findings:
-            self._found[key] = findings
-            self._resort(findings)
-        else:
-            self._found.pop(key, None)
-
-    def _put_pair(self, kind: str, first: str, second: str, key, findings) -> None:
-        scope = (kind, key)
-        self._put(scope, findings)
-        for owner in (first, second):
-            self._pairs_of.setdefault(kind + ":" + owner, set()).add(scope)
-
-    def _put_new_pairs(self, kind: str, found: dict[tuple, Finding]) -> None:
-        """:meth:`_put_pair` for many pairs of events at once, during a full check (nothing listed yet)."""
-        assert self._sorted is None
-        scopes, pairs_of = self._found, self._pairs_of
-        for key, finding in found.items():
-            scope = (kind, key)
-            scopes[scope] = [finding]
-            pairs_of.setdefault(f"{kind}:{key[0][0]}", set()).add(scope)
-            pairs_of.setdefault(f"{kind}:{key[1][0]}", set()).add(scope)
-
-    def _drop_pairs(self, owner: str, kind: str) -> None:
-        for scope in self._pairs_of.pop(kind + ":" + owner, set()):
-            old = self._found.pop(scope, None)
-            if old:
-                self._unsort(old)
-
     def _check_port(self, port: str) -> None:
         """Every finding at a port, in a full check: its stays' own, and each pair of missions booked at once."""
         stays = self.timeline.port_stays.get(port, [])
         heads = self.timeline.heads
-        self._put(("port", port), stay_findings(port, stays, self.station, heads))
+        self.book.put(("port", port), stay_findings(port, stays, self.station, heads))
         self._put_bookings(port, double_bookings(port, by_start(stays), heads))
 
     def _recheck_port(self, port: str, mission: str) -> None:
@@ -502,7 +288,7 @@ class RuleEngine:
         a plan that books hundreds of vehicles at one port is not worded again on every keystroke)."""
         stays = self.timeline.port_stays.get(port, [])
         heads = self.timeline.heads
-        self._put(("port", port), stay_findings(port, stays, self.station, heads))
+        self.book.put(("port", port), stay_findings(port, stays, self.station, heads))
         self._put_bookings(port, mission_double_bookings(port, stays, mission, heads))
 
     def _put_bookings(self, port: str, findings: list[Finding]) -> None:
@@ -512,22 +298,22 @@ class RuleEngine:
             first, second = sorted(finding.vehicles)
             pairs.setdefault((port, first, second), []).append(finding)
         for key, found in pairs.items():
-            self._put_pair("booking", key[1], key[2], key, found)
+            self.book.put_pair("booking", key[1], key[2], key, found)
 
     def _check_block(self, i: int) -> None:
         block = self.blocks[i]
         stays = self.timeline.port_stays
-        self._put(("block", i), blocking_findings(block, stays.get(block.occupied, []),
+        self.book.put(("block", i), blocking_findings(block, stays.get(block.occupied, []),
                                                   stays.get(block.blocked, []), self.timeline.heads))
 
     def _check_person(self, person: str, pieces) -> None:
         track = self.timeline.people.get(person)
         if track is None:
-            self._put(("person", person), [])
+            self.book.put(("person", person), [])
             return
         found = person_findings(track, self.timeline.missions, self.names)
         found += missing_findings(person, pieces, self.names)
-        self._put(("person", person), found)
+        self.book.put(("person", person), found)
 
     def _referenced_vehicles(self, person: str) -> set[str]:
         track = self.timeline.people.get(person)
@@ -536,12 +322,12 @@ class RuleEngine:
     def _check_seats(self, vehicle: str) -> None:
         track = self.timeline.missions.get(vehicle)
         if track is None:
-            self._put(("seats", vehicle), [])
+            self.book.put(("seats", vehicle), [])
             return
         rows = []
         for person in self.timeline.vehicle_people.get(vehicle, ()):
             rows.extend((person, s, e) for v, s, e in self.timeline.lifeboats(person) if v == vehicle)
-        self._put(("seats", vehicle), seat_findings(track, rows, self.names))
+        self.book.put(("seats", vehicle), seat_findings(track, rows, self.names))
 
     # -- activities ------------------------------------------------------------------------------------
     def _context(self) -> ActivityContext:
@@ -582,7 +368,7 @@ class RuleEngine:
         finding = overlap_finding(row, other, self.names)
         if finding is not None:
             key = act_rules.pair_key(row.id, other.id)
-            self._put_pair("overlap", key[0], key[1], key, [finding])
+            self.book.put_pair("overlap", key[0], key[1], key, [finding])
 
 
 def check_project(project: Project, orbit: OrbitConditions | None = None) -> tuple[list[Finding], list[HeadcountStep]]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from planner.model.catalogue import StationSettings
-from planner.rules.findings import Finding, Severity, span_text
+from planner.rules.findings import Finding, Severity
+from planner.model.time_text import span_text
 
 HEADCOUNT = "headcount"
 

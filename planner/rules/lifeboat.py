@@ -1,11 +1,12 @@
 """The lifeboat rule: everyone aboard has a seat home on a docked vehicle, and no vehicle is the lifeboat
 of more people than it has seats. A person's lifeboat is the vehicle they leave on while it is docked,
-otherwise the one they came on (see :func:`planner.rules.timeline.lifeboat_pieces`)."""
+otherwise the one they came on (see :func:`planner.station.timeline.lifeboat_pieces`)."""
 
 from __future__ import annotations
 
-from planner.rules.findings import Finding, Severity, span_text
-from planner.rules.timeline import MissionTrack
+from planner.rules.findings import Finding, Severity
+from planner.model.time_text import span_text
+from planner.station import MissionTrack
 
 MISSING = "lifeboat-missing"
 SEATS = "lifeboat-seats"

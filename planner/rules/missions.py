@@ -6,8 +6,9 @@ from __future__ import annotations
 import math
 
 from planner.model.catalogue import Station
-from planner.rules.findings import Finding, Severity, short_time, span_text
-from planner.rules.timeline import MissionTrack
+from planner.rules.findings import Finding, Severity
+from planner.model.time_text import short_time, span_text
+from planner.station import MissionTrack
 
 EVENT_ORDER = "event-order"
 STAY_LIMIT = "stay-limit"

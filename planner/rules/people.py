@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 
-from planner.rules.findings import Finding, Severity, short_time, span_text
-from planner.rules.timeline import MissionTrack, PersonTrack
+from planner.rules.findings import Finding, Severity
+from planner.model.time_text import short_time, span_text
+from planner.station import MissionTrack, PersonTrack
 
 OVERLAP = "person-overlap"
 NOT_ABOARD = "person-not-aboard"

@@ -4,8 +4,9 @@ the ports a vehicle's cargo requires (e.g. roll-out solar arrays need Harmony ze
 from __future__ import annotations
 
 from planner.model.catalogue import Station
-from planner.rules.findings import Finding, Severity, short_time, span_text
-from planner.rules.timeline import MissionTrack, PortStay
+from planner.rules.findings import Finding, Severity
+from planner.model.time_text import short_time, span_text
+from planner.station import MissionTrack, PortStay
 
 DOUBLE_BOOKING = "port-double-booking"
 EXISTS = "port-exists"

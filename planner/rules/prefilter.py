@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from planner.rules.activity_table import ActivityTable
-from planner.rules.visits import Aboard
+from planner.station.columns import Aboard
 
 
 def screen(table: ActivityTable, aboard: "Aboard | dict[str, tuple]", epochs: list[float], limit_s: float,

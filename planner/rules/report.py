@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.rules.findings import Finding, utc_text
-from planner.rules.timeline import HeadcountStep
+from planner.rules.findings import Finding
+from planner.model.time_text import utc_text
+from planner.station import HeadcountStep
 
 
 @dataclass(slots=True)

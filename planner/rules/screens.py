@@ -1,4 +1,4 @@
-"""Array screens over a fresh timeline's columns (:mod:`planner.rules.visits`) for the full check: they pick the
+"""Array screens over a fresh timeline's columns (:mod:`planner.station.columns`) for the full check: they pick the
 missions, ports, port blocks, people and vehicles that may have a finding, so the exact rules run on those
 alone. Like :mod:`planner.rules.prefilter`, each is conservative: it may pick one that turns out fine, never
 skip one that is not. The full check of a plain plan thus makes no Python object per mission or person.
@@ -12,7 +12,7 @@ import numpy as np
 
 from planner.model.catalogue import PortBlock, Station
 from planner.rules.prefilter import ranks
-from planner.rules.timeline import StationTimeline
+from planner.station import StationTimeline
 
 
 def mission_suspects(tl: StationTimeline) -> list[str]:

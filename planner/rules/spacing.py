@@ -9,8 +9,9 @@ import numpy as np
 
 from planner.model.catalogue import StationSettings
 from planner.model.mission import EventKind
-from planner.rules.findings import Finding, Severity, short_time, short_times
-from planner.rules.timeline import DynamicEvent, MissionTrack
+from planner.rules.findings import Finding, Severity
+from planner.model.time_text import short_time, short_times
+from planner.station import DynamicEvent, MissionTrack
 
 SPACING = "spacing"
 _ARRIVALS = (EventKind.DOCK, EventKind.BERTH)

@@ -4,65 +4,74 @@ free for the whole stay, the earliest time a port is free, a docked vehicle with
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 import numpy as np
 
 from planner.rules import blocking, lifeboat, missions, ports, spacing
-from planner.rules.findings import Finding, Suggestion, short_time, short_times
-from planner.rules.timeline import PortStay
+from planner.rules.findings import Finding, Suggestion
+from planner.model.time_text import short_time, short_times
+from planner.model.catalogue import Station, StationSettings
+from planner.rules.spacing import DynamicIndex
+from planner.station import PortStay, StationTimeline
 
-if TYPE_CHECKING:
-    from planner.rules.engine import RuleEngine
+
+class PlanState(NamedTuple):
+    """What fixes are worked out from: the station state, its dynamic events, the settings and the catalogue."""
+
+    timeline: StationTimeline
+    dynamic: DynamicIndex
+    settings: StationSettings
+    station: Station
 
 _PORT_RULES = (ports.DOUBLE_BOOKING, ports.COMPATIBILITY, ports.REQUIREMENT, ports.EXISTS)
 
 
-def suggest(finding: Finding, engine: "RuleEngine") -> Finding:
+def suggest(finding: Finding, state: PlanState) -> Finding:
     """The finding with the fixes that exist for it (unchanged when none does)."""
     found: list[Suggestion] = []
     if finding.rule in _PORT_RULES and finding.vehicles and finding.ports:
-        stay = _stay(engine, finding.vehicles[0], finding.ports[0], finding.start)
+        stay = _stay(state, finding.vehicles[0], finding.ports[0], finding.start)
         if stay is not None:
-            found += free_ports(engine, stay)
+            found += free_ports(state, stay)
             if finding.rule == ports.DOUBLE_BOOKING:
-                free = earliest_free(engine, stay)
+                free = earliest_free(state, stay)
                 if free is not None:
                     found.append(Suggestion("move-to", f"{stay.port} is free from {short_time(free)}",
                                             port=stay.port, utc=free, vehicle=stay.mission))
     elif finding.rule == blocking.BLOCKING and len(finding.vehicles) == 2:
-        occupant = _stay(engine, finding.vehicles[1], finding.ports[1], finding.start)
+        occupant = _stay(state, finding.vehicles[1], finding.ports[1], finding.start)
         if occupant is not None and not math.isinf(occupant.end):
-            found.append(Suggestion("move-to", f"arrive after {_name(engine, occupant.mission)} leaves "
+            found.append(Suggestion("move-to", f"arrive after {_name(state, occupant.mission)} leaves "
                                     f"{occupant.port} at {short_time(occupant.end)}",
                                     port=finding.ports[0], utc=occupant.end, vehicle=finding.vehicles[0]))
     elif finding.rule in (lifeboat.SEATS, lifeboat.MISSING):
-        found += free_seats(engine, finding)
+        found += free_seats(state, finding)
     elif finding.rule == spacing.SPACING and finding.vehicles:
         first, later = finding.vehicles[0], finding.vehicles[-1]
-        earlier = [e for e in engine.dynamic.starting_at(finding.start) if e.mission == first]
+        earlier = [e for e in state.dynamic.starting_at(finding.start) if e.mission == first]
         if earlier:
-            when = max(e.end for e in earlier) + engine.settings.spacing_conflict_hours * 3600
-            found.append(_move_later(engine, later, when, short_time(when)))
+            when = max(e.end for e in earlier) + state.settings.spacing_conflict_hours * 3600
+            found.append(_move_later(state, later, when, short_time(when)))
     elif finding.rule == missions.STAY_LIMIT and finding.vehicles:
-        found.append(Suggestion("move-to", f"undock {_name(engine, finding.vehicles[0])} by "
+        found.append(Suggestion("move-to", f"undock {_name(state, finding.vehicles[0])} by "
                                 f"{short_time(finding.start)}", utc=finding.start, vehicle=finding.vehicles[0]))
     return finding.with_suggestions(found) if found else finding
 
 
-def suggest_all(findings: list[Finding], engine: "RuleEngine") -> list[Finding]:
+def suggest_all(findings: list[Finding], state: PlanState) -> list[Finding]:
     """:func:`suggest` for every conflict in ``findings`` (the others as they are): the spacing conflicts, a big
     plan's most common, in bulk (their events found by one search, their times worded together)."""
     spaced = [k for k, f in enumerate(findings) if f.rule == spacing.SPACING and f.is_conflict and f.vehicles]
-    out = [suggest(f, engine) if f.is_conflict and f.rule != spacing.SPACING else f for f in findings]
+    out = [suggest(f, state) if f.is_conflict and f.rule != spacing.SPACING else f for f in findings]
     if not spaced:
         return out
-    index = engine.dynamic
+    index = state.dynamic
     starts = index.arrays()[0]
     when_of = np.array([findings[k].start for k in spaced], float)
     lo = np.searchsorted(starts, when_of, side="left").tolist()
     hi = np.searchsorted(starts, when_of, side="right").tolist()
-    need = engine.settings.spacing_conflict_hours * 3600
+    need = state.settings.spacing_conflict_hours * 3600
     fixed, whens = [], []
     for k, a, b in zip(spaced, lo, hi):
         first = findings[k].vehicles[0]
@@ -71,23 +80,23 @@ def suggest_all(findings: list[Finding], engine: "RuleEngine") -> list[Finding]:
             fixed.append(k)
             whens.append(max(ends) + need)
     for k, when, text in zip(fixed, whens, short_times(whens)):
-        out[k] = findings[k].with_suggestions([_move_later(engine, findings[k].vehicles[-1], when, text)])
+        out[k] = findings[k].with_suggestions([_move_later(state, findings[k].vehicles[-1], when, text)])
     return out
 
 
-def _move_later(engine, later: str, when: float, when_text: str) -> Suggestion:
+def _move_later(state, later: str, when: float, when_text: str) -> Suggestion:
     """The fix of a spacing conflict: the later vehicle's event moved to ``when`` (worded ``when_text``)."""
-    return Suggestion("move-to", f"move {_name(engine, later)}'s event to {when_text} or later", utc=when,
+    return Suggestion("move-to", f"move {_name(state, later)}'s event to {when_text} or later", utc=when,
                       vehicle=later)
 
 
-def _name(engine, mission: str) -> str:
-    head = engine.timeline.heads.get(mission)
+def _name(state, mission: str) -> str:
+    head = state.timeline.heads.get(mission)
     return head.name if head else mission
 
 
-def _stay(engine, mission: str, port: str, when: float) -> PortStay | None:
-    track = engine.timeline.missions.get(mission)
+def _stay(state, mission: str, port: str, when: float) -> PortStay | None:
+    track = state.timeline.missions.get(mission)
     if track is None:
         return None
     for stay in track.stays:
@@ -96,32 +105,32 @@ def _stay(engine, mission: str, port: str, when: float) -> PortStay | None:
     return next((s for s in track.stays if s.port == port), None)
 
 
-def _free(engine, port: str, start: float, end: float, mission: str) -> bool:
+def _free(state, port: str, start: float, end: float, mission: str) -> bool:
     return not any(s.start < end and start < s.end and s.mission != mission and s.end > s.start
-                   for s in engine.timeline.port_stays.get(port, ()))
+                   for s in state.timeline.port_stays.get(port, ()))
 
 
-def free_ports(engine, stay: PortStay) -> list[Suggestion]:
+def free_ports(state, stay: PortStay) -> list[Suggestion]:
     """Ports the vehicle may use that exist and are free for its whole stay."""
-    track = engine.timeline.missions[stay.mission]
-    required = [set(r.ports) for r in engine.station.port_requirements if r.tag in track.tags]
+    track = state.timeline.missions[stay.mission]
+    required = [set(r.ports) for r in state.station.port_requirements if r.tag in track.tags]
     out = []
-    for port in engine.station.compatible_ports(track.vehicle_type):
+    for port in state.station.compatible_ports(track.vehicle_type):
         if port.id == stay.port or any(port.id not in r for r in required):
             continue
         if port.exists_from is not None and stay.start < port.exists_from.timestamp():
             continue
         if port.exists_until is not None and stay.end > port.exists_until.timestamp():
             continue
-        if _free(engine, port.id, stay.start, stay.end, stay.mission):
+        if _free(state, port.id, stay.start, stay.end, stay.mission):
             out.append(Suggestion("use-port", f"use {port.id}, free for the whole stay", port=port.id,
                                   vehicle=stay.mission))
     return out
 
 
-def earliest_free(engine, stay: PortStay) -> float | None:
+def earliest_free(state, stay: PortStay) -> float | None:
     """The earliest time from the stay's start when no other vehicle is at its port."""
-    others = sorted((s for s in engine.timeline.port_stays.get(stay.port, ())
+    others = sorted((s for s in state.timeline.port_stays.get(stay.port, ())
                      if s.mission != stay.mission and s.end > stay.start and s.end > s.start),
                     key=lambda s: s.start)
     when = stay.start
@@ -132,10 +141,10 @@ def earliest_free(engine, stay: PortStay) -> float | None:
     return None if math.isinf(when) else when
 
 
-def free_seats(engine, finding: Finding) -> list[Suggestion]:
+def free_seats(state, finding: Finding) -> list[Suggestion]:
     """Docked vehicles that can carry crew home and have a seat free for the whole window."""
     start, end = finding.start, finding.end
-    tl = engine.timeline
+    tl = state.timeline
     out = []
     for mid, track in tl.missions.items():
         if not track.is_lifeboat or mid in finding.vehicles:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from planner.model.activity import ActivityKind, NeedKind
-from planner.rules.timeline import derive_mission, derive_person
+from planner.station import derive_mission, derive_person
 
 INF = math.inf
 

@@ -8,7 +8,7 @@ import pytest
 
 from planner.gui.timeline.layout import build_layout
 from planner.model.times import parse_utc
-from planner.rules.timeline import StationTimeline
+from planner.station import StationTimeline
 from planner.store import load_project
 
 

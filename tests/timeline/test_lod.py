@@ -19,7 +19,7 @@ from planner.gui.timeline.layout import (
 from planner.gui.timeline.render import AXIS_H, LABEL_W, TimelineRenderer
 from planner.gui.timeline.scale import TimeScale
 from planner.rules.findings import Finding, Severity
-from planner.rules.timeline import StationTimeline
+from planner.station import StationTimeline
 from planner.store import load_project
 
 

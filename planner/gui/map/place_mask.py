@@ -79,12 +79,3 @@ def over_place(place, radius_km: float, lat: np.ndarray, lon: np.ndarray) -> np.
     k = np.flatnonzero(good)
     out[k] = ground_distance_km(lat[k], lon[k], place.lat_deg, place.lon_deg) <= radius_km
     return out
-
-
-def runs_as_intervals(t: np.ndarray, inside: np.ndarray, step_s: float) -> np.ndarray:
-    """Runs of samples inside, as (n, 2) intervals reaching half a step beyond their first and last sample."""
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], inside.astype(np.int8), [0]))))
-    if not len(edges):
-        return np.zeros((0, 2))
-    first, last = edges[0::2], edges[1::2] - 1
-    return np.stack((t[first] - step_s / 2.0, t[last] + step_s / 2.0), axis=1)

@@ -17,7 +17,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
-from planner.gui.map.place_mask import over_place, runs_as_intervals
+from planner.gui.map.place_mask import over_place
 from planner.gui.map.projection import MapProjection
 from planner.gui.map.qt_geometry import coastline_path, country_path, graticule_step, land_path, polygon
 from planner.gui.map.sprites import CHUNK_S, MISSING, SpriteCache, draw_sprite, make_sprite
@@ -201,7 +201,7 @@ class MapRenderer:
         if kept is None:
             tr = block.track
             inside = over_place(self.place, self.place_radius_km, tr.lat_deg, tr.lon_deg)
-            kept = block.extra[key] = runs_as_intervals(tr.t, inside, self.cache.step_s)
+            kept = block.extra[key] = intervals.from_samples(tr.t, inside, self.cache.step_s)
         return kept
 
     # ------------------------------------------------------------------ colours

@@ -2,7 +2,7 @@
 
 A port stay is bounded by two events: its arrival (a docking or berthing, or the redocking end of a
 relocation) and its departure (an undocking or unberthing, the undocking start of a relocation, or a landing
-while docked). :func:`stay_events` finds them in the same order :func:`planner.rules.timeline.derive_mission`
+while docked). :func:`stay_events` finds them in the same order :func:`planner.station.timeline.derive_mission`
 finds the stays, so the n-th stay of a track is the n-th entry.
 """
 

@@ -16,7 +16,7 @@ import numpy as np
 from planner.gui.timeline.lod import visible_range
 from planner.model import Project
 from planner.rules.findings import Finding, Severity
-from planner.rules.timeline import StationTimeline
+from planner.station import StationTimeline
 
 PORT_LANE_H = 26
 HEADCOUNT_LANE_H = 70

@@ -1,21 +1,19 @@
-"""The shortcuts a big plan takes (plain visits, usual people, activities as columns) against the general code
-they stand in for, on schedules shaped to hit them and to just miss them."""
+"""A full check reads the plan as columns; an edit updates tracks derived one mission at a time. Both must
+describe the same station: checked here on schedules shaped to be plain visits and to just miss being one."""
 
 from __future__ import annotations
 
 import importlib.util
-from contextlib import ExitStack
 from pathlib import Path
 from unittest import mock
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.model import Activity, ActivityKind, Event, EventKind, Mission, Project
 from planner.model.catalogue import load_station
-from planner.rules import RuleEngine, timeline
-from planner.rules.timeline import CrewMove, Flight, StationTimeline, derive_mission, derive_person
+from planner.rules import RuleEngine
+from planner.station import StationTimeline
 
 
 def _load(name):
@@ -59,45 +57,6 @@ def visits(draw, mission_id: str = "m"):
                    events=events)
 
 
-def _general(fn, *args):
-    with mock.patch.object(timeline, "_plain_visit", return_value=False), \
-            mock.patch.object(timeline, "_plain_person", return_value=None):
-        return fn(*args)
-
-
-@SETTINGS
-@given(visits())
-def test_a_plain_visit_derives_the_same_track_as_the_general_walk(mission):
-    assert derive_mission(mission, STATION) == _general(derive_mission, mission, STATION)
-
-
-def test_the_plain_visit_shortcut_is_taken_for_the_usual_visit():
-    mission = Mission(id="m", name="M", vehicle_type="soyuz-ms", events=[
-        Event(EventKind.LAUNCH, sch.at(0), crew=("ann",)), Event(EventKind.DOCK, sch.at(60), port="rassvet-nadir",
-                                                                  crew=("ann",)),
-        Event(EventKind.UNDOCK, sch.at(600), port="rassvet-nadir", crew=("ann",)),
-        Event(EventKind.LAND, sch.at(700), crew=("ann",))])
-    with mock.patch.object(timeline, "_walk") as walk:
-        track = derive_mission(mission, STATION)
-    walk.assert_not_called()
-    assert track.stays[0].start == sch.at(60).timestamp() and track.stays[0].end == sch.at(600).timestamp()
-    assert [(f.start, f.end) for f in track.flights] == [(sch.at(0).timestamp(), sch.at(60).timestamp()),
-                                                         (sch.at(600).timestamp(), sch.at(700).timestamp())]
-
-
-moves = st.builds(CrewMove, st.just("ann"), st.sampled_from((0.0, 60.0, 120.0)), st.booleans(),
-                  st.sampled_from(("m1", "m2")), st.integers(0, 3))
-flights = st.builds(Flight, st.sampled_from(("m1", "m2")), st.sampled_from((0.0, 30.0)),
-                    st.sampled_from((60.0, 90.0)), st.just(("ann",)))
-
-
-@SETTINGS
-@given(st.lists(moves, min_size=0, max_size=3), st.lists(flights, max_size=3))
-def test_the_usual_person_derives_the_same_track_as_the_general_code(person_moves, person_flights):
-    assert derive_person("ann", person_moves, person_flights) == \
-        _general(derive_person, "ann", person_moves, person_flights)
-
-
 @st.composite
 def visit_projects(draw):
     """Plans made of plain visits, with activities of their crews: what the shortcuts are for."""
@@ -115,28 +74,15 @@ def test_plans_of_plain_visits_agree_with_the_reference(project):
     expected, series = ref.reference(project)
     assert ref.engine_keys(engine.findings()) == expected
     assert [(s.utc, s.people, s.seats) for s in engine.headcount()] == series
-    with _every_track_derived():
-        general = RuleEngine(project)
-    assert not general.timeline.fresh  # the general path: every rule over every track
-    assert [f.to_json() for f in engine.findings(suggestions=True)] == \
-        [f.to_json() for f in general.findings(suggestions=True)]
-
-
-def _every_track_derived():
-    """No columns, no shortcuts: every mission walked, every person derived, every rule run on each."""
-    stack = ExitStack()
-    stack.enter_context(mock.patch.object(timeline, "_plain_visit", return_value=False))
-    stack.enter_context(mock.patch.object(timeline, "_plain_person", return_value=None))
-    stack.enter_context(mock.patch.object(StationTimeline, "from_project", StationTimeline._from_project_eagerly))
-    return stack
 
 
 @SETTINGS
 @given(visit_projects())
-def test_the_timeline_made_from_columns_equals_the_one_derived_track_by_track(project):
+def test_the_timeline_read_as_columns_equals_the_one_built_edit_by_edit(project):
     lazy = StationTimeline.from_project(project)
-    with _every_track_derived():
-        eager = StationTimeline.from_project(project)
+    eager = StationTimeline(project.station)
+    for mission in project.missions:
+        eager.update_mission(mission.id, mission)
     assert lazy.fresh and not eager.fresh
     assert {m: lazy.stays_of(m) for m in eager.missions} == {m: t.stays for m, t in eager.missions.items()}
     assert dict(lazy.missions.items()) == eager.missions
@@ -208,52 +154,12 @@ def test_edits_after_preparing_for_them_agree_with_a_full_check(project, data):
     assert engine.headcount() == RuleEngine(project).headcount()
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.floats(min_value=-5e9, max_value=2e10, allow_nan=False))
-def test_instants_are_worded_as_strftime_words_them(seconds):
-    from planner.model.times import from_epoch
-    from planner.rules.findings import short_time
-
-    assert short_time(seconds) == from_epoch(seconds).strftime("%Y-%m-%d %H:%M UTC")
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.floats(min_value=-5e9, max_value=2e10, allow_nan=False), min_size=1, max_size=40))
-def test_instants_worded_together_read_as_one_by_one(many):
-    from planner.rules.findings import short_time, short_times
-
-    # half-microsecond ties and minute edges, where the rounding could differ
-    edges = [round(x) + d for x in many[:5] for d in (0.5e-6, -0.5e-6, 59.9999995, -1e-7)]
-    assert short_times(many + edges) == [short_time(x) for x in many + edges]
-
-
-def test_a_full_check_leaves_no_young_objects_for_the_collector_to_walk():
-    import gc
-
-    project = Project(missions=[Mission(id=f"m{i}", name=f"M{i}", vehicle_type="soyuz-ms", events=[
-        Event(EventKind.DOCK, sch.at(i * 2 * DAY), port="rassvet-nadir", crew=(f"p{i}",)),
-        Event(EventKind.UNDOCK, sch.at(i * 2 * DAY + DAY), port="rassvet-nadir", crew=(f"p{i}",))])
-        for i in range(2000)])
-    assert not gc.get_freeze_count()
-    engine = RuleEngine(project)
-    young = len(gc.get_objects(0)) + len(gc.get_objects(1))
-    assert young < 500, young  # the engine holds tens of thousands; they went to the oldest generation
-    assert len(engine.timeline.missions) == 2000
-    gc.freeze()  # as the app keeps an open plan: that stays frozen, and the new engine is not frozen with it
-    try:
-        frozen = gc.get_freeze_count()
-        RuleEngine(project)
-        assert gc.get_freeze_count() == frozen
-    finally:
-        gc.unfreeze()
-
-
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(("a", "b", "c")), st.integers(0, 12), st.integers(0, 8)), max_size=9),
        st.sampled_from(("a", "b", "c")))
 def test_one_missions_double_bookings_are_those_of_the_whole_port(spans, mission):
     from planner.rules.ports import by_start, double_bookings, mission_double_bookings
-    from planner.rules.timeline import PortStay
+    from planner.station import PortStay
 
     # Any stays, a mission's own overlapping ones and empty ones included (broken plans have them).
     stays = [PortStay(m, "p", float(s), float(s + d), (float(s), float(s))) for m, s, d in spans]
@@ -281,35 +187,8 @@ def test_a_replaced_engine_is_freed_without_the_cycle_collector():
     enabled = gc.isenabled()
     gc.disable()
     try:
-        del engine  # the full check hands its objects to the oldest generation: only refcounts free them soon
+        del engine  # with the collector off, only reference counting can free it
         assert timeline() is None
     finally:
         if enabled:
             gc.enable()
-
-
-def _count_findings(project) -> int:
-    return len(RuleEngine(project).findings())
-
-
-@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
-def test_a_forked_process_checks_a_plan_too():
-    import multiprocessing
-
-    project = Project(missions=[Mission(id=f"m{i}", name=f"M{i}", vehicle_type="soyuz-ms", events=[
-        Event(EventKind.DOCK, sch.at(i * DAY), port="rassvet-nadir", crew=(f"p{i}",)),
-        Event(EventKind.UNDOCK, sch.at(i * DAY + 2 * DAY), port="rassvet-nadir", crew=(f"p{i}",))])
-        for i in range(20)])
-    expected = _count_findings(project)  # this process's screens worker is running now
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        # the child has no worker thread, whatever its copy of the pool believes: it must make its own
-        assert pool.apply_async(_count_findings, (project,)).get(timeout=60) == expected > 0
-
-
-def test_a_full_check_gives_the_interpreter_its_thread_switch_interval_back():
-    import sys
-
-    before = sys.getswitchinterval()
-    RuleEngine(Project(missions=[Mission(id="m", name="M", vehicle_type="soyuz-ms", events=[
-        Event(EventKind.DOCK, sch.at(0), port="rassvet-nadir", crew=("p",))])]))
-    assert sys.getswitchinterval() == before

@@ -2,16 +2,13 @@
 
 Most missions of a plan are *plain visits*: [launch], docking or berthing at a port, undocking or unberthing
 from it, [landing], in time order. :class:`Visits` reads every mission's events once into flat columns, tells
-the plain visits from the rest, and keeps what a :class:`~planner.rules.timeline.MissionTrack` of a plain
-visit needs, so the track is made only when something asks for it (:func:`visit_track` makes exactly what
-:func:`~planner.rules.timeline.derive_mission` would). The rest are derived the usual way.
-
-:class:`LazyTracks` is the mapping the timeline hands out: it makes a value on first access and keeps it.
+the plain visits from the rest, and keeps what the rules' array passes read. A mission's track
+(:class:`~planner.station.tracks.MissionTrack`) is always made by
+:func:`~planner.station.derive.derive_mission`, when something first asks for it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping
 from datetime import datetime
 from itertools import chain, compress, count, repeat
 from operator import attrgetter, eq, is_, is_not, not_
@@ -22,7 +19,6 @@ import numpy as np
 from planner.model.catalogue import Station
 from planner.model.mission import EventKind
 
-_MISSING = object()
 _PORT, _END, _CREW = attrgetter("port"), attrgetter("end_utc"), attrgetter("crew")
 _KINDS = tuple(EventKind)
 _CODE = {kind: i for i, kind in enumerate(_KINDS)}
@@ -157,43 +153,6 @@ class Visits:
         return len(self.mission)
 
 
-def visit_track(visits: Visits, v: int, track_type):
-    """The track of plain visit ``v``, equal to what ``derive_mission`` makes of that mission."""
-    from planner.rules.timeline import CrewMove, DynamicEvent, Flight, PortStay, _named
-
-    k = int(visits.mission[v])
-    mid = visits.ids[k]
-    head = visits.head(k)
-    max_stay = float(visits.max_stay_all[k])
-    track = track_type(
-        mission=mid, name=head.name, vehicle_type=head.vehicle_type, seats=int(visits.seats_all[k]),
-        returns_crew=bool(visits.returns_all[k]), max_stay_s=None if np.isinf(max_stay) else max_stay,
-        tags=head.tags, arrives_with=head.arrives_with)
-    come, go = visits.come[v], visits.go[v]
-    lead = int(visits.lead[v])
-    i1, i2 = lead, lead + 1
-    t1, t2 = float(visits.t1[v]), float(visits.t2[v])
-    port = visits.port[v]
-    crew_in, left = visits.crew_in[v], visits.crew_out[v]
-    flights = []
-    launch = visits.launch[v]
-    if launch is not None and launch.crew and t1 > visits.t0[v]:
-        flights.append(Flight(mid, float(visits.t0[v]), t1, tuple(launch.crew)))
-    if visits.land[v] and left and visits.t3[v] > t2:
-        flights.append(Flight(mid, t2, float(visits.t3[v]), left))
-    track.stays = (PortStay(mid, port, t1, t2, (t1, t1), False),)
-    track.attached = ((t1, t2),)
-    track.dynamic = (DynamicEvent(mid, i1, come.kind, t1, t1, bool(crew_in),
-                                  (come.from_port, port) if come.from_port else (port,)),
-                     DynamicEvent(mid, i2, go.kind, t2, t2, bool(left), _named(go.from_port, go.port)))
-    track.flights = tuple(flights)
-    track.moves = tuple([CrewMove(person, t1, True, mid, i1) for person in crew_in]
-                        + [CrewMove(person, t2, False, mid, i2) for person in left])
-    track.departures = ((t2, i2, left),)
-    track.span = (float(visits.first[v]), float(visits.lastt[v]))
-    return track
-
-
 class PlainPeople:
     """The people of a timeline as columns: the *plain* ones arrive once and leave once, later (their track
     has one stay); ``other_names`` are the rest, whose tracks the rules derive one by one.
@@ -274,36 +233,6 @@ class PlainPeople:
                        np.concatenate([self.depart, np.concatenate(f_end)[mine]]))
 
 
-class Groups:
-    """Values grouped by key, each group made into a container only when asked for (:meth:`make`).
-
-    ``keys`` lists the distinct keys in the order they first appear; ``make(i)`` applies ``container`` to
-    the values of ``keys[i]`` in their original order.
-    """
-
-    def __init__(self, keys: list, values: list, container=list):
-        self.keys, codes = coded(keys)
-        self._order = np.argsort(codes, kind="stable").tolist()
-        bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(self.keys)))]).tolist()
-        self._bounds = bounds
-        self._values = values
-        self._container = container
-
-    def members(self, i: int) -> list:
-        """The values of group ``i``, in their original order."""
-        values = self._values
-        return [values[j] for j in self._order[self._bounds[i]:self._bounds[i + 1]]]
-
-    def make(self, i: int):
-        """The container of group ``i``."""
-        values = self._values
-        return self._container([values[j] for j in self._order[self._bounds[i]:self._bounds[i + 1]]])
-
-    def lazy(self) -> "LazyTracks":
-        """A :class:`LazyTracks` of key -> container."""
-        return LazyTracks(zip(self.keys, range(len(self.keys))), self.make)
-
-
 class Aboard:
     """Person -> when they are aboard (sorted disjoint intervals), the plain people's kept as two columns."""
 
@@ -333,54 +262,3 @@ class Aboard:
             if len(found) == 1:
                 start[i], end[i] = found[0]
         return counts, start, end
-
-
-class LazyTracks(MutableMapping):
-    """A dict in which some keys hold an int placeholder until first read: ``make(placeholder)`` then makes
-    the value, which is kept. Values themselves are never ints. Keys keep their insertion order.
-
-    ``in``, ``len`` and iterating keys never make a value; ``values()``/``items()`` make them all.
-    """
-
-    def __init__(self, items, make: Callable):
-        self._d: dict = dict(items)
-        self._make = make
-
-    def __getitem__(self, key):
-        value = self._d[key]
-        if type(value) is int:
-            value = self._d[key] = self._make(value)
-        return value
-
-    def get(self, key, default=None):
-        value = self._d.get(key, _MISSING)
-        if value is _MISSING:
-            return default
-        if type(value) is int:
-            value = self._d[key] = self._make(value)
-        return value
-
-    def __setitem__(self, key, value) -> None:
-        self._d[key] = value
-
-    def __delitem__(self, key) -> None:
-        del self._d[key]
-
-    def __contains__(self, key) -> bool:
-        return key in self._d
-
-    def __iter__(self):
-        return iter(self._d)
-
-    def __len__(self) -> int:
-        return len(self._d)
-
-    def placeholder(self, key) -> int | None:
-        """The int standing for the value while it is not made yet, else None."""
-        value = self._d.get(key)
-        return value if type(value) is int else None
-
-    def made(self, key):
-        """The value if it has been made already, else None (never makes one)."""
-        value = self._d.get(key)
-        return None if type(value) is int else value
