@@ -142,7 +142,8 @@ class MissionEditor(QWidget):
         self.crew_list.itemChanged.connect(self._crew_toggled)
         self.crew_list.setMinimumHeight((self.fontMetrics().height() + 4) * 6)
         self.new_person_button = QPushButton("New Person…", self)
-        self.new_person_button.clicked.connect(self.new_person)
+        # clicked(bool) would hand its checked state to new_person as the name: ask for the name instead.
+        self.new_person_button.clicked.connect(lambda _checked=False: self.new_person())
         self.event_note_edit = QLineEdit(self)
         self.event_note_edit.setAccessibleName("Event note")
         self.event_note_edit.textEdited.connect(
