@@ -7,10 +7,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
+from planner import intervals
 from planner.model.activity import Activity, ActivityKind, Need, NeedKind
 from planner.rules.findings import Finding, Severity
 from planner.model.time_text import short_time, span_text
-from planner.rules.orbit_needs import OrbitConditions, uncovered
+from planner.rules.orbit_needs import OrbitConditions
 
 OUTSIDE_STAY = "activity-outside-stay"
 OVERLAP = "activity-overlap"
@@ -126,9 +127,9 @@ class ActivityContext:
                 good = self.orbit.sunlit(row.start, row.end)
                 what = "daylight on the station"
             else:
-                good = uncovered(self.orbit.sunlit(row.start, row.end), row.start, row.end)
+                good = intervals.complement(self.orbit.sunlit(row.start, row.end), row.start, row.end)
                 what = "the station in Earth's shadow"
-            gaps = uncovered(good, row.start, row.end)
+            gaps = intervals.pairs(intervals.complement(good, row.start, row.end))
             if gaps:
                 lost = sum(e - s for s, e in gaps)
                 found.append(Finding(ORBIT, Severity.CONFLICT, gaps[0][0], gaps[-1][1],

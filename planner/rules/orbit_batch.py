@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from planner import intervals
 from planner.model.activity import NeedKind
 from planner.rules.orbit_needs import OrbitConditions
 
@@ -94,9 +95,7 @@ class CachedOrbit:
         if iv is None:
             self.prepare(what, [(start, end)])
             iv = self._find(what, start, end)
-        lo, hi = np.maximum(iv[:, 0], start), np.minimum(iv[:, 1], end)
-        keep = hi > lo
-        return list(zip(lo[keep].tolist(), hi[keep].tolist()))
+        return intervals.pairs(intervals.clip(iv, start, end))
 
 
 def orbit_suspects(rows, sites: dict, orbit: CachedOrbit) -> set[int]:

@@ -21,18 +21,3 @@ class OrbitConditions(Protocol):
                 end: float) -> list[tuple[float, float]]:
         """The parts of ``[start, end]`` when ``site`` sees the station above ``min_elevation_deg``."""
 
-
-def uncovered(intervals, start: float, end: float) -> list[tuple[float, float]]:
-    """The parts of ``[start, end)`` that ``intervals`` do not cover."""
-    gaps, at = [], start
-    for s, e in sorted(intervals):
-        if e <= at:
-            continue
-        if s > at:
-            gaps.append((at, min(s, end)))
-        at = max(at, e)
-        if at >= end:
-            break
-    if at < end:
-        gaps.append((at, end))
-    return [(s, e) for s, e in gaps if e > s]

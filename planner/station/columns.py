@@ -74,7 +74,10 @@ class Visits:
         owner = np.repeat(np.arange(m), counts)
         back = (times[1:] < times[:-1]) & (owner[1:] == owner[:-1])
         ok = (counts >= 2) & (counts <= 4) & (np.bincount(owner[1:][back], minlength=m) == 0)
-        last = max(len(events) - 1, 0)
+        # One event past the end stands for "no event" (kind -1, time nan), so a mission without events, or a
+        # visit without a landing, reads as such rather than as its neighbour's event or out of bounds.
+        last = len(events)
+        kinds, times = np.append(kinds, -1), np.append(times, np.nan)
         lead = (kinds[np.minimum(off, last)] == _LAUNCH) & (counts > 0)
         rest = counts - lead
         ok &= (rest == 2) | (rest == 3)

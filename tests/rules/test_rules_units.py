@@ -177,3 +177,15 @@ def test_port_blocks_of_the_project_replace_the_catalogue_pairs():
     soyuz = visit("soy", "soyuz-ms", "rassvet-nadir", 50, 500)
     project = Project(missions=[cyg, soyuz], port_blocks=(PortBlock("unity-nadir", "rassvet-nadir"),))
     assert [f.rule for f in found(project)] == ["port-blocking"]
+
+
+def test_missions_without_events_are_checked_beside_the_others():
+    # A plan whose only mission has no events yet (a vehicle just added), and one where it sits first.
+    empty = Mission(id="new", name="New", vehicle_type="soyuz-ms", events=[])
+    visit = Mission(id="v", name="V", vehicle_type="soyuz-ms", events=[
+        Event(EventKind.DOCK, at(0), port="rassvet-nadir", crew=("ann",)),
+        Event(EventKind.UNDOCK, at(300), port="rassvet-nadir", crew=("ann",))])
+    assert RuleEngine(Project(missions=[empty])).findings(suggestions=True) == []
+    engine = RuleEngine(Project(missions=[empty, visit]))
+    assert engine.findings(suggestions=True) == []
+    assert [(s.people, s.seats) for s in engine.headcount()] == [(1, 3), (0, 0)]
