@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QMessageBox
 
 from planner.store.atomic import atomic_write_text
 
@@ -76,3 +77,27 @@ def pending_recoveries() -> list[Recovery]:
         except (OSError, ValueError, KeyError, TypeError):
             continue
     return found
+
+
+def recovery_question(parent, found: Recovery) -> QMessageBox:
+    """The question asked at start about one recovery file, not yet shown.
+
+    Recover is the default button, so Enter keeps the work; throwing it away takes a click on Discard.
+    """
+    label = str(found.original) if found.original else "an untitled project"
+    box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work",
+                      f"The planner did not close normally. Recover the unsaved changes to {label} "
+                      f"(autosaved {found.saved_at})?", QMessageBox.StandardButton.NoButton, parent)
+    recover = box.addButton("&Recover", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(recover)
+    box.setEscapeButton(recover)  # closing the question must not lose the work either
+    return box
+
+
+def ask_to_recover(parent, found: Recovery) -> bool:
+    """Ask whether to recover ``found``; False only when the user chose Discard."""
+    box = recovery_question(parent, found)
+    box.exec()
+    clicked = box.clickedButton()
+    return clicked is None or box.buttonRole(clicked) != QMessageBox.ButtonRole.DestructiveRole
