@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from planner.gui.record_table import ID_ROLE, RecordTableModel, filtered
@@ -45,12 +45,36 @@ class RecordView(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table)
         model.modelReset.connect(self.fit_columns)
+        # Rows added (an import, a new record) widen the columns once the batch is in: one fit for a
+        # thousand inserted rows, not a thousand.
+        self._fit_pending = self._fit_fully = False
+        model.rowsInserted.connect(self._rows_inserted)
 
     def fit_columns(self) -> None:
         """Size the columns to their contents (the first 50 rows, so huge projects stay quick)."""
         header = self.table.horizontalHeader()
         header.setResizeContentsPrecision(50)
         self.table.resizeColumnsToContents()
+
+    def _rows_inserted(self, _parent, first: int, last: int) -> None:
+        # The first rows of an empty table fit exactly; later ones only widen, so a width the user chose stays.
+        self._fit_fully = self._fit_fully or self.model.rowCount() == last - first + 1
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self._fit_inserted)
+
+    def _fit_inserted(self) -> None:
+        self._fit_pending = False
+        if self._fit_fully:
+            self._fit_fully = False
+            self.fit_columns()
+            return
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(50)
+        for column in range(self.model.columnCount() - 1):  # the last column stretches
+            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            if wanted > header.sectionSize(column):
+                header.resizeSection(column, wanted)
 
     def selected_ids(self) -> list[str]:
         """Ids of the selected rows, in view order."""
