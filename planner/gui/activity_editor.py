@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from planner.gui.commands import ReplaceItem
+from planner.gui.commands import Naming, ReplaceItem
 from planner.gui.document import ProjectDocument
 from planner.gui.widgets import heading_label, set_plain_text
 from planner.gui.time_edit import UtcDateTimeEdit
@@ -38,6 +38,7 @@ class ActivityEditor(QWidget):
         super().__init__(parent)
         self.doc, self.zone = doc, zone
         self.activity_id: str | None = None
+        self.naming = Naming(doc, "activities")
         self._build()
         doc.itemReplaced.connect(self._replaced)
         doc.itemRemoved.connect(lambda collection, _row: self._maybe_gone(collection))
@@ -49,7 +50,8 @@ class ActivityEditor(QWidget):
         self.heading = heading_label(self)
         self.title_edit = QLineEdit(self)
         self.title_edit.setAccessibleName("Activity title")
-        self.title_edit.textEdited.connect(lambda text: self._edit("title", lambda a: setattr(a, "title", text), True))
+        self.title_edit.textEdited.connect(self._title_edited)
+        self.title_edit.editingFinished.connect(lambda: self.naming.finish())
         self.kind_combo = QComboBox(self)
         self.kind_combo.setAccessibleName("Activity kind")
         for kind, label in _KIND_LABELS.items():
@@ -133,8 +135,16 @@ class ActivityEditor(QWidget):
 
     def set_activity(self, activity_id: str | None) -> None:
         """Edit another activity (None: nothing)."""
+        if activity_id != self.activity_id:
+            self.naming.finish()
         self.activity_id = activity_id
         self.refresh()
+
+    def edit_name(self) -> None:
+        """Put the keyboard in the title field with the title selected, ready to be typed over."""
+        self.scroll.ensureWidgetVisible(self.title_edit)
+        self.title_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.title_edit.selectAll()
 
     def refresh(self) -> None:
         """Redraw every field from the model."""
@@ -217,6 +227,14 @@ class ActivityEditor(QWidget):
             key = f"{activity.id}:{field}" if merge else None
             self.doc.undo_stack.push(ReplaceItem(self.doc, "activities", activity.id, new,
                                                  f"Change {field} of {activity.title}", key))
+
+    def _title_edited(self, text: str) -> None:
+        activity = self.activity()
+        if activity is None or activity.title == text:
+            return
+        new = copy.deepcopy(activity)
+        new.title = text
+        self.naming.push(activity, new, f"Change title of {activity.title}", f"{activity.id}:title")
 
     def _start_changed(self, when) -> None:
         # Moving the start keeps the duration: that is what a planner dragging a shoot around expects.

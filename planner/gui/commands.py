@@ -12,8 +12,10 @@ import copy
 from PySide6.QtGui import QUndoCommand
 
 from planner.gui.document import ProjectDocument
+from planner.model import edits, ids
 
 _REPLACE_ID = 1001
+_REPLACE_MANY_ID = 1002
 
 
 class InsertItem(QUndoCommand):
@@ -79,6 +81,82 @@ class ReplaceItem(QUndoCommand):
 
     def undo(self):
         self.doc.apply_replace(self.collection, self.new_item.id, copy.deepcopy(self.old_item))
+
+
+class ReplaceItems(QUndoCommand):
+    """Change several items as one step (a renamed record and the records that refer to it).
+
+    ``changes`` are ``(collection, item id, changed copy)``, applied in order and undone in reverse. With a
+    ``merge_key``, consecutive commands of the same key merge like :class:`ReplaceItem`'s.
+    """
+
+    def __init__(self, doc: ProjectDocument, changes: list[tuple[str, str, object]], text: str,
+                 merge_key: str | None = None, parent=None):
+        super().__init__(text, parent)
+        self.doc, self.merge_key = doc, merge_key
+        # [collection, id before, item after, item before (kept at the first redo)]
+        self.changes = [[collection, item_id, copy.deepcopy(new), None] for collection, item_id, new in changes]
+
+    def id(self):  # noqa: A003 (Qt name)
+        return _REPLACE_MANY_ID if self.merge_key else -1
+
+    def mergeWith(self, other):  # noqa: N802
+        if not isinstance(other, ReplaceItems) or other.merge_key != self.merge_key:
+            return False
+        for collection, item_id, new, old in other.changes:
+            mine = next((c for c in self.changes if c[0] == collection and c[2].id == item_id), None)
+            if mine is None:  # an item this step had not touched: it was as ``old`` before this step too
+                self.changes.append([collection, item_id, new, old])
+            else:
+                mine[2] = new
+        return True
+
+    def redo(self):
+        for change in self.changes:
+            collection, item_id, new, old = change
+            replaced = self.doc.apply_replace(collection, item_id, copy.deepcopy(new))
+            if old is None:
+                change[3] = replaced
+
+    def undo(self):
+        for collection, _item_id, new, old in reversed(self.changes):
+            self.doc.apply_replace(collection, new.id, copy.deepcopy(old))
+
+
+class Naming:
+    """Pushes the edits of a record's name field: while the record still has the id it was made with
+    (``new-person-2``, ``...-copy``), the id follows the name being typed and the records that refer to it
+    follow the id, all in the name's one undo step. Once the field is left (:meth:`finish`), the id stays.
+    """
+
+    def __init__(self, doc: ProjectDocument, collection: str):
+        self.doc, self.collection = doc, collection
+        self._following: str | None = None  # the id of the record being named, as it is now
+        self._session = ""
+
+    def finish(self) -> None:
+        """The name field was left, or another record is shown: the next edit starts afresh."""
+        self._following = None
+
+    def push(self, item, new_item, text: str, merge_key: str) -> None:
+        """Push ``new_item`` (``item`` with another name) as one undo step; ``merge_key`` merges the keystrokes
+        of a record that is not being named."""
+        name = getattr(new_item, "name", None) or getattr(new_item, "title", "")
+        if self._following != item.id:
+            self._following = item.id if ids.is_provisional(item.id) else None
+            self._session = item.id
+        if self._following is None:
+            self.doc.undo_stack.push(ReplaceItem(self.doc, self.collection, item.id, new_item, text, merge_key))
+            return
+        if name.strip():  # a cleared field keeps the id until a name is typed
+            taken = {other.id for other in edits.items(self.doc.project, self.collection)}
+            new_item.id = ids.id_for_name(name, taken, own=item.id)
+        changes = [(self.collection, item.id, new_item)]
+        if new_item.id != item.id:
+            changes += [(collection, other.id, other)
+                        for collection, other in ids.retargeted(self.doc.project, self.collection, item.id, new_item.id)]
+        self._following = new_item.id
+        self.doc.undo_stack.push(ReplaceItems(self.doc, changes, text, f"{self.collection}:naming:{self._session}"))
 
 
 class SetPart(QUndoCommand):

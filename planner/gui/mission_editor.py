@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QToolButton, QVBoxLayout, QWidget,
 )
 
-from planner.gui.commands import InsertItem, ReplaceItem
+from planner.gui.commands import InsertItem, Naming, ReplaceItem
 from planner.gui.document import ProjectDocument
 from planner.gui.widgets import heading_label, set_plain_text
 from planner.gui.record_actions import default_start
@@ -42,6 +42,7 @@ class MissionEditor(QWidget):
         self._event_index = -1
         #: optional: (mission, event index, port) -> "free", "busy: …" (the main window wires the rules timeline)
         self.port_status: Callable[[Mission, int, object], str] | None = None
+        self.naming = Naming(doc, "missions")
         self._build()
         doc.itemReplaced.connect(self._mission_replaced)
         doc.itemRemoved.connect(self._mission_removed)
@@ -56,7 +57,8 @@ class MissionEditor(QWidget):
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setAccessibleName("Vehicle name")
-        self.name_edit.textEdited.connect(lambda text: self._edit("name", lambda m: setattr(m, "name", text), merge=True))
+        self.name_edit.textEdited.connect(self._name_edited)
+        self.name_edit.editingFinished.connect(lambda: self.naming.finish())
         self.type_combo = QComboBox(self)
         self.type_combo.setAccessibleName("Vehicle type")
         for vtype in self.doc.project.station.vehicle_types:
@@ -204,8 +206,15 @@ class MissionEditor(QWidget):
         """Edit another mission (None: nothing)."""
         if mission_id != self.mission_id:
             self._event_index = 0
+            self.naming.finish()
         self.mission_id = mission_id
         self.refresh()
+
+    def edit_name(self) -> None:
+        """Put the keyboard in the name field with the name selected, ready to be typed over."""
+        self.scroll.ensureWidgetVisible(self.name_edit)
+        self.name_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.name_edit.selectAll()
 
     def refresh(self) -> None:
         """Redraw every field from the model."""
@@ -365,6 +374,14 @@ class MissionEditor(QWidget):
         self._event_index = next(i for i, e in enumerate(new.events) if e is event)
         key = f"{mission.id}:event:{self._event_index}:{field}" if merge else None
         self._push(new, f"Change {event.kind.value} {field} of {mission.name}", key)
+
+    def _name_edited(self, text: str) -> None:
+        mission = self.mission()
+        if mission is None or mission.name == text:
+            return
+        new = copy.deepcopy(mission)
+        new.name = text
+        self.naming.push(mission, new, f"Change name of {mission.name}", f"{mission.id}:name")
 
     def _type_chosen(self, _index: int) -> None:
         self._edit("type", lambda m: setattr(m, "vehicle_type", self.type_combo.currentData()))

@@ -10,7 +10,7 @@ import copy
 from datetime import timedelta
 
 from planner.gui.commands import InsertItem, RemoveItem, ReplaceItem
-from planner.model import Activity, ActivityKind, Event, EventKind, GroundSite, Mission, Person, edits
+from planner.model import Activity, ActivityKind, Event, EventKind, GroundSite, Mission, Person, edits, ids
 from planner.model.people import unique_slug
 
 NOUNS = {"missions": "mission", "activities": "activity", "people": "person", "sites": "ground site",
@@ -35,29 +35,41 @@ def new_record(window, collection: str) -> str:
     """Add a new record with sensible defaults, select it, and return its id."""
     doc = window.doc
     taken = {item.id for item in edits.items(doc.project, collection)}
+    if collection not in ids.PLACEHOLDER_NAMES:
+        raise ValueError(f"new {collection} are imported, not created")
+    # A placeholder id: it follows the first name typed (planner.model.ids).
+    item_id, name = ids.placeholder_id(collection, taken), ids.PLACEHOLDER_NAMES[collection]
     if collection == "missions":
-        item = _new_mission(doc, taken)
+        item = _new_mission(doc, item_id, name)
     elif collection == "activities":
         start = _activity_start(window)
-        item = Activity(unique_slug("activity", taken), "New activity", ActivityKind.FILM_SHOOT, start,
-                        start + timedelta(hours=1))
+        item = Activity(item_id, name, ActivityKind.FILM_SHOOT, start, start + timedelta(hours=1))
     elif collection == "people":
-        item = Person(unique_slug("new person", taken), "New person")
-    elif collection == "sites":
-        item = GroundSite(unique_slug("new site", taken), "New ground site", 0.0, 0.0)
+        item = Person(item_id, name)
     else:
-        raise ValueError(f"new {collection} are imported, not created")
+        item = GroundSite(item_id, name, 0.0, 0.0)
     doc.undo_stack.push(InsertItem(doc, collection, item, text=f"New {NOUNS[collection]}"))
-    window.views[collection].select_ids([item.id])
+    _show_for_naming(window, collection, item.id)
     return item.id
 
 
-def _new_mission(doc, taken) -> Mission:
+def _show_for_naming(window, collection: str, item_id: str) -> None:
+    """Bring the new record's table (scrolled to it) and its editor to the front, with the name selected
+    for typing over: the keyboard goes there, wherever it was."""
+    for dock in (window.docks.get(collection), window.docks["editor"]):
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+    window.views[collection].select_ids([item_id])
+    window.editors[collection].edit_name()
+
+
+def _new_mission(doc, item_id: str, name: str) -> Mission:
     start = default_start(doc) + timedelta(days=1)
     vehicle_type = "soyuz-ms"
     port = next((p.id for p in doc.project.station.compatible_ports(vehicle_type) if p.exists_at(start)), None)
     return Mission(
-        id=unique_slug("new vehicle", taken), name="New vehicle", vehicle_type=vehicle_type,
+        id=item_id, name=name, vehicle_type=vehicle_type,
         events=[
             Event(EventKind.LAUNCH, start),
             Event(EventKind.DOCK, start + timedelta(hours=3, minutes=30), port=port),

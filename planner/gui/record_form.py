@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from planner.gui.commands import ReplaceItem
+from planner.gui.commands import Naming, ReplaceItem
 from planner.gui.document import ProjectDocument
 from planner.gui.widgets import heading_label, set_plain_text
 from planner.model import edits
@@ -56,6 +56,7 @@ class RecordForm(QWidget):
         self.doc, self.collection = doc, collection
         self.noun, self.fields = FORMS[collection]
         self.item_id: str | None = None
+        self.naming = Naming(doc, collection)
         self.editors: dict[str, QWidget] = {}
         self.heading = heading_label(self)
         form = QFormLayout()
@@ -67,7 +68,7 @@ class RecordForm(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.body)
         layout.addStretch(1)
-        doc.itemReplaced.connect(lambda collection, _row: collection == self.collection and self.refresh())
+        doc.itemReplaced.connect(self._replaced)
         doc.itemRemoved.connect(lambda collection, _row: collection == self.collection and self.refresh())
         doc.projectReset.connect(lambda: self.set_item(None))
         self.set_item(None)
@@ -95,6 +96,8 @@ class RecordForm(QWidget):
         else:
             editor = QLineEdit(self)
             editor.textEdited.connect(lambda text, f=field: self._edit(f, text, merge=True))
+            if field.attr == "name":
+                editor.editingFinished.connect(lambda: self.naming.finish())
         editor.setAccessibleName(field.label.replace("&", "").rstrip(":"))
         self.editors[field.attr] = editor
         return editor
@@ -110,7 +113,22 @@ class RecordForm(QWidget):
 
     def set_item(self, item_id: str | None) -> None:
         """Edit another record (None: nothing)."""
+        if item_id != self.item_id:
+            self.naming.finish()
         self.item_id = item_id
+        self.refresh()
+
+    def edit_name(self) -> None:
+        """Put the keyboard in the name field with the name selected, ready to be typed over."""
+        editor = self.editors["name"]
+        editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        editor.selectAll()
+
+    def _replaced(self, collection: str, row: int) -> None:
+        if collection != self.collection:
+            return
+        if self.item_id is not None and self.item() is None:  # its id followed its new name: follow the row
+            self.item_id = edits.items(self.doc.project, collection)[row].id
         self.refresh()
 
     def refresh(self) -> None:
@@ -141,6 +159,9 @@ class RecordForm(QWidget):
         new = copy.deepcopy(item)
         setattr(new, field.attr, value)
         label = field.label.replace("&", "").rstrip(":").lower()
-        self.doc.undo_stack.push(ReplaceItem(self.doc, self.collection, item.id, new,
-                                             f"Change {label} of {getattr(item, 'name', item.id)}",
-                                             f"{self.collection}:{item.id}:{field.attr}" if merge else None))
+        text = f"Change {label} of {getattr(item, 'name', item.id)}"
+        key = f"{self.collection}:{item.id}:{field.attr}" if merge else None
+        if field.attr == "name":
+            self.naming.push(item, new, text, key)
+        else:
+            self.doc.undo_stack.push(ReplaceItem(self.doc, self.collection, item.id, new, text, key))
