@@ -101,3 +101,45 @@ def test_import_runs_as_a_process(events_csv, tmp_path):
     assert (done.returncode, done.stderr) == (0, "")
     assert "15 vehicles" in done.stdout
     assert load_project(out) == read_traffic_csv(events_csv, title="Vyzov")
+
+
+def test_import_into_a_project_merges_the_flights_it_holds(project_file, events_csv, tmp_path, capsys):
+    """``--into``: the plan knew Soyuz MS-19 up to its docking; the CSV brings its return, nothing doubles."""
+    plan = load_project(project_file)
+    ms19 = next(m for m in plan.missions if m.name == "Soyuz MS-19")
+    ms19.events = [e for e in ms19.events if e.utc.year == 2021]
+    save_project(plan, project_file)
+    out = tmp_path / "merged.issplan"
+    capsys.readouterr()
+
+    assert main(["import-traffic", str(events_csv), "--into", str(project_file), "-o", str(out)]) == 0
+
+    assert capsys.readouterr().out == (
+        f"Imported 0 vehicles from {events_csv.name}; merged 1 flight already in the plan (Soyuz MS-19: 2 events "
+        "added (undock, land)); 14 already in the plan were left as they are.\n"
+        f"wrote {out}: 15 vehicles, 44 events, 17 people\n")
+    merged = load_project(out)
+    assert merged.missions == read_traffic_csv(events_csv).missions
+    assert merged.meta.title == plan.meta.title  # the plan's own, not the CSV's name
+    assert load_project(project_file) == plan  # the plan given is left as it was
+
+
+def test_import_into_a_project_writes_over_it_only_with_force(project_file, events_csv, capsys):
+    before = project_file.read_bytes()
+    assert main(["import-traffic", str(events_csv), "--into", str(project_file)]) == 2
+    assert capsys.readouterr().err.startswith(f"planner: {project_file} exists: pass --force to replace it")
+    assert project_file.read_bytes() == before
+    assert main(["import-traffic", str(events_csv), "--into", str(project_file), "--force"]) == 0
+    assert "15 already in the plan were left as they are" in capsys.readouterr().out
+    assert project_file.with_name(project_file.name + "~").read_bytes() == before  # the previous version is kept
+
+
+def test_import_into_a_project_that_cannot_be_read_exits_2(events_csv, tmp_path, capsys):
+    broken = tmp_path / "broken.issplan"
+    broken.write_text("{ not json", encoding="utf-8")
+    out = tmp_path / "out.issplan"
+    assert main(["import-traffic", str(events_csv), "--into", str(broken), "-o", str(out)]) == 2
+    assert capsys.readouterr().err.startswith(f"planner: cannot load {broken}")
+    assert not out.exists()
+    assert main(["import-traffic", str(events_csv), "--into", str(broken), "-o", str(out), "--title", "x"]) == 2
+    assert "with --into the project keeps its own title" in capsys.readouterr().err
