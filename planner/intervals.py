@@ -72,6 +72,38 @@ def clip(a, start, end) -> np.ndarray:
     return normalise(np.stack((np.maximum(a[:, 0], t0), np.minimum(a[:, 1], t1)), axis=1))
 
 
+def within(a: np.ndarray, start, end) -> np.ndarray:
+    """:func:`clip` of a set that is normalised already, found by bisection (for many questions to one big set)."""
+    t0, t1 = seconds(start), seconds(end)
+    lo = np.searchsorted(a[:, 1], t0, side="right")
+    hi = np.searchsorted(a[:, 0], t1, side="left")
+    part = a[lo:max(lo, hi)].copy()
+    if len(part):
+        part[0, 0] = max(part[0, 0], t0)
+        part[-1, 1] = min(part[-1, 1], t1)
+    return part[part[:, 1] > part[:, 0]]
+
+
+def covers(a: np.ndarray, start, end) -> np.ndarray:
+    """For each ``[start[i], end[i]]``: True when one interval of the normalised set ``a`` holds all of it."""
+    start, end = np.asarray(start, dtype=float), np.asarray(end, dtype=float)
+    if not len(a):
+        return np.zeros(start.shape, dtype=bool)
+    k = np.searchsorted(a[:, 0], start, side="right") - 1
+    kk = np.clip(k, 0, len(a) - 1)
+    return (k >= 0) & (a[kk, 0] <= start) & (end <= a[kk, 1])
+
+
+def misses(a: np.ndarray, start, end) -> np.ndarray:
+    """For each ``[start[i], end[i])``: True when no interval of the normalised set ``a`` meets it."""
+    start, end = np.asarray(start, dtype=float), np.asarray(end, dtype=float)
+    if not len(a):
+        return np.ones(start.shape, dtype=bool)
+    k = np.searchsorted(a[:, 1], start, side="right")  # the first interval ending after the start
+    kk = np.clip(k, 0, len(a) - 1)
+    return (k >= len(a)) | (a[kk, 0] >= end)
+
+
 def complement(a, start, end) -> np.ndarray:
     """The gaps: times of ``start..end`` outside ``a``."""
     t0, t1 = seconds(start), seconds(end)
@@ -100,14 +132,17 @@ def from_crossings(t0: float, t1: float, inside_at_start: bool, crossings) -> np
     return normalise(edges.reshape(-1, 2))
 
 
+def runs(mask) -> np.ndarray:
+    """The runs of True in a boolean sequence, as an ``(n, 2)`` int array of ``[first, past_last)`` indices."""
+    flips = np.flatnonzero(np.diff(np.concatenate(([0], np.asarray(mask).astype(np.int8), [0]))))
+    return flips.reshape(-1, 2)
+
+
 def from_samples(t, inside, step_s: float) -> np.ndarray:
     """Runs of samples ``inside``, each reaching half a step beyond its first and last sample."""
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], np.asarray(inside).astype(np.int8), [0]))))
-    if not len(edges):
-        return EMPTY.copy()
-    first, last = edges[0::2], edges[1::2] - 1
+    found = runs(inside)
     t = np.asarray(t, dtype=float)
-    return np.stack((t[first] - step_s / 2.0, t[last] + step_s / 2.0), axis=1)
+    return np.stack((t[found[:, 0]] - step_s / 2.0, t[found[:, 1] - 1] + step_s / 2.0), axis=1)
 
 
 def any_overlap(start, end) -> bool:

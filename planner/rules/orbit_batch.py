@@ -31,38 +31,30 @@ def spans(starts: np.ndarray, ends: np.ndarray, join_gap_s: float = JOIN_GAP_S) 
 
 
 class CachedOrbit:
-    """An :class:`OrbitConditions` answering from intervals worked out over whole spans; a question outside
-    them goes to the orbit itself (and its answer is kept as a span of its own)."""
+    """An :class:`OrbitConditions` answering from intervals worked out over whole stretches of time; a question
+    outside them goes to the orbit itself, and its answer is kept too."""
 
     def __init__(self, orbit: OrbitConditions):
         self.orbit = orbit
-        self._spans: dict[tuple, list[tuple[float, float, np.ndarray]]] = {}  # what -> [(start, end, (n, 2))]
+        # what -> (the stretches worked out, the intervals found in them), both normalised interval sets
+        self._known: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
         self._sites: dict[str, object] = {}  # site id -> GroundSite (sites are not hashable)
 
     def prepare(self, what: tuple, stretches) -> None:
-        """Work out ``what`` (``("sunlit",)`` or ``("in_view", site id, elevation)``) over each stretch."""
-        known = self._spans.setdefault(what, [])
-        for start, end in stretches:
-            if self._find(what, start, end) is None:
-                known.append((start, end, self._ask(what, start, end)))
+        """Work out ``what`` (``("sunlit",)`` or ``("in_view", site id, elevation)``) over the stretches."""
+        done, found = self._known.get(what, (intervals.EMPTY, intervals.EMPTY))
+        missing = intervals.subtract(intervals.normalise(list(stretches)), done)
+        if len(missing):
+            new = [self._ask(what, s, e) for s, e in missing.tolist()]
+            self._known[what] = (intervals.union(done, missing), intervals.union(found, *new))
 
     def covered(self, what: tuple, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-        """True where one interval of ``what`` holds all of ``[start, end]`` (spans must be prepared)."""
-        iv = self._all(what)
-        if len(iv) == 0:
-            return np.zeros(len(starts), dtype=bool)
-        k = np.searchsorted(iv[:, 0], starts, side="right") - 1
-        kk = np.clip(k, 0, len(iv) - 1)
-        return (k >= 0) & (iv[kk, 0] <= starts) & (ends <= iv[kk, 1])
+        """True where one interval of ``what`` holds all of ``[start, end]`` (stretches must be prepared)."""
+        return intervals.covers(self._found(what), starts, ends)
 
     def untouched(self, what: tuple, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-        """True where no interval of ``what`` meets ``[start, end)`` (spans must be prepared)."""
-        iv = self._all(what)
-        if len(iv) == 0:
-            return np.ones(len(starts), dtype=bool)
-        k = np.searchsorted(iv[:, 1], starts, side="right")  # the first interval ending after the start
-        kk = np.clip(k, 0, len(iv) - 1)
-        return (k >= len(iv)) | (iv[kk, 0] >= ends)
+        """True where no interval of ``what`` meets ``[start, end)`` (stretches must be prepared)."""
+        return intervals.misses(self._found(what), starts, ends)
 
     def sunlit(self, start: float, end: float) -> list[tuple[float, float]]:
         """The parts of ``[start, end]`` in sunlight."""
@@ -80,22 +72,14 @@ class CachedOrbit:
             found = self.orbit.in_view(self._sites[what[1]], what[2], start, end)
         return np.asarray(found, dtype=float).reshape(-1, 2)
 
-    def _find(self, what: tuple, start: float, end: float):
-        for s, e, iv in self._spans.get(what, ()):
-            if s <= start and end <= e:
-                return iv
-        return None
-
-    def _all(self, what: tuple) -> np.ndarray:
-        pieces = [iv for _s, _e, iv in sorted(self._spans.get(what, ()), key=lambda p: p[0])]
-        return np.concatenate(pieces) if pieces else np.zeros((0, 2))
+    def _found(self, what: tuple) -> np.ndarray:
+        return self._known.get(what, (None, intervals.EMPTY))[1]
 
     def _clip(self, what: tuple, start: float, end: float) -> list[tuple[float, float]]:
-        iv = self._find(what, start, end)
-        if iv is None:
+        done = self._known.get(what, (intervals.EMPTY, None))[0]
+        if not intervals.covers(done, [start], [end])[0]:
             self.prepare(what, [(start, end)])
-            iv = self._find(what, start, end)
-        return intervals.pairs(intervals.clip(iv, start, end))
+        return intervals.pairs(intervals.within(self._found(what), start, end))
 
 
 def orbit_suspects(rows, sites: dict, orbit: CachedOrbit) -> set[int]:

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from planner import intervals
 from planner.model.catalogue import PortBlock, Station
 from planner.rules.prefilter import ranks
 from planner.station import StationTimeline
@@ -75,7 +76,7 @@ def port_suspects(tl: StationTimeline, station: Station, columns: dict[str, Port
             continue
         fits = all(_fits(station, port, t) for t in set(cols.types))
         tagged = station.port_requirements and any(cols.tags)
-        if not fits or tagged or _overlap(start, end):
+        if not fits or tagged or intervals.any_overlap(start, end):
             found.append(port_id)
     return found
 
@@ -83,17 +84,6 @@ def port_suspects(tl: StationTimeline, station: Station, columns: dict[str, Port
 def _fits(station: Station, port, vehicle_type: str) -> bool:
     vtype = station.vehicle_type(vehicle_type)
     return vtype is None or port.accepts(vtype)
-
-
-def _overlap(start: np.ndarray, end: np.ndarray) -> bool:
-    """True when two of the intervals of positive length share a moment."""
-    keep = end > start
-    start, end = start[keep], end[keep]
-    if len(start) < 2:
-        return False
-    order = np.argsort(start, kind="stable")
-    start, end = start[order], end[order]
-    return bool((start[1:] < np.maximum.accumulate(end)[:-1]).any())
 
 
 def block_suspects(blocks: tuple[PortBlock, ...], columns: dict[str, PortColumns]) -> list[int]:

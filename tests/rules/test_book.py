@@ -11,7 +11,8 @@ from planner.rules.findings import Finding, Severity
 
 findings = st.lists(st.builds(Finding, st.sampled_from(("a", "b")), st.sampled_from(tuple(Severity)),
                               st.integers(0, 5).map(float), st.integers(5, 9).map(float), st.just("m"),
-                              vehicles=st.sampled_from(((), ("x",), ("x", "y")))), max_size=3)
+                              vehicles=st.sampled_from(((), ("x",), ("x", "y"))), people=st.just(()),
+                              ports=st.just(()), activities=st.just(()), suggestions=st.just(())), max_size=3)
 owners = st.sampled_from(("x", "y", "z"))
 steps = st.lists(st.one_of(
     st.tuples(st.just("put"), st.sampled_from((("port", "p"), ("mission", "x"), ("mission", "y"))), findings),
