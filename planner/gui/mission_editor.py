@@ -25,6 +25,7 @@ from planner.gui.time_edit import UtcDateTimeEdit
 from planner.model import Event, EventKind, Mission, Person
 from planner.model.display_time import format_in_zone
 from planner.model.people import unique_slug
+from planner.model.stays import set_stay_port
 
 _PORT_KINDS = {EventKind.DOCK, EventKind.BERTH, EventKind.UNDOCK, EventKind.UNBERTH, EventKind.RELOCATE}
 
@@ -134,11 +135,11 @@ class MissionEditor(QWidget):
         self.end_edit.utcChanged.connect(lambda when: self._edit_event("end", lambda e: setattr(e, "end_utc", when)))
         self.port_combo = QComboBox(self)
         self.port_combo.setAccessibleName("Port")
-        self.port_combo.activated.connect(lambda _: self._edit_event("port", lambda e: setattr(e, "port", self.port_combo.currentData())))
+        self.port_combo.activated.connect(lambda _: self._stay_port_chosen("port", self.port_combo.currentData()))
         self.from_port_combo = QComboBox(self)
         self.from_port_combo.setAccessibleName("Port left")
         self.from_port_combo.activated.connect(
-            lambda _: self._edit_event("from_port", lambda e: setattr(e, "from_port", self.from_port_combo.currentData())))
+            lambda _: self._stay_port_chosen("from_port", self.from_port_combo.currentData()))
         self.crew_list = QListWidget(self)
         self.crew_list.setAccessibleName("Crew on this event")
         self.crew_list.itemChanged.connect(self._crew_toggled)
@@ -382,6 +383,17 @@ class MissionEditor(QWidget):
         new = copy.deepcopy(mission)
         new.name = text
         self.naming.push(mission, new, f"Change name of {mission.name}", f"{mission.id}:name")
+
+    def _stay_port_chosen(self, attr: str, port: str | None) -> None:
+        """A port picked for the selected event: the whole stay moves there (its docking, its undocking, the
+        relocation that leaves it), as one undo step."""
+        mission = self.mission()
+        if mission is None or not 0 <= self._event_index < len(mission.events):
+            return
+        new = copy.deepcopy(mission)
+        set_stay_port(new, self._event_index, attr, port)
+        if new != mission:
+            self._push(new, f"Move {mission.name} to {port}")
 
     def _type_chosen(self, _index: int) -> None:
         self._edit("type", lambda m: setattr(m, "vehicle_type", self.type_combo.currentData()))
