@@ -12,6 +12,7 @@ from datetime import timedelta
 from planner.gui.commands import InsertItem, RemoveItem, ReplaceItem
 from planner.model import Activity, ActivityKind, Event, EventKind, GroundSite, Mission, Person, edits, ids
 from planner.model.people import unique_slug
+from planner.model.stays import set_stay_port
 
 NOUNS = {"missions": "mission", "activities": "activity", "people": "person", "sites": "ground site",
          "element_sets": "element set"}
@@ -40,7 +41,7 @@ def new_record(window, collection: str) -> str:
     # A placeholder id: it follows the first name typed (planner.model.ids).
     item_id, name = ids.placeholder_id(collection, taken), ids.PLACEHOLDER_NAMES[collection]
     if collection == "missions":
-        item = _new_mission(doc, item_id, name)
+        item = _new_mission(doc, item_id, name, window.mission_editor.port_status)
     elif collection == "activities":
         start = _activity_start(window)
         item = Activity(item_id, name, ActivityKind.FILM_SHOOT, start, start + timedelta(hours=1))
@@ -64,19 +65,28 @@ def _show_for_naming(window, collection: str, item_id: str) -> None:
     window.editors[collection].edit_name()
 
 
-def _new_mission(doc, item_id: str, name: str) -> Mission:
+def _new_mission(doc, item_id: str, name: str, port_status=None) -> Mission:
+    """A Soyuz flight of ten days after the plan's last event, docked at a compatible port that is free then.
+
+    ``port_status(mission, event index, port)`` is the port picker's answer ("free", "busy: ..."); without
+    it, or when no port is free, the first compatible port there is (the clash then shows).
+    """
     start = default_start(doc) + timedelta(days=1)
     vehicle_type = "soyuz-ms"
-    port = next((p.id for p in doc.project.station.compatible_ports(vehicle_type) if p.exists_at(start)), None)
-    return Mission(
+    mission = Mission(
         id=item_id, name=name, vehicle_type=vehicle_type,
         events=[
             Event(EventKind.LAUNCH, start),
-            Event(EventKind.DOCK, start + timedelta(hours=3, minutes=30), port=port),
-            Event(EventKind.UNDOCK, start + timedelta(days=10), port=port),
+            Event(EventKind.DOCK, start + timedelta(hours=3, minutes=30)),
+            Event(EventKind.UNDOCK, start + timedelta(days=10)),
             Event(EventKind.LAND, start + timedelta(days=10, hours=3, minutes=30)),
         ],
     )
+    ports = [p for p in doc.project.station.compatible_ports(vehicle_type) if p.exists_at(start)]
+    free = (p for p in ports if port_status is not None and port_status(mission, 1, p) == "free")
+    port = next(free, ports[0] if ports else None)
+    set_stay_port(mission, 1, "port", port.id if port else None)
+    return mission
 
 
 def _activity_start(window):
