@@ -7,7 +7,8 @@ import json
 import sys
 
 from planner.cli.args import at_least_zero, elevation, positive
-from planner.cli.output import fail, report_destination_problem, write_text_output
+from planner.cli.output import fail, report_destination_problem, table_text, utc_to_the_second, write_text_output
+from planner.model.lookup import NotFound, find_element_set, find_mission, find_site
 
 EXIT_OK = 0
 
@@ -24,7 +25,9 @@ def _add_elements(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tle", required=True, metavar="FILE",
                         help="element sets: TLE (2- or 3-line) or OMM (CelesTrak JSON, CSV or XML), "
                              "or a project file (.issplan) whose element sets are used")
-    parser.add_argument("--sat", metavar="ID", help="catalogue number or name (default: the ISS, 25544)")
+    parser.add_argument("--sat", metavar="ID",
+                        help="catalogue number or satellite name, or with a project as --tle the id or name of one "
+                             "of its element sets (default: the ISS, 25544)")
 
 
 def _add_span(parser: argparse.ArgumentParser, hours: bool, required: bool = True,
@@ -38,6 +41,32 @@ def _add_span(parser: argparse.ArgumentParser, hours: bool, required: bool = Tru
         # Without --start (windows --stay), None when not given: the whole stay is searched; else 1 day.
         parser.add_argument("--days", type=positive("--days", "days"), default=1.0 if required else None,
                             help=f"length of the span in days (default 1{limit})")
+
+
+def _site(text: str, project, path: str):
+    """--site: LAT,LON[,ALT_M], or the id or name of a ground site of the project given as --tle (any case)."""
+    if _looks_numeric(text):
+        return _parse_site(text)
+    if project is None:
+        raise ValueError(f"--site '{text}': expected LAT,LON or LAT,LON,ALT_M (degrees, metres), or the name of a "
+                         "ground site with a project file as --tle")
+    try:
+        site = find_site(project, text)
+    except NotFound as exc:
+        raise ValueError(f"--site: {path}: {exc}") from None
+    return site.lat_deg, site.lon_deg, site.alt_m
+
+
+def _satellite(sets, sat: str | None, project):
+    """--sat: an element set of the project by id or name; else a catalogue number or a satellite's name."""
+    from planner.orbit import select_satellite
+
+    if project is not None and sat is not None:
+        try:
+            return [find_element_set(project, sat)]
+        except NotFound:
+            pass  # a catalogue number, or a satellite's name that several epochs share
+    return select_satellite(sets, sat)
 
 
 def _parse_site(text: str):
@@ -61,7 +90,7 @@ def _load(args, max_days: int | None = None):
     that is searched over its first ``max_days`` (with a warning).
     """
     from planner.model.times import parse_utc
-    from planner.orbit import Orbit, select_satellite
+    from planner.orbit import Orbit
 
     stay = getattr(args, "stay", None)
     if args.start is None and stay is None:
@@ -77,10 +106,12 @@ def _load(args, max_days: int | None = None):
         raise ValueError(f"--days {days:g} is more than {max_days:,} days ({max_days / 365.25:.2g} years): "
                          "use a shorter span, or several runs")
     sets, args.project = _read_sets(args.tle)
+    if getattr(args, "site", None):  # a ground site's name needs the project: read here, before any warning
+        args.site_position = _site(args.site, args.project, args.tle)
     end = _span_end(start, days, "--hours" if hasattr(args, "hours") else "--days")
     if stay is not None:
         start, end = _stay_span(args.project, stay, start, end, args.tle, days, max_days)
-    orbit = Orbit(select_satellite(sets, args.sat))
+    orbit = Orbit(_satellite(sets, args.sat, args.project))
     for span in orbit.stale_spans(start, end):
         print(f"planner: warning: {span.message()}", file=sys.stderr)
     return orbit, start, end
@@ -114,10 +145,10 @@ def _stay_span(project, mission_id: str, start, end, path: str, days: float | No
 
     if project is None:
         raise ValueError("--stay needs a project file as --tle (the mission's dockings come from it)")
-    mission = project.mission(mission_id)
-    if mission is None:
-        known = ", ".join(m.id for m in project.missions[:12]) + (" ..." if len(project.missions) > 12 else "")
-        raise ValueError(f"{path}: no mission '{mission_id}' (missions: {known})")
+    try:
+        mission = find_mission(project, mission_id)
+    except NotFound as exc:
+        raise ValueError(f"{path}: {exc}") from None
     attached = derive_mission(mission, project.station).attached
     if not attached:
         raise ValueError(f"{path}: {mission.name} never docks at the station")
@@ -220,7 +251,8 @@ class Passes:
     def add_arguments(parser: argparse.ArgumentParser) -> None:
         """Declare the element sets, the site, the span and the minimum elevation."""
         _add_elements(parser)
-        parser.add_argument("--site", required=True, metavar="LAT,LON[,ALT_M]", help="degrees, metres")
+        parser.add_argument("--site", required=True, metavar="LAT,LON[,ALT_M]|SITE",
+                            help="degrees, metres; or a ground site's name or id, with a project as --tle")
         _add_span(parser, hours=False, max_days=MAX_PASSES_DAYS)
         parser.add_argument("--min-elevation", type=elevation("--min-elevation"), default=0.0, metavar="DEG",
                             help="count a pass only above this elevation (default 0)")
@@ -232,18 +264,21 @@ class Passes:
         from planner.orbit import ElementSetError, Site, find_passes
 
         try:
-            lat, lon, alt = _parse_site(args.site)
             orbit, start, end = _load(args, MAX_PASSES_DAYS)
         except (ElementSetError, ValueError) as exc:
             return fail(str(exc))
+        lat, lon, alt = args.site_position
         found = find_passes(orbit, [Site(lat, lon, alt, args.min_elevation)], start, end)
-        rows = [p.as_dict() for p in found]
         if args.json:
-            print(json.dumps(rows, indent=1))
+            print(json.dumps([p.as_dict() for p in found], indent=1))
             return EXIT_OK
-        print(f"{'rise':24} {'culminate':24} {'set':24} max_elevation_deg")
-        for row in rows:
-            print(f"{row['rise'] or '-':24} {row['culminate']:24} {row['set'] or '-':24} {row['max_elevation_deg']:.1f}")
+        if not found:
+            above = f" above {args.min_elevation:g}°" if args.min_elevation else ""
+            print(f"no passes{above} from {utc_to_the_second(start.timestamp())} to {utc_to_the_second(end.timestamp())}")
+            return EXIT_OK
+        rows = [[utc_to_the_second(p.rise), utc_to_the_second(p.culminate), utc_to_the_second(p.set),
+                 f"{p.max_elevation_deg:.1f}"] for p in found]
+        print(table_text(["rise", "culminate", "set", "max_elevation_deg"], rows, right=frozenset({3})), end="")
         return EXIT_OK
 
 
@@ -260,11 +295,14 @@ class Windows:
         _add_elements(parser)
         _add_span(parser, hours=False, required=False, max_days=MAX_WINDOWS_DAYS)
         parser.add_argument("--stay", metavar="MISSION",
-                            help="search only while this mission is at the station (needs a project as --tle; "
+                            help="search only while this mission (its name or id) is at the station (needs a project "
+                                 "as --tle; "
                                  "with --start, within that span too; with only --days, its first days; "
                                  f"a stay that never ends: its first {OPEN_STAY_DAYS} days)")
         parser.add_argument("--light", choices=("sunlit", "shadow"), help="the station in sunlight or in shadow")
-        parser.add_argument("--site", metavar="LAT,LON[,ALT_M]", help="a ground site that must see the station")
+        parser.add_argument("--site", metavar="LAT,LON[,ALT_M]|SITE",
+                            help="a ground site that must see the station: degrees and metres, or with a project as "
+                                 "--tle a ground site's name or id")
         parser.add_argument("--min-elevation", type=elevation("--min-elevation"), metavar="DEG",
                             help="with --site: the site sees the station above this elevation (default 10)")
         parser.add_argument("--place", metavar="COUNTRY|LAT,LON",
@@ -292,7 +330,6 @@ class Windows:
                                  "station)")
             if args.radius_km is not None and not args.place:
                 raise ValueError("--radius-km needs --place (it is the distance from that place)")
-            site = _parse_site(args.site) if args.site else None
             min_elevation = 10.0 if args.min_elevation is None else args.min_elevation
             radius_km = args.radius_km or 0.0
             place = None
@@ -305,6 +342,7 @@ class Windows:
             orbit, start, end = _load(args, MAX_WINDOWS_DAYS)
         except (ElementSetError, PlaceError, ValueError) as exc:
             return fail(str(exc))
+        site = getattr(args, "site_position", None)
         if args.project is not None:
             # A project's dockings, undockings and relocations keep the crew busy: no filming then.
             from planner.model.times import from_epoch
@@ -314,14 +352,17 @@ class Windows:
         request = WindowRequest(light=args.light, place=place, radius_km=radius_km, site=site,
                                 min_elevation_deg=min_elevation if site else None, busy=busy,
                                 min_duration_s=args.min_duration)
-        rows = [w.as_dict() for w in filming_windows(orbit, start, end, request, rank=args.rank)]
+        found = filming_windows(orbit, start, end, request, rank=args.rank)
         if args.json:
-            print(json.dumps(rows, indent=1))
+            print(json.dumps([w.as_dict() for w in found], indent=1))
             return EXIT_OK
-        print(f"{'start':24} {'end':24} {'duration_s':>10} max_elevation_deg")
-        for row in rows:
-            el = "-" if row["max_elevation_deg"] is None else f"{row['max_elevation_deg']:.1f}"
-            print(f"{row['start']:24} {row['end']:24} {row['duration_s']:>10.0f} {el}")
+        if not found:
+            print(f"no windows from {utc_to_the_second(start.timestamp())} to {utc_to_the_second(end.timestamp())} "
+                  "meet the constraints")
+            return EXIT_OK
+        rows = [[utc_to_the_second(w.start), utc_to_the_second(w.end), f"{w.duration_s:.0f}",
+                 "-" if w.max_elevation_deg is None else f"{w.max_elevation_deg:.1f}"] for w in found]
+        print(table_text(["start", "end", "duration_s", "max_elevation_deg"], rows, right=frozenset({2, 3})), end="")
         return EXIT_OK
 
 

@@ -63,3 +63,22 @@ def write_text_output(text: str, destination: str | None) -> None:
     from planner.store.atomic import atomic_write_text
 
     atomic_write_text(Path(destination), text, keep_backup=False)
+
+
+def utc_to_the_second(seconds: float | None) -> str:
+    """Epoch seconds as ``2021-10-15T01:02:03Z``, rounded to the second (a table's times line up); '-' for None."""
+    from planner.model.times import format_utc, from_epoch
+
+    return "-" if seconds is None else format_utc(from_epoch(round(seconds)))
+
+
+def table_text(headers: list[str], rows: list[list[str]], right: frozenset[int] = frozenset()) -> str:
+    """A plain-text table: each column as wide as its widest cell, two spaces apart; columns in ``right``
+    (numbers) aligned to the right."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
+
+    def line(cells) -> str:
+        parts = [str(c).rjust(w) if i in right else str(c).ljust(w) for i, (c, w) in enumerate(zip(cells, widths))]
+        return "  ".join(parts).rstrip()
+
+    return "".join(line(cells) + "\n" for cells in [headers, *rows])
