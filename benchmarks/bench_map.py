@@ -44,7 +44,7 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
-    from planner.gui.app import example_project_path
+    from planner.resources import example_project_path
     from planner.gui.main_window import MainWindow
     from planner.gui.map.renderer import Layers
     from planner.gui.map.sprites import SpriteCache
@@ -53,7 +53,7 @@ def main() -> int:
     folder = tempfile.mkdtemp()
     shutil.copyfile(example_project_path(), folder + "/example.issplan")
     window = MainWindow()
-    window.open_path(folder + "/example.issplan")
+    window.files.open_path(folder + "/example.issplan")
     for dock in window.findChildren(QDockWidget):
         dock.hide()
     window.central_tabs.setCurrentWidget(window.map_panel)

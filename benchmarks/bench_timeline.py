@@ -188,7 +188,7 @@ def run_plan(name: str, project, baseline: float, edits: bool = True) -> float:
     checker = ClashChecker(doc)
     cursor = TimeCursor()
     built = time.perf_counter()
-    view = TimelineView(doc, checker, cursor)
+    view = TimelineView(doc, checker.station, checker, cursor)
     view.resize(1600, 1000)
     view.show()
     app.processEvents()

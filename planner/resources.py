@@ -20,3 +20,8 @@ def resources_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """Path of a bundled resource file."""
     return resources_dir().joinpath(*parts)
+
+
+def example_project_path() -> Path:
+    """The bundled example: "The Challenge, 2021" (a template: the app never saves over it)."""
+    return resource_path("examples", "the-challenge-2021.issplan")

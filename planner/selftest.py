@@ -23,8 +23,6 @@ MAX_ABS_LATITUDE_DEG = 52.5
 #: Heights the station has flown at (km), with room for any element set of its life.
 ALTITUDE_RANGE_KM = (300.0, 500.0)
 TRACK_MINUTES = 93  # about one orbit
-#: The bundled example, as ``planner.gui.app.example_project_path`` names it (not imported: that loads Qt).
-EXAMPLE = ("examples", "the-challenge-2021.issplan")
 
 
 class SelfTestFailure(Exception):
@@ -41,9 +39,9 @@ def run_self_test(file: str | os.PathLike | None = None, png: str | os.PathLike 
     scratch = Path(tempfile.mkdtemp(prefix="planner-self-test-"))
     os.environ["PLANNER_CONFIG_DIR"] = str(scratch / "config")
     png_path = Path(png) if png else scratch / "main-window.png"
-    from planner.resources import resource_path
+    from planner.resources import example_project_path
 
-    state: dict = {"path": Path(file) if file else resource_path(*EXAMPLE)}
+    state: dict = {"path": Path(file) if file else example_project_path()}
     steps: list[tuple[str, Callable[[dict], str]]] = [
         ("bundled data", _check_bundled_data),
         ("open project", _open_project),
@@ -178,7 +176,7 @@ def _render_window(state: dict, png_path: Path) -> str:
     configure_application(app)
     window = MainWindow()
     try:
-        error = window.open_path(state["path"])
+        error = window.files.open_path(state["path"])
         if error:
             raise SelfTestFailure(f"the window cannot open the project: {error}")
         window.show()

@@ -1,13 +1,10 @@
-"""Shared test set-up: headless Qt, fresh settings for every test, paths to the test data."""
+"""Shared test set-up: fresh settings for every test, paths to the test data. Nothing here imports Qt: the Qt
+fixtures are in tests/gui/conftest.py, so the core tests run where PySide6 is not installed."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
-
-# Before any Qt import: tests never need a display.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
@@ -39,63 +36,3 @@ def _isolated_settings(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("PLANNER_CONFIG_DIR", str(home / "planner-config"))
     yield
-
-
-@pytest.fixture(autouse=True)
-def _no_modal_dialogs(monkeypatch):
-    """No test ever blocks on a modal dialog: every MainWindow records its questions and errors instead.
-
-    ``MainWindow.questions`` lists the Save/Discard/Cancel questions asked (answered with
-    ``save_answer``, Discard unless a test sets it), ``confirms`` the yes/no questions (answered from the
-    ``answers`` list, No when it is empty), ``errors`` the error dialogs.
-    """
-
-    def ask(self):
-        from PySide6.QtWidgets import QMessageBox
-
-        self.__dict__.setdefault("questions", []).append(self.doc.display_name)
-        return self.__dict__.get("save_answer", QMessageBox.StandardButton.Discard)
-
-    def confirm(self, title, text):
-        self.__dict__.setdefault("confirms", []).append((title, text))
-        answers = self.__dict__.setdefault("answers", [])
-        return answers.pop(0) if answers else False
-
-    def show_error(self, title, text):
-        self.__dict__.setdefault("errors", []).append((title, text))
-
-    from planner.gui.main_window import MainWindow
-
-    monkeypatch.setattr(MainWindow, "ask_save_changes", ask)
-    monkeypatch.setattr(MainWindow, "confirm", confirm)
-    monkeypatch.setattr(MainWindow, "show_error", show_error)
-
-
-@pytest.fixture
-def example_window(qtbot, tmp_path):
-    """A main window over a copy of the bundled example (``window.doc.path`` is the copy)."""
-    import shutil
-
-    from planner.gui.app import example_project_path
-    from planner.gui.main_window import MainWindow
-
-    path = tmp_path / "challenge.issplan"
-    shutil.copyfile(example_project_path(), path)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.open_path(path) is None
-    return window
-
-
-@pytest.fixture
-def example_tab(example_window, qtbot):
-    """Show the example window on one of its central tabs: ``example_tab(window.map_panel, 1400, 900)``."""
-
-    def show(tab, width: int = 1400, height: int = 900):
-        example_window.central_tabs.setCurrentWidget(tab)
-        example_window.resize(width, height)
-        example_window.show()
-        qtbot.waitExposed(example_window)
-        return example_window
-
-    return show

@@ -10,15 +10,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from planner import __version__
-from planner.resources import resource_path
+from planner.resources import example_project_path, resource_path
 
 ORGANIZATION = "ISS Visit Planner"
 APPLICATION = "planner"
-
-
-def example_project_path() -> Path:
-    """The bundled example: "The Challenge, 2021"."""
-    return resource_path("examples", "the-challenge-2021.issplan")
 
 
 def configure_application(app: QApplication) -> None:
@@ -41,17 +36,17 @@ def start_window(file: str | None):
     from planner.gui.theme import apply_theme
 
     apply_theme(window.settings.get("theme"))
-    if window.offer_recovery():
+    if window.files.offer_recovery():
         return window
     if file:
-        error = window.open_path(Path(file))
+        error = window.files.open_path(Path(file))
         if error:
             window.show_error("Cannot open project", error)
         return window
     last = window.settings.get("last_project")
-    if last and Path(last).is_file() and window.open_path(Path(last)) is None:
+    if last and Path(last).is_file() and window.files.open_path(Path(last)) is None:
         return window
-    error = window.open_path(example_project_path())
+    error = window.files.open_path(example_project_path())
     if error:
         window.show_error("Cannot open the bundled example", error)
     return window

@@ -1,4 +1,7 @@
-"""Live checking: the rules engine kept current on every edit of the document."""
+"""Live checking: the rules engine kept current on every edit of the document.
+
+The engine is this module's own: views read the findings here and the station state from :attr:`station`.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from planner.gui.document import ProjectDocument
+from planner.gui.station_state import StationState
 from planner.rules import Finding, RuleEngine
 from planner.rules.orbit_link import orbit_conditions
 
@@ -15,7 +19,10 @@ _REBUILD_COLLECTIONS = {"sites", "element_sets"}
 
 
 class ClashChecker(QObject):
-    """Owns a :class:`RuleEngine` for the document and re-checks incrementally after each edit."""
+    """Owns a :class:`RuleEngine` for the document and re-checks incrementally after each edit.
+
+    After every check the engine's station timeline is published to :attr:`station` (its ``changed``
+    signal first), then ``findingsChanged`` is emitted."""
 
     findingsChanged = Signal()
 
@@ -23,6 +30,7 @@ class ClashChecker(QObject):
         super().__init__(parent)
         self.doc = doc
         self.engine: RuleEngine | None = None
+        self.station = StationState(parent=self)
         self.findings: list[Finding] = []
         self.last_check_ms = 0.0
         doc.itemsChanged.connect(self._items_changed)
@@ -54,6 +62,7 @@ class ClashChecker(QObject):
         self.findings = self.engine.findings()
         self._counts = self.engine.counts()
         self.last_check_ms = (time.perf_counter() - started) * 1000
+        self.station.publish(self.engine.timeline)
         self.findingsChanged.emit()
 
     def with_fixes(self, finding: Finding) -> Finding:

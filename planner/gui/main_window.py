@@ -1,26 +1,25 @@
-"""The main window: dockable panels over one project document, its menus, and file handling."""
+"""The main window: dockable panels over one project document, and its menus.
+
+The file life cycle is :mod:`planner.gui.files`, the traffic CSV import and export :mod:`planner.gui.traffic_io`;
+the window asks their questions (``confirm``, ``ask_save_changes``, ``show_error``, ``show_message``).
+"""
 
 from __future__ import annotations
 
-import hashlib
-from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QUndoView,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QUndoView
 
-from planner import PROJECT_SUFFIX
-from planner.gui import recovery
+from planner.gui import traffic_io
 from planner.gui.columns import activity_columns, element_set_columns, mission_columns, people_columns, site_columns
 from planner.gui.clash_checker import ClashChecker
 from planner.gui.clash_panel import ClashPanel
 from planner.gui.document import ProjectDocument
+from planner.gui.files import ProjectFiles
 from planner.gui.time_cursor import TimeCursor
 from planner.gui.views import install_views
-from planner.gui.widgets import busy
 from planner.gui.mission_editor import MissionEditor
 from planner.gui import record_actions
 from planner.gui.activity_editor import ActivityEditor
@@ -29,22 +28,6 @@ from planner.gui.record_table import RecordTableModel
 from planner.gui.record_view import RecordView
 from planner.gui.settings import DISPLAY_TIMEZONES, Settings
 from planner.model import Project
-
-PROJECT_FILTER = f"Planner projects (*{PROJECT_SUFFIX});;JSON files (*.json);;All files (*)"
-CSV_FILTER = "Traffic CSV (*.csv);;All files (*)"
-
-
-def _digest(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
-def _flight(mission) -> tuple:
-    """What makes two missions the same flight: name, vehicle type and every event (kind, times, ports, crew)."""
-    return (mission.name, mission.vehicle_type,
-            tuple((e.kind, e.utc, e.end_utc, e.port, e.from_port, tuple(e.crew)) for e in mission.events))
 
 
 class MainWindow(QMainWindow):
@@ -58,10 +41,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.settings = Settings()
         self.doc = ProjectDocument(Project(), None, self)
-        self._disk_digest: str | None = None  # what the file held when we last read or wrote it
-        self._autosaved_index = -1
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._file_changed_on_disk)
+        self.files = ProjectFiles(self)
         self.setDockNestingEnabled(True)
         # The editor on the right runs the full height; the tables below stop at it.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -79,10 +59,6 @@ class MainWindow(QMainWindow):
         self.clash_status = QLabel(self)
         self.statusBar().addPermanentWidget(self.clash_status)
         self._update_clash_status()
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(max(5, self.settings.get("autosave_seconds")) * 1000)
-        self.autosave_timer.timeout.connect(self.autosave)
-        self.autosave_timer.start()
         self.resize(1280, 800)
         self._restore_layout()
         self._update_title()
@@ -145,6 +121,7 @@ class MainWindow(QMainWindow):
         for name, view in self.views.items():
             view.selectionChangedIds.connect(lambda ids, name=name: self._selected(name, ids))
         self.checker = ClashChecker(self.doc, self)
+        self.station = self.checker.station  # what the views and editors show of the plan's state
         self.clash_panel = ClashPanel(self.checker, self.zone, self)
         self.docks["clashes"] = self._dock("Clashes", "clashesDock", self.clash_panel, bottom)
         self.clash_panel.findingSelected.connect(self.show_finding)
@@ -167,16 +144,18 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
-        self.act_new = self._action("&New", self.new_project, std.New, "Start an empty project")
-        self.act_open = self._action("&Open…", self.open_dialog, std.Open, "Open a project file")
-        self.act_save = self._action("&Save", self.save, std.Save, "Save the project")
-        self.act_save_as = self._action("Save &As…", self.save_as, std.SaveAs, "Save the project under another name")
-        self.act_revert = self._action("&Revert to Saved", self.revert, None, "Discard changes since the last save")
-        self.act_import_csv = self._action("Import Traffic &CSV…", self.import_traffic_dialog, None,
-                                           "Add the vehicles of a traffic CSV to the project")
-        self.act_export_csv = self._action("&Export Traffic CSV…", self.export_traffic_dialog, None,
+        files = self.files
+        self.act_new = self._action("&New", files.new_project, std.New, "Start an empty project")
+        self.act_open = self._action("&Open…", files.open_dialog, std.Open, "Open a project file")
+        self.act_save = self._action("&Save", files.save, std.Save, "Save the project")
+        self.act_save_as = self._action("Save &As…", files.save_as, std.SaveAs, "Save the project under another name")
+        self.act_revert = self._action("&Revert to Saved", files.revert, None, "Discard changes since the last save")
+        self.act_import_csv = self._action("Import Traffic &CSV…", lambda: traffic_io.import_traffic_dialog(self), None,
+                                           "Add the vehicles of a traffic CSV to the project (flights already in it "
+                                           "are merged)")
+        self.act_export_csv = self._action("&Export Traffic CSV…", lambda: traffic_io.export_traffic_dialog(self), None,
                                            "Write the project's traffic as CSV")
-        self.act_close = self._action("&Close", self.close_project, std.Close, "Close the project")
+        self.act_close = self._action("&Close", files.new_project, std.Close, "Close the project")
         self.act_quit = self._action("&Quit", self.close, std.Quit, "Quit the planner")
         self.act_undo = self.doc.undo_stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcut(QKeySequence(std.Undo))
@@ -204,7 +183,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.act_new, self.act_open])
         self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
         file_menu.addSeparator()
         file_menu.addActions([self.act_save, self.act_save_as, self.act_revert])
         file_menu.addSeparator()
@@ -232,17 +211,6 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda checked=False, zone=zone, menu=zone_menu: self.set_display_zone(zone, menu))
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.addAction(self.act_about)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        files = self.settings.recent_files()
-        for path in files:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda checked=False, path=path: self.open_file(Path(path)))
-        if not files:
-            self.recent_menu.addAction("No recent projects").setEnabled(False)
 
     def set_display_zone(self, zone: str, menu=None) -> None:
         """Show times in UTC, Moscow or Houston time."""
@@ -279,7 +247,7 @@ class MainWindow(QMainWindow):
         from planner.rules.availability import port_status, stay_window
 
         start, end = stay_window(mission, index)
-        timeline = self.checker.engine.timeline if self.checker.engine else None
+        timeline = self.station.timeline
         names = {m.id: m.name for m in self.doc.project.missions}
         return port_status(timeline, port, start, end, mission.id, names)
 
@@ -327,7 +295,6 @@ class MainWindow(QMainWindow):
         )
 
     def _project_reset(self):
-        self._autosaved_index = -1
         self._update_title()
         self._update_status()
         for view in self.views.values():
@@ -367,136 +334,7 @@ class MainWindow(QMainWindow):
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.set("window/state", self.saveState())
 
-    # ------------------------------------------------------------------ files
-
-    def _watch(self, path: Path | None) -> None:
-        if self.watcher.files():
-            self.watcher.removePaths(self.watcher.files())
-        if path is not None and path.exists():
-            self.watcher.addPath(str(path))
-        self._disk_digest = _digest(path) if path else None
-
-    def open_file(self, path: Path) -> bool:
-        """Open a project as a user does: a file that cannot be read is refused before anything else
-        happens; otherwise unsaved changes are offered for saving first. False when not opened."""
-        with busy(self, f"Reading {Path(path).name}…"):
-            project, error = self._load(Path(path))
-        if error:
-            self.show_error("Cannot open project", error)
-            return False
-        if not self.maybe_save():
-            return False
-        with busy(self, f"Checking and drawing {Path(path).name}…"):
-            self._show_loaded(project, Path(path))
-        return True
-
-    def open_path(self, path: Path) -> str | None:
-        """Load ``path`` into the window without questions; the loader's message when it cannot be read
-        (the open project then stays as it was)."""
-        with busy(self, f"Opening {Path(path).name}…"):
-            project, error = self._load(Path(path))
-            if error:
-                return error
-            self._show_loaded(project, Path(path))
-        return None
-
-    @staticmethod
-    def _load(path: Path):
-        from planner.store import ProjectFileError, load_project
-
-        try:
-            return load_project(path), None
-        except ProjectFileError as exc:
-            return None, str(exc)
-        except OSError as exc:
-            return None, f"{path}: {exc.strerror or exc}"
-
-    def _show_loaded(self, project: Project, path: Path) -> None:
-        self._replace_document(project, path)
-        if path.resolve() != _bundled_example().resolve():
-            self.settings.add_recent_file(path)
-
-    def _replace_document(self, project: Project, path: Path | None) -> None:
-        recovery.discard_recovery(self.doc.path)  # the user chose to save or discard that work
-        self.doc.reset(project, path)
-        self._watch(path)
-
-    def open_dialog(self) -> None:
-        """File > Open."""
-        start = str(self.doc.path.parent) if self.doc.path else ""
-        name, _ = QFileDialog.getOpenFileName(self, "Open Project", start, PROJECT_FILTER)
-        if name:
-            self.open_file(Path(name))
-
-    def new_project(self) -> None:
-        """File > New."""
-        if self.maybe_save():
-            self._replace_document(Project(), None)
-
-    def close_project(self) -> None:
-        """File > Close: an empty untitled project takes its place."""
-        self.new_project()
-
-    def save(self) -> bool:
-        """File > Save; False when not saved (cancelled or failed)."""
-        if self.doc.path is None:
-            return self.save_as()
-        return self.save_to(self.doc.path)
-
-    def save_as(self, path: Path | None = None) -> bool:
-        """File > Save As."""
-        if path is None:
-            suggested = str(self.doc.path or Path.home() / f"{self.doc.project.meta.title}{PROJECT_SUFFIX}")
-            name, _ = QFileDialog.getSaveFileName(self, "Save Project As", suggested, PROJECT_FILTER)
-            if not name:
-                return False
-            path = Path(name)
-            if not path.suffix:
-                path = path.with_suffix(PROJECT_SUFFIX)
-        return self.save_to(Path(path))
-
-    def save_to(self, path: Path) -> bool:
-        """Write the project to ``path`` atomically, keeping the previous version beside it."""
-        from planner.store import save_project
-
-        try:
-            save_project(self.doc.project, path)
-        except OSError as exc:
-            self.show_error("Cannot save project", f"{path}: {exc.strerror or exc}. The project is still open and unchanged.")
-            return False
-        old_path = self.doc.path
-        if old_path != path:
-            recovery.discard_recovery(old_path)
-        self.doc.set_path(path)
-        self.doc.undo_stack.setClean()
-        recovery.discard_recovery(path)
-        self._watch(path)
-        self.settings.add_recent_file(path)
-        self.statusBar().showMessage(f"Saved {path}", 5000)
-        return True
-
-    def revert(self) -> None:
-        """File > Revert to Saved."""
-        if self.doc.path is None:
-            return
-        if self.doc.modified and not self.confirm(
-                "Revert to Saved", f"Discard all changes since {self.doc.display_name} was last saved?"):
-            return
-        error = self.open_path(self.doc.path)
-        if error:
-            self.show_error("Cannot revert", error)
-
-    def maybe_save(self) -> bool:
-        """Ask Save / Discard / Cancel when there are unsaved changes; True when it is fine to go on."""
-        if not self.doc.modified:
-            return True
-        answer = self.ask_save_changes()
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            # The recovery file goes when the project is replaced or the window closes, not before.
-            return True
-        return False
+    # ------------------------------------------------------------------ questions (tests replace these)
 
     def ask_save_changes(self) -> QMessageBox.StandardButton:
         """The Save / Discard / Cancel question (tests replace this)."""
@@ -514,145 +352,9 @@ class MainWindow(QMainWindow):
         """An error a user can act on, in a dialog (tests replace this)."""
         QMessageBox.critical(self, title, text)
 
-    # ------------------------------------------------------------------ traffic CSV
-
-    def import_traffic_dialog(self) -> None:
-        """File > Import Traffic CSV."""
-        name, _ = QFileDialog.getOpenFileName(self, "Import Traffic CSV", "", CSV_FILTER)
-        if name:
-            self.import_traffic(Path(name))
-
-    def import_traffic(self, path: Path) -> bool:
-        """Add the missions and people of a traffic CSV to the project, as one undo step."""
-        from planner.gui.commands import InsertItem
-        from planner.model.people import unique_slug
-        from planner.traffic import TrafficCsvError, read_traffic_csv
-
-        try:
-            imported = read_traffic_csv(path)
-        except TrafficCsvError as exc:
-            self.show_error("Cannot import traffic", str(exc))
-            return False
-        except OSError as exc:
-            self.show_error("Cannot import traffic", f"{path}: {exc.strerror or exc}")
-            return False
-        project = self.doc.project
-        people_by_name = {p.name: p.id for p in project.people}
-        person_ids = {p.id for p in project.people}
-        renamed: dict[str, str] = {}
-        new_people, new_missions = [], []
-        for person in imported.people:
-            if person.name in people_by_name:
-                renamed[person.id] = people_by_name[person.name]
-                continue
-            new_id = unique_slug(person.name, person_ids)
-            person_ids.add(new_id)
-            renamed[person.id] = new_id
-            person.id = new_id
-            new_people.append(person)
-        mission_ids = {m.id for m in project.missions}
-        flights = {_flight(m) for m in project.missions}
-        skipped = 0
-        for mission in imported.missions:
-            for event in mission.events:
-                event.crew = tuple(renamed.get(p, p) for p in event.crew)
-            if _flight(mission) in flights:  # the same vehicle with the same events is in the plan already
-                skipped += 1
-                continue
-            mission.id = unique_slug(mission.id, mission_ids)
-            mission_ids.add(mission.id)
-            new_missions.append(mission)
-        if new_people or new_missions:  # one undo step, and none for an import that adds nothing
-            stack = self.doc.undo_stack
-            stack.beginMacro(f"Import {path.name}")
-            for person in new_people:
-                stack.push(InsertItem(self.doc, "people", person))
-            for mission in new_missions:
-                stack.push(InsertItem(self.doc, "missions", mission))
-            stack.endMacro()
-        added = len(new_missions)
-        note = f"; {skipped} already in the plan were left as they are" if skipped else ""
-        self.statusBar().showMessage(f"Imported {added} vehicle{'s' if added != 1 else ''} from {path.name}{note}",
-                                     8000)
-        return True
-
-    def export_traffic_dialog(self) -> None:
-        """File > Export Traffic CSV."""
-        suggested = str((self.doc.path or Path.home() / "traffic").with_suffix(".csv"))
-        name, _ = QFileDialog.getSaveFileName(self, "Export Traffic CSV", suggested, CSV_FILTER)
-        if name:
-            self.export_traffic(Path(name))
-
-    def export_traffic(self, path: Path) -> bool:
-        """Write the project's traffic as CSV."""
-        from planner.store.atomic import atomic_write_text
-        from planner.traffic import write_traffic_csv
-
-        try:
-            atomic_write_text(path, write_traffic_csv(self.doc.project), keep_backup=False)
-        except OSError as exc:
-            self.show_error("Cannot export traffic", f"{path}: {exc.strerror or exc}")
-            return False
-        self.statusBar().showMessage(f"Exported traffic to {path}", 5000)
-        return True
-
-    # ------------------------------------------------------------------ autosave, disk changes
-
-    def autosave(self) -> Path | None:
-        """Write the unsaved work to the recovery file (if anything changed since the last autosave)."""
-        from planner.store import project_to_json
-
-        stack = self.doc.undo_stack
-        if not self.doc.modified or stack.index() == self._autosaved_index:
-            return None
-        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        try:
-            written = recovery.write_recovery(project_to_json(self.doc.project), self.doc.path, stamp)
-        except OSError as exc:
-            self.statusBar().showMessage(f"Autosave failed: {exc.strerror or exc}", 10000)
-            return None
-        self._autosaved_index = stack.index()
-        return written
-
-    def offer_recovery(self) -> bool:
-        """At start: offer to recover work left in recovery files; True when one was recovered."""
-        from planner.store import ProjectFileError, load_project
-
-        for found in recovery.pending_recoveries():
-            label = str(found.original) if found.original else "an untitled project"
-            if not self.confirm("Recover unsaved work",
-                                f"The planner did not close normally. Recover the unsaved changes to {label} "
-                                f"(autosaved {found.saved_at})?"):
-                recovery.discard_recovery(found.original)
-                continue
-            try:
-                project = load_project(found.file)
-            except (ProjectFileError, OSError) as exc:
-                self.show_error("Cannot recover", str(exc))
-                continue
-            self.doc.reset(project, found.original)
-            self._watch(found.original)
-            # The recovered work is not saved yet: mark it modified by leaving the clean state.
-            self.doc.undo_stack.resetClean()
-            self._update_title()
-            return True
-        return False
-
-    def _file_changed_on_disk(self, name: str) -> None:
-        path = Path(name)
-        if self.doc.path is None or path.resolve() != self.doc.path.resolve():
-            return
-        digest = _digest(path)
-        if path.exists() and str(path) not in self.watcher.files():
-            self.watcher.addPath(str(path))  # editors that replace files drop the watch
-        if digest is None or digest == self._disk_digest:
-            return
-        self._disk_digest = digest
-        extra = " Your unsaved changes would be lost." if self.doc.modified else ""
-        if self.confirm("File changed on disk", f"{path.name} was changed by another program. Reload it?{extra}"):
-            error = self.open_path(path)
-            if error:
-                self.show_error("Cannot reload", error)
+    def show_message(self, title: str, text: str) -> None:
+        """Something done that the user should read, in a dialog (tests replace this)."""
+        QMessageBox.information(self, title, text)
 
     # ------------------------------------------------------------------ window events
 
@@ -665,17 +367,17 @@ class MainWindow(QMainWindow):
             if url.isLocalFile():
                 path = Path(url.toLocalFile())
                 if path.suffix.lower() == ".csv":
-                    self.import_traffic(path)
+                    traffic_io.import_traffic(self, path)
                 else:
-                    self.open_file(path)
+                    self.files.open_file(path)
                 event.acceptProposedAction()
                 return
 
     def closeEvent(self, event: QCloseEvent):  # noqa: N802
-        if not self.maybe_save():
+        if not self.files.maybe_save():
             event.ignore()
             return
-        recovery.discard_recovery(self.doc.path)
+        self.files.closed()
         self._save_layout()
         event.accept()
 
@@ -690,9 +392,3 @@ class MainWindow(QMainWindow):
         from planner.gui.about import show_about
 
         show_about(self)
-
-
-def _bundled_example() -> Path:
-    from planner.gui.app import example_project_path
-
-    return example_project_path()

@@ -116,7 +116,7 @@ class SettingsDialog(QDialog):
         if chosen != doc.project.effective_settings:
             doc.undo_stack.push(SetPart(doc, "settings", chosen, "Change station settings"))
         self.prefs.set("autosave_seconds", self.autosave_spin.value())
-        self.window.autosave_timer.setInterval(self.autosave_spin.value() * 1000)
+        self.window.files.autosave_timer.setInterval(self.autosave_spin.value() * 1000)
         self.window.set_display_zone(self.zone_combo.currentData())
         self.prefs.set("theme", self.theme_combo.currentData())
         from planner.gui.theme import apply_theme

@@ -16,7 +16,7 @@ STAMP = datetime(2021, 10, 1, tzinfo=timezone.utc)
 
 @pytest.fixture(scope="module")
 def example():
-    from planner.gui.app import example_project_path
+    from planner.resources import example_project_path
 
     return load_project(example_project_path())
 

@@ -74,10 +74,10 @@ def test_dock_at_an_occupied_port_apply_the_free_port_undo_redo_save_reopen(wind
     assert not [f for f in _conflicts(window) if f.rule == "port-double-booking" and mission_id in f.vehicles]
 
     target = tmp_path / "fixed.issplan"
-    assert window.save_as(target)
+    assert window.files.save_as(target)
     reopened = MainWindow()
     qtbot.addWidget(reopened)
-    assert reopened.open_path(target) is None
+    assert reopened.files.open_path(target) is None
     assert reopened.doc.project == window.doc.project
     assert [f.message for f in reopened.checker.findings] == [f.message for f in window.checker.findings]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 
@@ -10,9 +11,10 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
-from planner.gui.app import example_project_path, start_window
+from planner.gui.app import start_window
 from planner.gui.main_window import MainWindow
 from planner.gui.settings import Settings
+from planner.resources import example_project_path
 
 
 @pytest.fixture
@@ -31,7 +33,7 @@ def example_copy(tmp_path):
 
 
 def test_opens_the_example_and_shows_its_missions(window, example_copy):
-    assert window.open_path(example_copy) is None
+    assert window.files.open_path(example_copy) is None
     table = window.views["missions"].table
     assert table.model().rowCount() == 15
     names = {table.model().index(r, 0).data() for r in range(15)}
@@ -42,7 +44,7 @@ def test_opens_the_example_and_shows_its_missions(window, example_copy):
 
 
 def test_edit_marks_modified_undo_restores_and_save_reopen_is_identical(window, example_copy, tmp_path):
-    window.open_path(example_copy)
+    window.files.open_path(example_copy)
     original = example_copy.read_bytes()
     window.views["missions"].select_ids(["soyuz-ms-19"])
     editor = window.mission_editor
@@ -56,28 +58,28 @@ def test_edit_marks_modified_undo_restores_and_save_reopen_is_identical(window, 
     assert not window.isWindowModified()
     window.act_redo.trigger()
     target = tmp_path / "renamed.issplan"
-    assert window.save_as(target)
+    assert window.files.save_as(target)
     assert not window.isWindowModified()
     reopened = MainWindow()
-    assert reopened.open_path(target) is None
+    assert reopened.files.open_path(target) is None
     assert reopened.doc.project == window.doc.project
     # Undo back to the opened state and save: the bytes are the original ones.
     window.act_undo.trigger()
-    assert window.save_to(tmp_path / "same.issplan")
+    assert window.files.save_to(tmp_path / "same.issplan")
     assert (tmp_path / "same.issplan").read_bytes() == original
     reopened.deleteLater()
 
 
 def test_a_damaged_file_is_refused_and_the_open_project_stays(window, example_copy, tmp_path):
-    window.open_path(example_copy)
+    window.files.open_path(example_copy)
     window.views["missions"].select_ids(["crew-3"])
     window.mission_editor.name_edit.textEdited.emit("Crew-3 edited")
     broken = tmp_path / "broken.issplan"
     broken.write_text('{"format": "iss-visit-planner", "schema_version": 1, "missions": [', encoding="utf-8")
-    assert window.open_file(broken) is False
+    assert window.files.open_file(broken) is False
     assert window.questions == []  # refused before any Save/Discard question
     assert window.errors and "broken.issplan" in window.errors[-1][1]
-    error = window.open_path(broken)
+    error = window.files.open_path(broken)
     assert error and "broken.issplan" in error
     assert window.doc.path == example_copy
     assert window.doc.project.mission("crew-3").name == "Crew-3 edited"
@@ -85,17 +87,17 @@ def test_a_damaged_file_is_refused_and_the_open_project_stays(window, example_co
 
 
 def test_save_over_keeps_the_previous_version(window, example_copy):
-    window.open_path(example_copy)
+    window.files.open_path(example_copy)
     before = example_copy.read_bytes()
     window.views["missions"].select_ids(["crew-2"])
     window.mission_editor.name_edit.textEdited.emit("Crew-2 Endeavour")
-    assert window.save()
+    assert window.files.save()
     assert example_copy.with_name(example_copy.name + "~").read_bytes() == before
     assert json.loads(example_copy.read_text())["missions"]
 
 
 def test_new_duplicate_delete_missions_are_undoable(window, example_copy):
-    window.open_path(example_copy)
+    window.files.open_path(example_copy)
     count = len(window.doc.project.missions)
     window.act_new_mission.trigger()
     assert len(window.doc.project.missions) == count + 1
@@ -110,7 +112,7 @@ def test_new_duplicate_delete_missions_are_undoable(window, example_copy):
 
 
 def test_closing_with_changes_asks_and_cancel_keeps_the_window(window, example_copy):
-    window.open_path(example_copy)
+    window.files.open_path(example_copy)
     window.act_new_mission.trigger()
     window.save_answer = QMessageBox.StandardButton.Cancel
     assert window.close() is False
@@ -120,7 +122,7 @@ def test_closing_with_changes_asks_and_cancel_keeps_the_window(window, example_c
 
 
 def test_closing_without_changes_asks_nothing(window, example_copy):
-    window.open_path(example_copy)
+    window.files.open_path(example_copy)
     assert window.close() is True
     assert window.questions == []
 
@@ -128,64 +130,95 @@ def test_closing_without_changes_asks_nothing(window, example_copy):
 def test_autosave_then_crash_then_recovery(qtbot, example_copy):
     first = MainWindow()
     qtbot.addWidget(first)
-    first.open_path(example_copy)
+    first.files.open_path(example_copy)
     first.act_new_mission.trigger()
-    assert first.autosave() is not None
+    assert first.files.autosave() is not None
     expected = first.doc.project
     # A crash: the window is never closed normally. The next start offers the recovery.
     second = MainWindow()
     qtbot.addWidget(second)
     second.answers = [True]
-    assert second.offer_recovery()
+    assert second.files.offer_recovery()
     assert second.doc.project == expected
     assert second.doc.path == example_copy
     assert second.isWindowModified()
     second.close()  # discarding the recovered work
     third = MainWindow()
     qtbot.addWidget(third)
-    assert not third.offer_recovery()
+    assert not third.files.offer_recovery()
 
 
-def test_file_changed_on_disk_offers_reload(window, example_copy):
-    window.open_path(example_copy)
+def test_file_changed_on_disk_offers_reload(window, example_copy, qtbot):
+    window.files.open_path(example_copy)
     data = json.loads(example_copy.read_text())
     data["meta"]["title"] = "Changed elsewhere"
-    example_copy.write_text(json.dumps(data, indent=2), encoding="utf-8")
     window.answers = [True]
-    window._file_changed_on_disk(str(example_copy))
-    assert window.doc.project.meta.title == "Changed elsewhere"
+    example_copy.write_text(json.dumps(data, indent=2), encoding="utf-8")  # another program saves the file
+    qtbot.waitUntil(lambda: window.doc.project.meta.title == "Changed elsewhere", timeout=5000)
+    assert [title for title, _text in window.confirms] == ["File changed on disk"]
+
+
+def _drop(window, path) -> None:
+    """Drop a file on the window, as from a file manager."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
 
 
 def test_dropping_a_project_file_opens_it(window, example_copy, qtbot):
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(example_copy))])
-    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    window.dropEvent(event)
+    _drop(window, example_copy)
     assert window.doc.path == example_copy
 
 
-def test_import_traffic_csv_is_one_undo_step(window, data_dir):
-    assert window.import_traffic(data_dir / "iss-traffic-2021h2.csv")
+def test_import_traffic_csv_is_one_undo_step(window, events_csv):
+    _drop(window, events_csv)
     assert len(window.doc.project.missions) == 15
     assert window.doc.undo_stack.count() == 1
     window.act_undo.trigger()
     assert window.doc.project.missions == [] and window.doc.project.people == []
 
 
-def test_importing_traffic_already_in_the_plan_adds_nothing(example_window, data_dir):
+def test_importing_traffic_already_in_the_plan_adds_nothing(example_window, events_csv):
     # The example was made from this very file: importing it again must not double every vehicle.
     before = list(example_window.doc.project.missions)
-    assert example_window.import_traffic(data_dir / "iss-traffic-2021h2.csv")
+    _drop(example_window, events_csv)
     assert example_window.doc.project.missions == before
     assert example_window.doc.undo_stack.count() == 0  # and no empty step to undo
     assert "15 already in the plan" in example_window.statusBar().currentMessage()
+    assert example_window.__dict__.get("messages", []) == []  # nothing merged: no dialog to dismiss
+
+
+def test_a_flight_in_the_plan_gets_the_events_the_csv_adds_in_one_undo_step(example_window, events_csv):
+    """Issue 14: the plan knew Soyuz MS-19 up to its docking; the traffic CSV also has its return in March 2022."""
+    from planner.gui.commands import ReplaceItem
+
+    doc = example_window.doc
+    ms19 = next(m for m in doc.project.missions if m.name == "Soyuz MS-19")
+    known = copy.deepcopy(ms19)
+    known.events = [e for e in known.events if e.utc.year == 2021]
+    doc.undo_stack.push(ReplaceItem(doc, "missions", ms19.id, known))
+    missions = len(doc.project.missions)
+
+    _drop(example_window, events_csv)
+
+    assert len(doc.project.missions) == missions  # merged, not doubled
+    merged = next(m for m in doc.project.missions if m.name == "Soyuz MS-19")
+    assert merged == ms19  # its undocking and landing are back, with the plan's ids for the crew
+    ((title, text),) = example_window.messages
+    assert title == "Traffic imported"
+    assert "merged 1 flight already in the plan (Soyuz MS-19: 2 events added (undock, land))" in text
+    assert "14 already in the plan" in text
+    assert doc.undo_stack.undoText() == f"Import {events_csv.name}"
+    example_window.act_undo.trigger()
+    assert next(m for m in doc.project.missions if m.name == "Soyuz MS-19") == known
 
 
 def test_start_window_opens_the_example_first_then_the_last_project(qtbot, example_copy):
     first = start_window(None)
     qtbot.addWidget(first)
     assert first.doc.path == example_project_path()
-    assert first.open_path(example_copy) is None
+    assert first.files.open_path(example_copy) is None
     second = start_window(None)
     qtbot.addWidget(second)
     assert second.doc.path == example_copy.resolve() or second.doc.path == example_copy
@@ -194,10 +227,10 @@ def test_start_window_opens_the_example_first_then_the_last_project(qtbot, examp
 def test_recent_files_menu_drops_missing_files(window, example_copy, tmp_path):
     gone = tmp_path / "gone.issplan"
     shutil.copyfile(example_copy, gone)
-    window.open_path(gone)
-    window.open_path(example_copy)
+    window.files.open_path(gone)
+    window.files.open_path(example_copy)
     gone.unlink()
-    window._fill_recent_menu()
+    window.recent_menu.aboutToShow.emit()  # what opening the menu sends: it is rebuilt then
     assert [a.text() for a in window.recent_menu.actions()] == ["challenge.issplan"]
 
 
@@ -236,7 +269,7 @@ def test_opening_shows_a_wait_cursor_and_says_what_it_is_doing(example_window, t
         return real_load(p)
 
     monkeypatch.setattr("planner.store.load_project", watching)
-    assert example_window.open_file(path)
+    assert example_window.files.open_file(path)
     from PySide6.QtCore import Qt
 
     assert seen == [("Reading copy.issplan…", Qt.CursorShape.WaitCursor)]

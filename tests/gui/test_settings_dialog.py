@@ -6,7 +6,7 @@ import shutil
 
 from PySide6.QtGui import QPalette
 
-from planner.gui.app import example_project_path
+from planner.resources import example_project_path
 from planner.gui.main_window import MainWindow
 from planner.gui.settings import Settings
 from planner.gui.settings_dialog import SettingsDialog
@@ -18,7 +18,7 @@ def test_tightening_the_spacing_threshold_is_undoable_and_saved(qtbot, tmp_path)
     shutil.copyfile(example_project_path(), path)
     window = MainWindow()
     qtbot.addWidget(window)
-    window.open_path(path)
+    window.files.open_path(path)
     warnings_before = len(window.checker.findings)
     dialog = SettingsDialog(window)
     qtbot.addWidget(dialog)
@@ -27,7 +27,7 @@ def test_tightening_the_spacing_threshold_is_undoable_and_saved(qtbot, tmp_path)
     assert window.doc.project.effective_settings.spacing_warning_hours == 72.0
     assert len(window.checker.findings) > warnings_before  # more pairs of events are now too close
     assert window.isWindowModified()
-    window.save()
+    window.files.save()
     assert load_project(path).effective_settings.spacing_warning_hours == 72.0
     window.act_undo.trigger()
     assert window.doc.project.effective_settings.spacing_warning_hours == 24.0

@@ -12,7 +12,7 @@ def install(window):
     from planner.gui.calendar.view import CalendarView
     from planner.gui.timeline import _open, _select
 
-    view = CalendarView(window.doc, window.checker, window.zone, window)
+    view = CalendarView(window.doc, window.station, window.zone, window)
     window.add_view(view, "Calendar")
     window.calendar_view = view
     view.canvas.itemClicked.connect(lambda collection, item_id: _select(window, collection, item_id))

@@ -42,9 +42,10 @@ class CalendarCanvas(QWidget):
     itemClicked = Signal(str, str)
     itemActivated = Signal(str, str)
 
-    def __init__(self, doc, checker, zone=lambda: "UTC", parent=None):
+    def __init__(self, doc, station, zone=lambda: "UTC", parent=None):
+        """Pages of ``doc``'s plan as ``station`` (a :class:`StationState`) derives it."""
         super().__init__(parent)
-        self.doc, self.checker, self.zone = doc, checker, zone
+        self.doc, self.station, self.zone = doc, station, zone
         self.setObjectName("calendarCanvas")
         self.setAccessibleName("Calendar")
         self.setMinimumSize(400, 300)
@@ -57,7 +58,7 @@ class CalendarCanvas(QWidget):
         self.selected: set[str] = set()
         self.highlights: list[tuple[float, float, str]] = []  # candidate windows (the time cursor's)
         self.chosen_highlight = -1
-        checker.findingsChanged.connect(self._invalidate)
+        station.changed.connect(self._invalidate)
         doc.projectReset.connect(self._invalidate)
 
     def _invalidate(self) -> None:
@@ -71,7 +72,7 @@ class CalendarCanvas(QWidget):
         zone = self.zone()
         if self._index is None or self._index_zone != zone or self._stale:
             self._stale = False
-            self._index = DayIndex(Schedule(self.doc.project, self.checker.engine.timeline), zone)
+            self._index = DayIndex(Schedule(self.doc.project, self.station.timeline), zone)
             self._index_zone = zone
         return self._index
 
@@ -293,10 +294,10 @@ class CalendarCanvas(QWidget):
 class CalendarView(QWidget):
     """Month / week / day pages with previous, next, today and go-to-date."""
 
-    def __init__(self, doc, checker, zone=lambda: "UTC", parent=None):
+    def __init__(self, doc, station, zone=lambda: "UTC", parent=None):
         super().__init__(parent)
         self.setObjectName("calendarView")
-        self.canvas = CalendarCanvas(doc, checker, zone, self)
+        self.canvas = CalendarCanvas(doc, station, zone, self)
         self.canvas.pageChanged = self._sync_controls
         self.toolbar = QToolBar("Calendar", self)
         self.actions_by_name: dict[str, QAction] = {}

@@ -14,7 +14,7 @@ def install(window):
     from planner.gui.map.exports import add_menu
     from planner.gui.map.panel import MapPanel
 
-    panel = MapPanel(window)
+    panel = MapPanel(window, window.station)
     window.add_view(panel, "Map")
     window.map_panel = panel
     action = QAction("Import &Element Sets…", window)

@@ -30,9 +30,11 @@ LAYER_TITLES = {"graticule": "Graticule", "terminator": "Night side", "track": "
 class MapPanel(QWidget):
     """The ground-track map of the window's project, following the shared time cursor."""
 
-    def __init__(self, window, parent=None):
+    def __init__(self, window, station, parent=None):
+        """The map of ``window``'s document; a selected mission's stay is found in ``station`` (a StationState)."""
         super().__init__(parent)
         self.window = window
+        self.station = station
         self.doc = window.doc
         self.cursor = window.time_cursor
         self.renderer = MapRenderer()
@@ -361,8 +363,7 @@ class MapPanel(QWidget):
             if activity is not None:
                 self.show_span(activity.start.timestamp(), activity.end.timestamp())
         elif collection == "missions":
-            engine = self.window.checker.engine
-            track = engine.timeline.missions.get(ids[0]) if engine is not None else None
+            track = self.station.timeline.missions.get(ids[0])
             if track is not None and track.stays:
                 stay = track.stays[0]
                 end = stay.end if math.isfinite(stay.end) else stay.start + 86400.0
@@ -421,7 +422,7 @@ class MapPanel(QWidget):
         """The filming-windows dialog over this map (non-modal)."""
         from planner.gui.map.windows_dialog import FilmingWindowsDialog
 
-        dialog = FilmingWindowsDialog(self.window, self, self)
+        dialog = FilmingWindowsDialog(self.window, self, self.station, self)
         dialog.show()
         self.windows_dialog = dialog
         return dialog

@@ -27,10 +27,10 @@ RANK_TITLES = {"longest": "Longest first", "elevation": "Highest site elevation 
 class FilmingWindowsDialog(QDialog):
     """A form over :func:`planner.orbit.filming_windows` whose results show on the map and can become activities."""
 
-    def __init__(self, window, panel, parent=None):
+    def __init__(self, window, panel, station, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Filming Windows")
-        self.window, self.panel, self.doc = window, panel, window.doc
+        self.window, self.panel, self.station, self.doc = window, panel, station, window.doc
         self.results: list = []
         self._searched = None  # the request the listed results answer (the form may change since)
         self._build()
@@ -137,9 +137,9 @@ class FilmingWindowsDialog(QDialog):
 
         project = self.doc.project
         self.stay_combo.addItem("(the span below)", None)
-        engine = self.window.checker.engine
+        timeline = self.station.timeline
         for mission in project.missions:
-            track = engine.timeline.missions.get(mission.id) if engine is not None else None
+            track = timeline.missions.get(mission.id)
             for stay in track.stays if track is not None else ():
                 end = stay.end if math.isfinite(stay.end) else stay.start + 30 * 86400.0
                 label = f"{mission.name} at {stay.port} ({to_datetime(stay.start):%Y-%m-%d} to {to_datetime(end):%Y-%m-%d})"

@@ -12,7 +12,7 @@ def install(window):
     from planner.gui.timeline.export import install_export_menu
     from planner.gui.timeline.view import TimelineView
 
-    view = TimelineView(window.doc, window.checker, window.time_cursor, window.zone, window)
+    view = TimelineView(window.doc, window.station, window.checker, window.time_cursor, window.zone, window)
     window.add_view(view, "Timeline")
     window.timeline_view = view
     canvas = view.canvas

@@ -66,9 +66,10 @@ class TimelineCanvas(QWidget):
     #: the visible span or the lanes' height changed
     viewChanged = Signal()
 
-    def __init__(self, doc, checker, cursor, zone=lambda: "UTC", parent=None):
+    def __init__(self, doc, station, checker, cursor, zone=lambda: "UTC", parent=None):
+        """Lanes of ``doc``'s plan from ``station`` (a :class:`StationState`), with ``checker``'s findings as bands."""
         super().__init__(parent)
-        self.doc, self.checker, self.cursor, self.zone = doc, checker, cursor, zone
+        self.doc, self.station, self.checker, self.cursor, self.zone = doc, station, checker, cursor, zone
         self.setObjectName("timelineCanvas")
         self.setAccessibleName("Station timeline")
         self.setMouseTracking(True)
@@ -98,6 +99,7 @@ class TimelineCanvas(QWidget):
         doc.itemsChanged.connect(self._items_changed)
         doc.projectReset.connect(self._project_reset)
         doc.partChanged.connect(lambda _part: self.invalidate())
+        station.changed.connect(self.invalidate)
         checker.findingsChanged.connect(self.invalidate)
         cursor.timeChanged.connect(self._cursor_moved)
         cursor.windowRequested.connect(self.show_window)
@@ -110,8 +112,8 @@ class TimelineCanvas(QWidget):
 
     @property
     def timeline(self):
-        """The checker's derived StationTimeline (current after every edit)."""
-        return self.checker.engine.timeline
+        """The StationTimeline shown (current after every edit)."""
+        return self.station.timeline
 
     def _items_changed(self, collection: str, _ids: list) -> None:
         if collection == "missions":

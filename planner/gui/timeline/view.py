@@ -14,10 +14,10 @@ from planner.gui.timeline.canvas import TimelineCanvas
 class TimelineView(QWidget):
     """The station timeline with its controls."""
 
-    def __init__(self, doc, checker, cursor, zone=lambda: "UTC", parent=None):
+    def __init__(self, doc, station, checker, cursor, zone=lambda: "UTC", parent=None):
         super().__init__(parent)
         self.setObjectName("timelineView")
-        self.canvas = TimelineCanvas(doc, checker, cursor, zone, self)
+        self.canvas = TimelineCanvas(doc, station, checker, cursor, zone, self)
         self.scrollbar = QScrollBar(Qt.Orientation.Vertical, self)
         self.scrollbar.valueChanged.connect(self.canvas.set_scroll)
         self.canvas.viewChanged.connect(self._sync_scrollbar)

@@ -172,7 +172,7 @@ def test_the_dialog_explains_what_it_cannot_search(window):
 def test_without_element_sets_the_map_says_so_and_imports_them(window, data_dir):
     from planner.gui.map.element_import import import_elements
 
-    window.new_project()
+    window.files.new_project()
     panel = window.map_panel
     assert panel.renderer.cache is None
     assert "File > Import Element Sets" in panel.renderer.message

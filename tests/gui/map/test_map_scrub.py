@@ -12,7 +12,7 @@ DOCKING = parse_utc("2021-10-05T12:22:31Z").timestamp()
 
 @pytest.fixture(scope="module")
 def orbit():
-    from planner.gui.app import example_project_path
+    from planner.resources import example_project_path
     from planner.orbit import Orbit
     from planner.store import load_project
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from planner.exports.schedule import Schedule
-from planner.gui.app import example_project_path
+from planner.resources import example_project_path
 from planner.gui.calendar.days import DayIndex
 from planner.store import load_project
 

@@ -167,7 +167,7 @@ def _lanes_as_data(lanes):
 
 @pytest.mark.parametrize("mode", ["person", "kind"])
 def test_activity_lanes_updated_after_edits_equal_lanes_built_afresh(mode):
-    from planner.gui.app import example_project_path
+    from planner.resources import example_project_path
 
     project = load_project(example_project_path())
     timeline = StationTimeline.from_project(project)
@@ -213,7 +213,7 @@ def _stays_from_tracks(project, timeline):
 
 
 def test_port_lanes_updated_after_mission_edits_equal_lanes_built_afresh():
-    from planner.gui.app import example_project_path
+    from planner.resources import example_project_path
     from planner.gui.timeline.layout import PortLanes
 
     project = load_project(example_project_path())

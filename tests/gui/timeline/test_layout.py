@@ -14,7 +14,7 @@ from planner.store import load_project
 
 @pytest.fixture(scope="module")
 def layout():
-    from planner.gui.app import example_project_path
+    from planner.resources import example_project_path
 
     project = load_project(example_project_path())
     return build_layout(project, StationTimeline.from_project(project), [])
