@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QToolBar, QVBoxLayou
 from planner.exports.schedule import Schedule
 from planner.gui.calendar.days import DayIndex, day_start, local_day, tz_of
 from planner.gui.timeline.layout import ACTIVITY_COLORS, OTHER_VEHICLE_COLOR, VEHICLE_COLORS
-from planner.gui.timeline.render import HIGHLIGHT
+from planner.gui.timeline.frame import HIGHLIGHT
+from planner.gui.timeline.layers.bars import text_on
 
 MODES = ("month", "week", "day")
 _EVENT_COLOR = "#5a6b7d"
@@ -29,11 +30,6 @@ def _color(entry) -> QColor:
     if entry.kind == "stay":
         return QColor(VEHICLE_COLORS.get(entry.detail, OTHER_VEHICLE_COLOR))
     return QColor(_EVENT_COLOR)
-
-
-def _text_on(color: QColor) -> QColor:
-    luminance = 0.299 * color.red() + 0.587 * color.green() + 0.114 * color.blue()
-    return QColor(20, 20, 20) if luminance > 150 else QColor(250, 250, 250)
 
 
 class CalendarCanvas(QWidget):
@@ -109,7 +105,7 @@ class CalendarCanvas(QWidget):
         if entry.item_id in self.selected:
             p.setPen(self.palette().color(QPalette.ColorRole.Highlight))
             p.drawRect(rect.adjusted(0, 0, -1, -1))
-        p.setPen(_text_on(color))
+        p.setPen(text_on(color))
         fm = p.fontMetrics()
         p.drawText(rect.adjusted(3, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                    fm.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()) - 5))

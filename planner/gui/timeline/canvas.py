@@ -23,7 +23,10 @@ from planner.gui.timeline.layout import (
     refresh_person_backgrounds,
 )
 from planner.gui.timeline.orbit_layer import OrbitLayer
-from planner.gui.timeline.render import AXIS_H, LABEL_W, TimelineRenderer, ViewState
+from planner.gui.timeline.frame import AXIS_H, LABEL_W, ViewState
+from planner.gui.timeline.layers.findings import finding_rects
+from planner.gui.timeline.layers.marks import highlight_rects
+from planner.gui.timeline.render import TimelineRenderer
 from planner.gui.timeline.scale import TimeScale, snap_step
 from planner.model.display_time import format_in_zone
 from planner.model.times import from_epoch
@@ -475,10 +478,10 @@ class TimelineCanvas(QWidget):
         bands = self.layout_.findings
         for i in bands.visible(t - tol, t + tol)[:8]:
             finding = bands.findings[i]
-            if any(r.contains(pos) for r in self.renderer.finding_rects(self.layout_, finding, y0, plot, self.scale)):
+            if any(r.contains(pos) for r in finding_rects(self.layout_, finding, y0, plot, self.scale)):
                 word = "Conflict" if finding.is_conflict else "Warning"
                 lines.append(f"<b>{word}: {finding.rule}</b><br>{finding.message}")
-        for k, rect in self.renderer.highlight_rects(self.state, plot, self.scale):
+        for k, rect in highlight_rects(self.state, plot, self.scale):
             if rect.contains(pos):
                 start, end, label = self.state.highlights[k]
                 chosen = " (chosen)" if k == self.state.chosen_highlight else ""

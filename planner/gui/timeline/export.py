@@ -8,7 +8,7 @@ from PySide6.QtCore import QMarginsF, QSize
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from planner.gui.timeline.render import AXIS_H, ViewState
+from planner.gui.timeline.frame import AXIS_H, ViewState
 
 EXPORT_WIDTH = 1600  # logical pixels across a PDF or printed page
 

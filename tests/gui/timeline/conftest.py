@@ -35,7 +35,7 @@ def _mouse(widget, kind: str, pos: QPointF, double: bool = False) -> None:
 
 def _lane_y(canvas, key: str) -> float:
     """The middle of a lane, in canvas coordinates."""
-    from planner.gui.timeline.render import AXIS_H
+    from planner.gui.timeline.frame import AXIS_H
 
     lane = canvas.layout_.lane(key)
     return AXIS_H - canvas.scroll_y + lane.top + lane.height / 2

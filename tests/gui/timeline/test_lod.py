@@ -10,13 +10,14 @@ from datetime import timedelta
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QImage, QPainter, QPalette
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
 from planner.gui.timeline import lod
 from planner.gui.timeline.layout import (
-    ActivityBar, ActivityLanes, Lane, Spans, TimelineLayout, finding_bands,
+    ACTIVITY_COLORS, ActivityBar, ActivityLanes, Lane, Spans, TimelineLayout, finding_bands,
 )
-from planner.gui.timeline.render import AXIS_H, LABEL_W, TimelineRenderer
+from planner.gui.timeline.frame import AXIS_H, LABEL_W
+from planner.gui.timeline.render import TimelineRenderer
 from planner.gui.timeline.scale import TimeScale
 from planner.rules.findings import Finding, Severity
 from planner.station import StationTimeline
@@ -359,20 +360,20 @@ def test_a_few_findings_are_banded_over_their_own_lanes_or_across_all(qapp):
 
 
 def test_touching_bars_of_one_colour_merge_row_by_row_into_the_same_pixels(qapp):
-    from planner.gui.timeline.render import _merged
+    from planner.gui.timeline.layers.bars import merge_touching
 
     x0 = np.array([0.0, 5.0, 9.0, 20.0, 0.0, 3.0, 50.0])
     w = np.array([5.0, 4.0, 2.0, 5.0, 2.0, 60.0, 2.0])
     y = np.array([10.0, 10.0, 10.0, 10.0, 40.0, 40.0, 40.0])
     h = np.full(7, 16.0)
-    mx, my, mw, mh = _merged(x0, y, w, h)
+    mx, my, mw, mh = merge_touching(x0, y, w, h)
     assert list(zip(mx.tolist(), my.tolist(), mw.tolist())) == [(0.0, 10.0, 11.0), (20.0, 10.0, 5.0),
                                                                  (0.0, 40.0, 2.0), (3.0, 40.0, 60.0)]
     assert (mh == 16.0).all()
 
 
 @pytest.mark.parametrize("length, as_density", [(20.0, True), (2000.0, False)])
-def test_a_lane_of_bars_too_thin_to_tell_apart_is_drawn_as_density(qapp, monkeypatch, length, as_density):
+def test_a_lane_of_bars_too_thin_to_tell_apart_is_drawn_as_density(qapp, length, as_density):
     # 50 activities a minute apart at 100 s per pixel: 20 s long they are a fifth of a pixel each.
     starts = [k * 3000.0 for k in range(50)]
     payloads = [ActivityBar(f"a{k}", f"A{k}", "experiment") for k in range(50)]
@@ -380,7 +381,9 @@ def test_a_lane_of_bars_too_thin_to_tell_apart_is_drawn_as_density(qapp, monkeyp
                 Spans(starts, [s + length for s in starts], payloads))
     layout = TimelineLayout(lanes=[lane])
     layout.stack()
-    drawn = []
-    monkeypatch.setattr(TimelineRenderer, "_density", lambda self, *args: drawn.append(args[0]))
-    _paint(layout, TimeScale(0.0, 400.0, LABEL_W))
-    assert bool(drawn) is as_density
+    image = _paint(layout, TimeScale(0.0, 400.0, LABEL_W))
+    middle = _row(image, AXIS_H + lane.top + lane.height // 2)
+    experiment = QColor(ACTIVITY_COLORS["experiment"]).rgb()
+    # Bars are filled with the activity's colour; a density strip shades the palette's highlight instead.
+    assert (experiment in middle) is not as_density
+    assert any(pixel != middle[0] for pixel in middle)  # either way the lane shows its activities

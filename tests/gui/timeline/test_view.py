@@ -112,7 +112,7 @@ def test_render_image_matches_the_widget_size(canvas):
 
 
 def test_candidate_windows_from_the_cursor_are_banded_with_their_label_and_cleared(window, canvas):
-    from planner.gui.timeline.render import AXIS_H, LABEL_W
+    from planner.gui.timeline.frame import AXIS_H, LABEL_W
 
     canvas.show_window(_t("2021-10-08T00:00:00Z"), _t("2021-10-10T00:00:00Z"), margin=0.0)
     a = (_t("2021-10-08T10:00:00Z"), _t("2021-10-08T14:00:00Z"), "Filming window 1: 4 h in daylight")
