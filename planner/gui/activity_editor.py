@@ -58,9 +58,11 @@ class ActivityEditor(QWidget):
             self.kind_combo.addItem(label, kind)
         self.kind_combo.activated.connect(lambda _: self._edit("kind", lambda a: setattr(a, "kind", self.kind_combo.currentData())))
         self.start_edit = UtcDateTimeEdit(self)
+        self.start_edit.undo_stack = self.doc.undo_stack
         self.start_edit.setAccessibleName("Start (UTC)")
         self.start_edit.utcChanged.connect(self._start_changed)
         self.end_edit = UtcDateTimeEdit(self)
+        self.end_edit.undo_stack = self.doc.undo_stack
         self.end_edit.setAccessibleName("End (UTC)")
         self.end_edit.utcChanged.connect(lambda when: self._edit("end", lambda a: setattr(a, "end", when)))
         self.duration_label = QLabel(self)

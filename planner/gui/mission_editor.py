@@ -127,10 +127,12 @@ class MissionEditor(QWidget):
             self.kind_combo.addItem(kind.value.capitalize(), kind)
         self.kind_combo.activated.connect(self._kind_chosen)
         self.time_edit = UtcDateTimeEdit(self)
+        self.time_edit.undo_stack = self.doc.undo_stack
         self.time_edit.setAccessibleName("Event time (UTC)")
         self.time_edit.utcChanged.connect(lambda when: self._edit_event("time", lambda e: setattr(e, "utc", when)))
         self.local_time_label = QLabel(self)
         self.end_edit = UtcDateTimeEdit(self)
+        self.end_edit.undo_stack = self.doc.undo_stack
         self.end_edit.setAccessibleName("Redocking time (UTC)")
         self.end_edit.utcChanged.connect(lambda when: self._edit_event("end", lambda e: setattr(e, "end_utc", when)))
         self.port_combo = QComboBox(self)

@@ -71,3 +71,31 @@ def to_epoch(when: datetime) -> float:
 def from_epoch(seconds: float) -> datetime:
     """Inverse of :func:`to_epoch`."""
     return datetime.fromtimestamp(seconds, UTC)
+
+
+_TYPED_ZONE = re.compile(r"\s*(?:UTC|Z)\s*$", re.IGNORECASE)
+
+
+def format_typed_utc(when: datetime) -> str:
+    """An instant as a date field shows it for typing over: ``2021-10-05 12:22:31 UTC`` (milliseconds only
+    when it has some, so what is shown is the instant itself)."""
+    when = when.astimezone(UTC)
+    text = when.strftime("%Y-%m-%d %H:%M:%S")
+    if when.microsecond:
+        text += f".{when.microsecond // 1000:03d}"
+    return text + " UTC"
+
+
+def parse_typed_utc(text: str) -> datetime:
+    """An instant as a user types or pastes it: ``2021-10-25 10:00``, ``2021-10-25 10:00:00 UTC``,
+    ``2021-10-25T10:00:00Z``; TimeFormatError saying what is wrong otherwise (a date alone is refused:
+    it would silently mean midnight)."""
+    bare = _TYPED_ZONE.sub("", text).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", bare):
+        raise TimeFormatError(f"'{text.strip()}' has no time of day: type it too, e.g. {bare} 10:00")
+    try:
+        return parse_utc(bare + "Z")
+    except TimeFormatError as exc:
+        message = str(exc).replace(f"'{bare}Z'", f"'{text.strip()}'").replace("2021-10-05T08:55:02Z",
+                                                                              "2021-10-05 08:55:02 UTC")
+        raise TimeFormatError(message) from None
