@@ -1,22 +1,21 @@
 """Activity rules: outside the participants' stay aboard, a person in two activities at once, an EVA (or an
-activity that asks for it) during a dynamic event, orbit conditions (daylight, shadow, a ground site in view)
-and an element set too far from the activity's time."""
+activity that asks for it) during a dynamic event, and an element set too far from the activity's time (the
+orbit conditions are in :mod:`planner.rules.orbit_rule`)."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from planner import intervals
+import numpy as np
+
 from planner.model.activity import Activity, ActivityKind, Need, NeedKind
 from planner.rules.findings import Finding, Severity
 from planner.model.time_text import short_time, span_text
-from planner.rules.orbit_needs import OrbitConditions
 
 OUTSIDE_STAY = "activity-outside-stay"
 OVERLAP = "activity-overlap"
 DYNAMIC = "activity-dynamic-event"
-ORBIT = "activity-orbit"
 ELEMENT_AGE = "element-set-age"
 
 _ORBIT_NEEDS = (NeedKind.DAYLIGHT, NeedKind.SHADOW, NeedKind.SITE_IN_VIEW)
@@ -55,15 +54,14 @@ def overlaps(a: ActivityRow, b: ActivityRow) -> bool:
 
 
 class ActivityContext:
-    """What the per-activity rules read: people's stays, dynamic events, element-set epochs, the orbit."""
+    """What the per-activity rules read: people's stays, dynamic events, element-set epochs (the orbit's
+    conditions are :mod:`planner.rules.orbit_rule`'s, judged for many activities at once)."""
 
-    def __init__(self, people, dynamic, epochs, settings, orbit: OrbitConditions | None, sites, names, tracks):
+    def __init__(self, people, dynamic, epochs, settings, names, tracks):
         self.people = people  # person -> PersonTrack, or -> when aboard (``planner.station.columns.Aboard``)
         self.dynamic = dynamic  # DynamicIndex
         self.epochs = epochs  # sorted epoch seconds of the project's element sets
         self.settings = settings
-        self.orbit = orbit
-        self.sites = sites  # site id -> GroundSite
         self.names = names  # person id -> name
         self.tracks = tracks  # mission id -> anything with the mission's ``name`` (a track, a head)
 
@@ -89,54 +87,35 @@ class ActivityContext:
                                      (event.mission,), row.people, event.ports, ids))
         if row.orbit_needs:
             found.extend(self._element_age(row))
-            if self.orbit is not None and row.end > row.start:
-                found.extend(self._orbit(row))
         return found
 
     def _element_age(self, row: ActivityRow) -> list[Finding]:
-        limit = self.settings.element_set_max_age_days * 86400
         if not self.epochs:
             return [Finding(ELEMENT_AGE, Severity.WARNING, row.start, row.end,
                             f"'{row.title}' depends on the orbit but the project has no element set",
                             (), (), (), (row.id,))]
-        mid = (row.start + row.end) / 2
-        k = bisect_left(self.epochs, mid)
-        nearest = min((self.epochs[j] for j in (k - 1, k) if 0 <= j < len(self.epochs)), key=lambda e: abs(e - mid))
-        distance = abs(mid - nearest) + (row.end - row.start) / 2  # to the farther end of the activity
-        if distance <= limit:
+        distance, nearest = element_set_distance(self.epochs, np.array([row.start]), np.array([row.end]))
+        if distance[0] <= self.settings.element_set_max_age_days * 86400:
             return []
         return [Finding(ELEMENT_AGE, Severity.WARNING, row.start, row.end,
-                        f"'{row.title}' {span_text(row.start, row.end)} is {distance / 86400:.1f} days from the "
-                        f"nearest element set (epoch {short_time(nearest)}); orbit predictions are good for "
-                        f"{self.settings.element_set_max_age_days:g} days", (), (), (), (row.id,))]
+                        f"'{row.title}' {span_text(row.start, row.end)} is {distance[0] / 86400:.1f} days from the "
+                        f"nearest element set (epoch {short_time(float(nearest[0]))}), so its orbit needs cannot "
+                        f"be judged: orbit predictions are good for {self.settings.element_set_max_age_days:g} days",
+                        (), (), (), (row.id,))]
 
-    def _orbit(self, row: ActivityRow) -> list[Finding]:
-        found = []
-        for need in row.orbit_needs:
-            if need.kind is NeedKind.SITE_IN_VIEW:
-                site = self.sites.get(need.site)
-                if site is None:
-                    found.append(Finding(ORBIT, Severity.CONFLICT, row.start, row.end,
-                                         f"'{row.title}' needs the ground site '{need.site}' in view, but the "
-                                         "project has no such site", (), (), (), (row.id,)))
-                    continue
-                elevation = need.min_elevation_deg if need.min_elevation_deg is not None else site.min_elevation_deg
-                good = self.orbit.in_view(site, elevation, row.start, row.end)
-                what = f"{site.name} in view (above {elevation:g} deg)"
-            elif need.kind is NeedKind.DAYLIGHT:
-                good = self.orbit.sunlit(row.start, row.end)
-                what = "daylight on the station"
-            else:
-                good = intervals.complement(self.orbit.sunlit(row.start, row.end), row.start, row.end)
-                what = "the station in Earth's shadow"
-            gaps = intervals.pairs(intervals.complement(good, row.start, row.end))
-            if gaps:
-                lost = sum(e - s for s, e in gaps)
-                found.append(Finding(ORBIT, Severity.CONFLICT, gaps[0][0], gaps[-1][1],
-                                     f"'{row.title}' {span_text(row.start, row.end)} needs {what}, but not for "
-                                     f"{lost / 60:.1f} min of it, first {span_text(*gaps[0])}",
-                                     (), row.people, (), (row.id,)))
-        return found
+
+def element_set_distance(epochs, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each ``[start, end]``: seconds from the nearest element-set epoch to its farther end, and that epoch
+    (inf and nan without element sets). ``epochs`` sorted."""
+    if not len(epochs):
+        return np.full(len(starts), np.inf), np.full(len(starts), np.nan)
+    ep = np.asarray(epochs, dtype=float)
+    mid = (starts + ends) / 2
+    k = np.searchsorted(ep, mid)
+    before = ep[np.clip(k - 1, 0, len(ep) - 1)]
+    after = ep[np.clip(k, 0, len(ep) - 1)]
+    nearest = np.where(np.abs(mid - before) <= np.abs(mid - after), before, after)
+    return np.abs(mid - nearest) + (ends - starts) / 2, nearest
 
 
 def overlap_finding(a: ActivityRow, b: ActivityRow, names: dict[str, str]) -> Finding | None:

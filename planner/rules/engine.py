@@ -14,7 +14,7 @@ import numpy as np
 
 from planner.model.project import Project
 from planner.rules import activities as act_rules
-from planner.rules.activities import ActivityContext, activity_row, overlap_finding
+from planner.rules.activities import ActivityContext, activity_row, element_set_distance, overlap_finding
 from planner.rules.activity_table import ActivityRows, ActivityTable, PersonActivities
 from planner.rules.book import FindingsBook
 from planner.rules.blocking import blocking_findings
@@ -22,7 +22,7 @@ from planner.rules.findings import Finding
 from planner.rules.headcount import headcount_findings
 from planner.rules.lifeboat import missing_findings, seat_findings
 from planner.rules.missions import mission_findings
-from planner.rules.orbit_batch import CachedOrbit, orbit_suspects
+from planner.rules.orbit_rule import OrbitCache, orbit_findings
 from planner.rules.orbit_needs import OrbitConditions
 from planner.rules.people import person_findings
 from planner.rules.ports import by_start, double_bookings, mission_double_bookings, stay_findings
@@ -96,7 +96,7 @@ class RuleEngine:
         self._person_acts = None  # made from the table when an edit first needs it
         self._table = table
         # The orbit is asked once per stretch of time the activities cover, not once per activity.
-        self.orbit_view = CachedOrbit(self.orbit) if self.orbit is not None else None
+        self.orbit_view = OrbitCache(self.orbit) if self.orbit is not None else None
         return table
 
     def _screen_activities(self, table: ActivityTable, aboard) -> tuple[set[int], np.ndarray, np.ndarray]:
@@ -113,15 +113,26 @@ class RuleEngine:
         self.guarded_longest = float((table.end[guarded] - table.start[guarded]).max()) if len(guarded) else 0.0
         ctx = self._context()
         rows = self.rows
-        if self.orbit_view is not None:
-            needy = np.flatnonzero(table.orbit & (table.end > table.start)).tolist()
-            suspects = orbit_suspects([rows.at(k) for k in needy], self.sites, self.orbit_view)
-            picked.update(needy[j] for j in suspects)
         for k in sorted(picked):
             row = rows.at(k)
             self.book.put(("activity", row.id), ctx.findings(row))
         for a, b in set(zip(first.tolist(), second.tolist())):
             self._check_pair(rows.at(a), rows.at(b))
+        judged = table.orbit & self._judged(table.start, table.end)
+        self._check_orbit([rows.at(k) for k in np.flatnonzero(judged).tolist()])
+
+    def _judged(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """Which activities the orbit can judge: longer than an instant, near enough to an element set (the
+        others get the element-set age warning, which says they cannot be judged)."""
+        if self.orbit_view is None:
+            return np.zeros(len(starts), dtype=bool)
+        limit = self.settings.element_set_max_age_days * 86400
+        return (ends > starts) & (element_set_distance(self.epochs, starts, ends)[0] <= limit)
+
+    def _check_orbit(self, rows) -> None:
+        """The orbit rule for these activity rows, judged together."""
+        for aid, found in orbit_findings(rows, self.sites, self.orbit_view).items():
+            self.book.put(("orbit", aid), found)
 
     def prepare_for_edits(self) -> None:
         """Make now the indexes a full check leaves for the first edit to make (activities by id and by
@@ -213,11 +224,14 @@ class RuleEngine:
             activity = current.get(aid)
             if activity is None:
                 self.book.put(("activity", aid), [])
+                self.book.put(("orbit", aid), [])
                 continue
             row = activity_row(activity)
             self._index_activity(row)
             self.book.put(("activity", aid), ctx.findings(row))
             self._check_overlaps(row)
+            judged = row.orbit_needs and self._judged(np.array([row.start]), np.array([row.end]))[0]
+            self.book.put(("orbit", aid), orbit_findings([row], self.sites, self.orbit_view)[aid] if judged else [])
 
     def person_changed(self, *person_ids: str) -> None:
         """Re-check what names these people (after a rename, an addition or a removal)."""
@@ -334,8 +348,7 @@ class RuleEngine:
         tl = self.timeline
         # Right after a full check the people's stays are columns: no person's track is made to read them.
         people = tl.aboard_map() if tl.fresh else tl.people
-        return ActivityContext(people, self.dynamic, self.epochs, self.settings, self.orbit_view,
-                               self.sites, self.names, tl.heads)
+        return ActivityContext(people, self.dynamic, self.epochs, self.settings, self.names, tl.heads)
 
     def _index_activity(self, row) -> None:
         self.rows[row.id] = row

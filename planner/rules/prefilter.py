@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from planner.rules.activities import element_set_distance
 from planner.rules.activity_table import ActivityTable
 from planner.station.columns import Aboard
 
@@ -23,7 +24,7 @@ def screen(table: ActivityTable, aboard: "Aboard | dict[str, tuple]", epochs: li
     if touching is not None and flagged.any():
         flagged &= touching(table.start, table.end)
     if table.orbit.any():
-        flagged |= table.orbit & _far_from_epochs(table.start, table.end, epochs, limit_s)
+        flagged |= table.orbit & (element_set_distance(epochs, table.start, table.end)[0] > limit_s)
     flagged |= _outside_stays(table, aboard)
     return np.flatnonzero(flagged)
 
@@ -68,18 +69,6 @@ def ranks(*columns) -> np.ndarray:
     """Each value's rank among all of them: integer keys that keep every comparison exact."""
     _, rank = np.unique(np.concatenate(columns), return_inverse=True)
     return rank.astype(np.int64).ravel()
-
-
-def _far_from_epochs(start, end, epochs, limit_s) -> np.ndarray:
-    if not epochs:
-        return np.ones(len(start), dtype=bool)
-    ep = np.asarray(epochs, dtype=float)
-    mid = (start + end) / 2
-    k = np.searchsorted(ep, mid)
-    before = ep[np.clip(k - 1, 0, len(ep) - 1)]
-    after = ep[np.clip(k, 0, len(ep) - 1)]
-    distance = np.minimum(np.abs(mid - before), np.abs(mid - after)) + (end - start) / 2
-    return distance > limit_s - 1.0  # a second of margin: the exact rule decides
 
 
 def _outside_stays(table: ActivityTable, aboard) -> np.ndarray:

@@ -1,0 +1,133 @@
+"""The orbit rule: an activity that needs daylight, shadow or a ground site in view, and does not have it.
+
+All the activities are judged together: each condition is worked out once over the stretches of time the
+activities cover (one question to the orbit engine per stretch, not per activity), then every activity's
+missing minutes are read off that interval set with arrays. An edit judges its one activity the same way,
+from the same cached sets.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from planner import intervals
+from planner.model.activity import NeedKind
+from planner.model.time_text import span_text
+from planner.rules.findings import Finding, Severity
+from planner.rules.orbit_needs import OrbitConditions
+
+ORBIT = "activity-orbit"
+
+#: Activities closer than this are covered by one computation (sunlight changes every ~45 min anyway).
+JOIN_GAP_S = 6 * 3600.0
+
+
+def spans(starts: np.ndarray, ends: np.ndarray, join_gap_s: float = JOIN_GAP_S) -> list[tuple[float, float]]:
+    """The stretches of time that cover every ``[start, end]``, joining those less than ``join_gap_s`` apart."""
+    if len(starts) == 0:
+        return []
+    order = np.argsort(starts, kind="stable")
+    s, e = starts[order], np.maximum.accumulate(ends[order])
+    cut = np.flatnonzero(s[1:] > e[:-1] + join_gap_s) + 1
+    first = np.concatenate([[0], cut])
+    last = np.concatenate([cut - 1, [len(s) - 1]])
+    return list(zip(s[first].tolist(), e[last].tolist()))
+
+
+class OrbitCache:
+    """The orbit's answers kept as one interval set per condition: ``("sunlit",)`` or ``("in_view", site id,
+    elevation)``. A set is worked out only over the stretches not asked before."""
+
+    def __init__(self, orbit: OrbitConditions):
+        self.orbit = orbit
+        # what -> (the stretches worked out, the intervals found in them), both normalised interval sets
+        self._known: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+
+    def condition(self, what: tuple, site, stretches) -> np.ndarray:
+        """The intervals when ``what`` holds, over at least ``stretches`` (``site``: the GroundSite of in_view)."""
+        done, found = self._known.get(what, (intervals.EMPTY, intervals.EMPTY))
+        missing = intervals.subtract(intervals.normalise(list(stretches)), done)
+        if len(missing):
+            new = [self._ask(what, site, s, e) for s, e in missing.tolist()]
+            done, found = intervals.union(done, missing), intervals.union(found, *new)
+            self._known[what] = (done, found)
+        return found
+
+    def _ask(self, what: tuple, site, start: float, end: float) -> np.ndarray:
+        if what[0] == "sunlit":
+            answer = self.orbit.sunlit(start, end)
+        else:
+            answer = self.orbit.in_view(site, what[2], start, end)
+        return np.asarray(answer, dtype=float).reshape(-1, 2)
+
+
+def orbit_findings(rows, sites: dict, orbit: OrbitCache) -> dict[str, list[Finding]]:
+    """Activity id -> its orbit findings, for activity rows with orbit needs (each longer than an instant)."""
+    found: dict[str, list[tuple[int, Finding]]] = {row.id: [] for row in rows}
+    wanted: dict[tuple, list[tuple[int, int]]] = {}  # condition -> [(row position, need position)]
+    site_of: dict[tuple, object] = {}
+    for k, row in enumerate(rows):
+        for j, need in enumerate(row.orbit_needs):
+            if need.kind is NeedKind.SITE_IN_VIEW:
+                site = sites.get(need.site)
+                if site is None:
+                    found[row.id].append((j, Finding(
+                        ORBIT, Severity.CONFLICT, row.start, row.end, f"'{row.title}' needs the ground site "
+                        f"'{need.site}' in view, but the project has no such site", (), (), (), (row.id,))))
+                    continue
+                elevation = need.min_elevation_deg if need.min_elevation_deg is not None else site.min_elevation_deg
+                what = ("in_view", site.id, elevation)
+                site_of[what] = site
+            else:
+                what = ("sunlit", need.kind is NeedKind.SHADOW)
+            wanted.setdefault(what, []).append((k, j))
+    for what, items in wanted.items():
+        pos = [k for k, _j in items]
+        starts = np.fromiter((rows[k].start for k in pos), float, len(pos))
+        ends = np.fromiter((rows[k].end for k in pos), float, len(pos))
+        stretches = spans(starts, ends)
+        if what[0] == "sunlit":
+            good = orbit.condition(("sunlit",), None, stretches)
+            if what[1]:  # shadow: the stretches less their sunlight
+                good = intervals.subtract(stretches, good)
+            words = "the station in Earth's shadow" if what[1] else "daylight on the station"
+        else:
+            good = orbit.condition(what, site_of[what], stretches)
+            words = f"{site_of[what].name} in view (above {what[2]:g} deg)"
+        lost, first, last = _gaps(good, starts, ends)
+        for i in np.flatnonzero(~intervals.covers(good, starts, ends)).tolist():
+            row = rows[pos[i]]
+            s, e = float(first[i, 0]), float(first[i, 1])
+            found[row.id].append((items[i][1], Finding(
+                ORBIT, Severity.CONFLICT, s, float(last[i]),
+                f"'{row.title}' {span_text(row.start, row.end)} needs {words}, but not for "
+                f"{lost[i] / 60:.1f} min of it, first {span_text(s, e)}", (), row.people, (), (row.id,))))
+    return {aid: [f for _j, f in sorted(pairs, key=lambda p: p[0])] for aid, pairs in found.items()}
+
+
+def _gaps(good: np.ndarray, starts: np.ndarray, ends: np.ndarray):
+    """For each window ``[start, end)``: the seconds outside ``good`` (a normalised set), the first gap as
+    (start, end), and where the last gap ends."""
+    n = len(starts)
+    if not len(good):
+        return ends - starts, np.stack((starts, ends), axis=1), ends.copy()
+    g0, g1 = good[:, 0], good[:, 1]
+    lo = np.searchsorted(g1, starts, side="right")  # the first interval ending after the start
+    hi = np.searchsorted(g0, ends, side="left")  # past the last interval starting before the end
+    meets = hi > lo
+    last_in = np.maximum(hi - 1, 0)
+    first_in = np.minimum(lo, len(good) - 1)
+    # Seconds of good inside each window: whole intervals lo..hi-1, less what sticks out at either end.
+    cum = np.concatenate(([0.0], np.cumsum(g1 - g0)))
+    inside = np.where(meets, cum[np.maximum(hi, lo)] - cum[lo]
+                      - np.maximum(0.0, starts - g0[first_in]) - np.maximum(0.0, g1[last_in] - ends), 0.0)
+    lost = np.maximum((ends - starts) - inside, 0.0)
+    # The first gap: at the start when the first good interval begins after it, else after that interval.
+    gap_at_start = ~meets | (g0[first_in] > starts)
+    first_start = np.where(gap_at_start, starts, g1[first_in])
+    after = np.minimum(lo + 1, len(good) - 1)
+    next_start = np.where(lo + 1 < hi, g0[after], ends)
+    first_end = np.where(~meets, ends, np.where(gap_at_start, np.minimum(g0[first_in], ends), np.minimum(next_start, ends)))
+    # The last gap ends at the window's end unless good holds to the end; then where that good interval begins.
+    last_end = np.where(~meets | (g1[last_in] < ends), ends, g0[last_in])
+    return lost, np.stack((first_start, first_end), axis=1).reshape(n, 2), last_end
