@@ -138,3 +138,25 @@ def test_undo_takes_back_unfinished_typing_first(example_window, field):
     QTest.keyClick(field, Qt.Key.Key_Z, CTRL)
     assert field.text() == "2022-03-30 11:28:00 UTC"
     assert example_window.doc.undo_stack.index() == steps and _landing(example_window) == LANDED
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")  # the calendar's popup
+def test_the_calendar_button_picks_a_day_and_keeps_the_time(example_window, field, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolButton
+
+    def next_day_then_enter():
+        popup = QApplication.activePopupWidget()
+        calendar = popup.findChild(QCalendarWidget) if popup else None
+        if calendar is None:
+            QTimer.singleShot(20, next_day_then_enter)
+            return
+        days = calendar.findChild(QTableView)
+        QTest.keyClick(days, Qt.Key.Key_Right)
+        QTest.keyClick(days, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, next_day_then_enter)
+    (button,) = [b for b in field.findChildren(QToolButton) if b.defaultAction() is field.calendar_action]
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _landing(example_window) != LANDED)
+    assert _landing(example_window) == parse_utc("2022-03-31T11:28:00Z")
