@@ -27,7 +27,7 @@ times = st.datetimes(
 )
 finite = st.floats(allow_nan=False, allow_infinity=False)
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | finite | st.text(max_size=8),
+    st.none() | st.booleans() | st.integers(-2**63, 2**63 - 1) | finite | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
     max_leaves=6,
 )

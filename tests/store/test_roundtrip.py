@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from planner import PROJECT_SUFFIX
+from planner.resources import resource_path
 from planner.store import load_project, project_from_json, project_to_json, save_project
+from planner.store.encode import project_to_bytes
 
 from store_examples import film_project  # noqa: E402  (tests/store is on sys.path via its conftest)
 
@@ -101,15 +104,58 @@ def test_generated_projects_round_trip(project):
     assert project_to_json(loaded) == text
 
 
-def _reference_text(project) -> str:
-    return json.dumps(project_to_dict(project), indent=2, ensure_ascii=False) + "\n"
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?=,?$)")
 
 
-def test_fast_writer_matches_reference_form_for_the_example():
-    assert project_to_json(film_project()) == _reference_text(film_project())
+def _same_numbers(line: str) -> str:
+    # Writers may spell a float differently (1e-05 or 0.00001); the value is what must not change.
+    return _NUMBER.sub(lambda m: repr(float(m.group())) if not m.group().lstrip("-").isdigit() else m.group(), line)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def _assert_reference_form(project) -> None:
+    """The file is the standard library's 2-space indented JSON of the documented dict form, line for line."""
+    data = project_to_bytes(project)
+    text = data.decode("utf-8")  # strict UTF-8: no lone surrogates, no other encoding
+    reference = json.dumps(project_to_dict(project), indent=2, ensure_ascii=False) + "\n"
+    assert text.endswith("}\n") and not text.endswith("\n\n")
+    assert project_to_json(project) == text
+    mine, theirs = text.split("\n"), reference.split("\n")
+    assert len(mine) == len(theirs)
+    for a, b in zip(mine, theirs):
+        assert a == b or _same_numbers(a) == _same_numbers(b)
+    # Strict JSON: NaN, Infinity and duplicate keys would all fail here.
+    assert json.loads(text, parse_constant=pytest.fail, object_pairs_hook=_no_duplicates) == project_to_dict(project)
+
+
+def _no_duplicates(pairs):
+    assert len({key for key, _ in pairs}) == len(pairs)
+    return dict(pairs)
+
+
+def test_writer_gives_the_reference_form_for_the_example():
+    _assert_reference_form(film_project())
+    assert project_to_json(film_project()) == json.dumps(project_to_dict(film_project()), indent=2,
+                                                         ensure_ascii=False) + "\n"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(projects())
-def test_fast_writer_gives_the_bytes_of_the_reference_form(project):
-    assert project_to_json(project) == _reference_text(project)
+def test_writer_gives_the_reference_form(project):
+    _assert_reference_form(project)
+
+
+def test_the_bundled_example_round_trips_byte_for_byte(tmp_path):
+    example = resource_path("examples", "the-challenge-2021.issplan")
+    project = load_project(example)
+    assert project_to_bytes(project) == example.read_bytes()
+    save_project(project, tmp_path / "copy.issplan")
+    assert (tmp_path / "copy.issplan").read_bytes() == example.read_bytes()
+
+
+def test_floats_are_written_as_the_shortest_text_that_reads_back():
+    project = film_project()
+    project.extra = {"tiny": 1e-05, "huge": 1e16, "third": 1 / 3, "negative_zero": -0.0, "whole": 2.0}
+    text = project_to_json(project)
+    assert '"tiny": 0.00001,' in text and '"huge": 1e+16,' in text and '"third": 0.3333333333333333,' in text
+    assert '"negative_zero": -0.0,' in text and '"whole": 2.0' in text
+    assert project_to_json(project_from_json(text)) == text
