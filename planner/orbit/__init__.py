@@ -24,9 +24,9 @@ import importlib
 _HOMES = {
     "intervals": None, "skydata": None,
     "Daylight": "daylight", "sunlit_at": "daylight",
-    "ISS_NORAD_ID": "elements", "ElementSetError": "elements", "guess_format": "elements",
+    "ISS_NORAD_ID": "elements", "ElementSetError": "errors", "guess_format": "elements",
     "parse_elements": "elements", "read_elements": "elements", "select_satellite": "elements",
-    "tle_checksum": "elements",
+    "tle_checksum": "elements", "validate_element_set": "elements",
     "Below": "geography", "below": "geography", "countries": "geography", "find_country": "geography",
     "ocean_at": "geography",
     "STALE_AFTER_DAYS": "orbit", "Orbit": "orbit", "StaleSpan": "orbit",

@@ -75,7 +75,7 @@ def test_unknown_satellite_names_those_there_are():
     (lambda lines: [lines[0], lines[1], lines[2][:60]], r"line 3: 60 characters, a TLE line has 69"),
     (lambda lines: [lines[0], lines[1]], r"line 3: expected line 2"),
     (lambda lines: [lines[0], lines[2]], r"line 2: line 2 of an element set without its line 1"),
-    (lambda lines: [lines[0], lines[1], "2 25545" + lines[2][7:68] + "x"], r"line 3: column 69 should be the checksum"),
+    (lambda lines: [lines[0], lines[1], "2 25545" + lines[2][7:68] + "x"], r"line 3, column 69: checksum 'x' is not a number"),
     (lambda lines: ["NAME", "OTHER NAME", lines[1], lines[2]], r"line 2: expected line 1 of the element set named 'NAME'"),
 ])
 def test_bad_tle_errors_name_the_line(mutate, message):
