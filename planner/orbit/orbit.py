@@ -12,11 +12,11 @@ import numpy as np
 from planner.model.elements import ElementSet
 from planner.orbit.elements import ElementSetError, select_satellite
 from planner.orbit.propagator import satrec_of
-from planner.orbit.timebase import epoch_seconds, gmst82, julian_split, to_datetime, ut1_minus_utc
+from planner.orbit.frames import teme_to_earth_fixed
+from planner.orbit.timebase import epoch_seconds, julian_split, to_datetime, ut1_minus_utc
 
 #: Element sets are good for about two weeks around their epoch.
 STALE_AFTER_DAYS = 14.0
-EARTH_ROTATION_RAD_S = 7.292115146706979e-5  # d(GMST)/dt, the rate SGP4's TEME frame spins at
 
 
 @dataclass(frozen=True)
@@ -100,19 +100,10 @@ class Orbit:
     def ecef(self, seconds, velocity: bool = False):
         """Earth-fixed position (km, shape (3, n)); with ``velocity``, also the Earth-fixed velocity (km/s).
 
-        TEME turns into the Earth-fixed frame by the GMST-1982 angle alone (polar motion, some metres,
-        is left out, as skyfield leaves it out by default).
+        TEME turns into the Earth-fixed frame by the GMST-1982 angle alone (``frames``: polar motion, some
+        metres, is left out, as skyfield leaves it out by default).
         """
         seconds = np.atleast_1d(epoch_seconds(seconds))
         r, v = self.teme(seconds)
-        theta = gmst82(seconds, ut1_minus_utc(seconds))
-        c, s = np.cos(theta), np.sin(theta)
-        x = c * r[0] + s * r[1]
-        y = c * r[1] - s * r[0]
-        pos = np.stack((x, y, r[2]))
-        if not velocity:
-            return pos
-        w = EARTH_ROTATION_RAD_S
-        vx = c * v[0] + s * v[1] + w * y
-        vy = c * v[1] - s * v[0] - w * x
-        return pos, np.stack((vx, vy, v[2]))
+        pos, vel = teme_to_earth_fixed(r, v if velocity else None, seconds, ut1_minus_utc(seconds))
+        return (pos, vel) if velocity else pos
