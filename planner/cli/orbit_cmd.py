@@ -86,11 +86,14 @@ def _parse_site(text: str):
 def _load(args, max_days: int | None = None):
     """The orbit and the span, or raise ValueError with a message for the user.
 
+    The span must be one the orbit engine can judge (``planner.orbit.Horizon``): within the ephemeris, near
+    enough to an element set's epoch, where SGP4 flies the sets; else the file is named with the reason.
+
     ``max_days``: the longest span the command searches; asking for more is an error, a --stay longer than
     that is searched over its first ``max_days`` (with a warning).
     """
     from planner.model.times import parse_utc
-    from planner.orbit import Orbit
+    from planner.orbit import CannotJudge, Horizon, Orbit
 
     stay = getattr(args, "stay", None)
     if args.start is None and stay is None:
@@ -112,6 +115,9 @@ def _load(args, max_days: int | None = None):
     if stay is not None:
         start, end = _stay_span(args.project, stay, start, end, args.tle, days, max_days)
     orbit = Orbit(_satellite(sets, args.sat, args.project))
+    problem = Horizon(orbit).reason(start, end)
+    if problem:
+        raise CannotJudge(f"{args.tle}: cannot be judged: {problem}")
     for span in orbit.stale_spans(start, end):
         print(f"planner: warning: {span.message()}", file=sys.stderr)
     return orbit, start, end
@@ -224,16 +230,16 @@ class Track:
             orbit, start, end = _load(args)
             if (end - start).total_seconds() / args.step > 5_000_000:
                 raise ValueError("more than 5 million points: use a larger --step or a shorter span")
-        except (ElementSetError, ValueError) as exc:
+            times = time_grid(start, end, args.step)
+            track = ground_track(orbit, times)
+            if args.format == "csv":
+                text = track_csv(track, sunlit_at(orbit, times))
+            elif args.format == "geojson":
+                text = track_geojson(track, orbit.name)
+            else:
+                text = track_kml(track, orbit.name)
+        except (ElementSetError, ValueError) as exc:  # CannotJudge is a ValueError
             return fail(str(exc))
-        times = time_grid(start, end, args.step)
-        track = ground_track(orbit, times)
-        if args.format == "csv":
-            text = track_csv(track, sunlit_at(orbit, times))
-        elif args.format == "geojson":
-            text = track_geojson(track, orbit.name)
-        else:
-            text = track_kml(track, orbit.name)
         try:
             write_text_output(text, args.output)
         except OSError as exc:
@@ -265,10 +271,10 @@ class Passes:
 
         try:
             orbit, start, end = _load(args, MAX_PASSES_DAYS)
-        except (ElementSetError, ValueError) as exc:
+            lat, lon, alt = args.site_position
+            found = find_passes(orbit, [Site(lat, lon, alt, args.min_elevation)], start, end)
+        except (ElementSetError, ValueError) as exc:  # CannotJudge is a ValueError
             return fail(str(exc))
-        lat, lon, alt = args.site_position
-        found = find_passes(orbit, [Site(lat, lon, alt, args.min_elevation)], start, end)
         if args.json:
             print(json.dumps([p.as_dict() for p in found], indent=1))
             return EXIT_OK
@@ -320,7 +326,7 @@ class Windows:
     @staticmethod
     def run(args: argparse.Namespace) -> int:
         """Search and list the windows, best first; exit 2 on unreadable input."""
-        from planner.orbit import ElementSetError, PlaceError, WindowRequest, filming_windows
+        from planner.orbit import CannotJudge, ElementSetError, PlaceError, WindowRequest, filming_windows
         from planner.orbit.overflights import resolve_place
 
         try:
@@ -352,7 +358,10 @@ class Windows:
         request = WindowRequest(light=args.light, place=place, radius_km=radius_km, site=site,
                                 min_elevation_deg=min_elevation if site else None, busy=busy,
                                 min_duration_s=args.min_duration)
-        found = filming_windows(orbit, start, end, request, rank=args.rank)
+        try:
+            found = filming_windows(orbit, start, end, request, rank=args.rank)
+        except CannotJudge as exc:
+            return fail(f"{args.tle}: cannot be judged: {exc}")
         if args.json:
             print(json.dumps([w.as_dict() for w in found], indent=1))
             return EXIT_OK

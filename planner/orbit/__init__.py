@@ -12,7 +12,9 @@ back); intervals are (n, 2) arrays of such seconds (``intervals.as_datetimes`` g
     filming_windows(orbit, start, end, WindowRequest(light="sunlit", site=site))
 
 The rules engine's entry points are ``sunlit_periods``, ``shadow_periods`` and ``site_in_view_periods``:
-a project's element sets in, (start, end) aware-UTC datetime pairs out.
+a project's element sets in, (start, end) aware-UTC datetime pairs out. ``Horizon(orbit).reason(start, end)``
+says why a span cannot be judged (past the ephemeris, too far from every element set's epoch, too long);
+the engine raises ``CannotJudge`` (a ValueError) rather than answer for such a span.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ _HOMES = {
     "Daylight": "daylight", "sunlit_at": "daylight",
     "ISS_NORAD_ID": "elements", "ElementSetError": "errors", "guess_format": "elements",
     "parse_elements": "elements", "read_elements": "elements", "select_satellite": "elements",
-    "tle_checksum": "elements", "validate_element_set": "elements",
+    "tle_checksum": "elements", "validate_element_set": "elements", "CannotJudge": "errors",
+    "Horizon": "horizon", "check_span": "horizon", "REACH_DAYS": "horizon", "MAX_SPAN_DAYS": "horizon",
     "Below": "geography", "below": "geography", "countries": "geography", "find_country": "geography",
     "ocean_at": "geography",
     "STALE_AFTER_DAYS": "orbit", "Orbit": "orbit", "StaleSpan": "orbit",

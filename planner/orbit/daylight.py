@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 from planner.orbit import intervals
+from planner.orbit.errors import CannotJudge
+from planner.orbit.horizon import outside_ephemeris
 from planner.orbit.orbit import Orbit
 from planner.orbit.sampling import HermiteOrbit, secant, sign_changes
 from planner.orbit.timebase import epoch_seconds
@@ -35,6 +37,9 @@ def _sun_teme_knots(knots: np.ndarray) -> np.ndarray:
 
     from planner.orbit.skydata import ephemeris, skyfield_times
 
+    beyond = outside_ephemeris(float(knots.min()), float(knots.max())) if knots.size else None
+    if beyond:  # jplephem would say OutOfRangeError with Julian dates
+        raise CannotJudge(beyond, float(knots.min()), float(knots.max()))
     t = skyfield_times(knots)
     # The segments of DE421 straight from jplephem (positions only): Sun - (Earth-Moon barycentre + Earth).
     pairs = ephemeris().spk.pairs

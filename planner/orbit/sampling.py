@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from planner.orbit.errors import CannotJudge
+from planner.orbit.horizon import span_too_long
 from planner.orbit.orbit import Orbit
 
 KNOT_STEP_S = 60.0
@@ -18,6 +20,10 @@ class HermiteOrbit:
     """Positions and velocities of an orbit on a uniform grid of knots, interpolated at any time inside it."""
 
     def __init__(self, orbit: Orbit, start: float, end: float, frame: str = "ecef", step_s: float = KNOT_STEP_S):
+        # The knots' memory grows with the span: a span of centuries is refused here, whoever asks.
+        too_long = span_too_long(start, end)
+        if too_long:
+            raise CannotJudge(too_long, start, end)
         n = int(np.ceil((end - start) / step_s)) + 1
         self.t0, self.step = float(start), float(step_s)
         self.knots = self.t0 + np.arange(max(n, 2)) * step_s

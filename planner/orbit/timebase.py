@@ -7,9 +7,11 @@ from datetime import datetime
 import numpy as np
 
 from planner.model.times import UTC, from_epoch
+from planner.orbit.errors import CannotJudge
 
 JD_UNIX = 2440587.5  # the Julian date of 1970-01-01T00:00Z
 DAY_S = 86400.0
+MAX_GRID_POINTS = 10_000_000  # one grid's times and the positions made of them stay within a few GB
 _UT1_KNOT_S = 6 * 3600.0  # UT1-UTC drifts by about 1 ms a day: linear between 6-hour knots is exact enough
 
 
@@ -42,6 +44,9 @@ def time_grid(start, end, step_s: float) -> np.ndarray:
         raise ValueError("the time step must be positive")
     if t1 < t0:
         raise ValueError("the end is before the start")
+    if (t1 - t0) / step_s > MAX_GRID_POINTS:
+        raise CannotJudge(f"{(t1 - t0) / step_s:,.0f} times every {step_s:g} s is more than the "
+                          f"{MAX_GRID_POINTS:,} one request works through", t0, t1)
     n = int(np.floor((t1 - t0) / step_s + 1e-9))
     grid = t0 + np.arange(n + 1) * step_s
     if grid[-1] < t1 - 1e-6:

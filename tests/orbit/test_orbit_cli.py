@@ -162,3 +162,63 @@ def test_windows_within_a_stay_need_a_project(tle, capsys):
     assert "--stay needs a project file" in capsys.readouterr().err
     assert main(["windows", "--tle", tle]) == 2
     assert "give --start" in capsys.readouterr().err
+
+
+# --- hostile element set files (issue 15, items 7 and 8): one line naming the file, exit 2 ----------------
+
+_OMM = {"OBJECT_NAME": "ISS (ZARYA)", "EPOCH": "2021-10-15T16:50:04.958592", "MEAN_MOTION": 15.48692786,
+        "ECCENTRICITY": 0.0003768, "INCLINATION": 51.643, "RA_OF_ASC_NODE": 106.8285, "ARG_OF_PERICENTER": 107.2156,
+        "MEAN_ANOMALY": 352.5939, "NORAD_CAT_ID": 25544, "BSTAR": 0.00012985, "MEAN_MOTION_DOT": 6.635e-05,
+        "MEAN_MOTION_DDOT": 0}
+
+
+def _omm_json(**changes) -> str:
+    return json.dumps([{**_OMM, **changes}])
+
+
+def _omm_csv(newline="\n", **changes) -> str:
+    record = {**_OMM, **changes}
+    cells = (f'"{v}"' if isinstance(v, str) and ("\n" in v or "," in v) else str(v) for v in record.values())
+    return ",".join(record) + newline + ",".join(cells) + newline
+
+
+HOSTILE = [
+    ("big.json", _omm_json().replace("15.48692786", "1" + "0" * 400), "$[0]: MEAN_MOTION 'inf' is not a finite number"),
+    ("deep.json", "[" * 100_000, "the JSON is nested too deeply"),
+    ("cell.csv", _omm_csv(OBJECT_NAME="X" * 131_073), "line 2: not readable as CSV (field larger than field limit"),
+    ("dup.json", _omm_json()[:-2] + ', "BSTAR": 0.5}]', "$[0]: the keyword BSTAR is given more than once"),
+    ("late.json", _omm_json(EPOCH="2060-01-01T00:00:00"), "cannot be judged: 2060-01-01 is after 2053-10-08"),
+    ("newline.csv", _omm_csv(OBJECT_NAME="ISS\n(ZARYA)"), "line 2: OBJECT_NAME: character 4 of the name is U+000A"),
+    ("nan.json", _omm_json(MEAN_MOTION=float("nan")), "$[0]: MEAN_MOTION 'nan' is not a finite number"),
+    ("ecc.json", _omm_json(ECCENTRICITY=1.5), "$[0]: ECCENTRICITY 1.5 is not an eccentricity of a closed orbit"),
+    ("dot.tle", "ISS (ZARYA)\n1 25544U 98067A   21288.70144628  .00006635  00000-0  12985-3 0  9991\n"
+                "2 25544  51.6430 106.8285 0003768 107.2156 352.5939 15.48692786307278\n".replace(" 00000-0", " .0000-0"),
+     "line 2, columns 45-52: second derivative of the mean motion ' .0000-0' is not a number"),
+    ("old.tle", "ISS (ZARYA)\n1 25544U 98067A   21288.70144628  .00006635  00000-0  12985-3 0  9991\n"
+                "2 25544  51.6430 106.8285 0003768 107.2156 352.5939 15.48692786307278\n",
+     "cannot be judged: 2023-01-01T00:00Z is 442.3 days from the epoch"),
+]
+
+
+@pytest.mark.parametrize("name, text, problem", HOSTILE, ids=[h[0] for h in HOSTILE])
+@pytest.mark.parametrize("command", ["track", "passes"])
+def test_hostile_element_sets_are_one_line_naming_the_file(tmp_path, capsys, command, name, text, problem):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8", newline="")
+    start = "2023-01-01T00:00:00Z" if name == "old.tle" else ("2060-01-01T00:00:00Z" if name == "late.json" else START)
+    extra = ["--site", "55.91,37.81"] if command == "passes" else []
+    assert main([command, "--tle", str(path), "--start", start, *extra]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1, err
+    assert err.startswith(f"planner: {path}: ") and problem in err, err
+
+
+@pytest.mark.parametrize("name, text", [("omm.csv", _omm_csv("\r")), ("class.json", _omm_json(CLASSIFICATION_TYPE=7))])
+def test_carriage_returns_or_an_odd_classification_give_the_plain_track(tmp_path, capsys, name, text):
+    tracks = []
+    for content in (_omm_csv(), text):
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8", newline="")
+        assert main(["track", "--tle", str(path), "--start", START, "--hours", "1"]) == 0
+        tracks.append(capsys.readouterr().out)
+    assert tracks[0] == tracks[1] and tracks[0].count("\n") == 362
