@@ -2,7 +2,8 @@
 
 ``planner`` opens the app (the last project, or the bundled example); ``planner FILE`` opens FILE;
 ``planner COMMAND ...`` runs a command-line tool. Exit codes of the tools: 0 fine, 1 the plan has
-conflicts, 2 the input could not be read (the message is on stderr).
+conflicts, 2 the input could not be read (the message is on stderr), 70 an internal error (a bug: one line on
+stderr names the crash report written to the user's cache folder).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 
 from planner import __version__
 from planner.cli.args import CliParser, exit_code_of
+from planner.cli.crash import report_internal_error
 
 #: Subcommand modules; each has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -70,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             return 130
         except BrokenPipeError:
             return 0
+        except Exception as error:  # a bug: never exit 1, which means "the plan has conflicts"
+            return report_internal_error(error, argv)
     from planner.cli.gui_cmd import run_gui
 
     return run_gui(argv)
