@@ -20,7 +20,11 @@ PORTS = [p.id for p in STATION.ports]
 TYPES = [v.id for v in STATION.vehicle_types]
 
 texts = st.text(max_size=12)
-names = st.text(min_size=1, max_size=12)
+# Names, titles and ids show no control characters, line separators or text-direction marks.
+DIRECTION_MARKS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_shown = st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"), exclude_characters=DIRECTION_MARKS)
+names = st.text(_shown, min_size=1, max_size=12)
+titles = st.text(_shown, max_size=12)
 ids = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=8)
 times = st.datetimes(
     min_value=datetime(1900, 1, 1), max_value=datetime(2200, 12, 30, 23, 59, 59), timezones=st.just(timezone.utc),
@@ -69,7 +73,7 @@ def iss_element_sets(draw) -> ElementSet:
     return ElementSet(
         id=draw(ids), format=fmt, text=ELEMENT_TEXTS[fmt],
         epoch=TLE_EPOCH + timedelta(microseconds=draw(st.integers(-1000, 1000))),
-        norad_id=draw(st.none() | st.just(25544)), name=draw(texts), source=draw(texts),
+        norad_id=draw(st.none() | st.just(25544)), name=draw(titles), source=draw(texts),
         extra=draw(extras(L.ELEMENT_SET_KEYS)),
     )
 
@@ -129,7 +133,7 @@ def projects(draw, max_items: int = 3) -> Project:
         occupant_tags=st.lists(ids, max_size=2).map(tuple), note=texts, extra=extras(L.PORT_BLOCK_KEYS),
     ), max_size=2).map(tuple))
     return Project(
-        meta=draw(st.builds(ProjectMeta, title=texts, description=texts, author=texts, extra=extras(L.META_KEYS))),
+        meta=draw(st.builds(ProjectMeta, title=titles, description=texts, author=texts, extra=extras(L.META_KEYS))),
         settings=settings, port_blocks=port_blocks, missions=missions, people=people, activities=acts, sites=sites,
         element_sets=element_sets, extra=draw(extras(L.TOP_KEYS)), station_extra=draw(extras(L.STATION_KEYS)),
         # Unknown settings only live inside a settings object, so they need settings of the project's own.

@@ -108,7 +108,7 @@ SEMANTIC_CASES = [
     (("people", 0, "name"), "", "$.people[0].name", "non-empty text, not empty"),
     (("people", 0, "role"), None, "$.people[0].role", "must be a text, not null"),
     (("missions", 0, "events", 0, "crew"), "anton-shkaplerov", "$.missions[0].events[0].crew", "list of texts"),
-    (("missions", 0, "events", 0, "utc"), 1633424102, "$.missions[0].events[0].utc", "expected a UTC time text"),
+    (("missions", 0, "events", 0, "utc"), 1633424102, "$.missions[0].events[0].utc", "must be a UTC time like 2021-10-05T08:55:02Z, not a number"),
     (("missions", 0, "seats"), True, "$.missions[0].seats", "whole number"),
     (("missions", 0, "seats"), 2.5, "$.missions[0].seats", "whole number"),
     (("sites", 0, "lat_deg"), "55.91", "$.sites[0].lat_deg", "must be a number"),
