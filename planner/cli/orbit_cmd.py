@@ -220,7 +220,10 @@ class Track:
     @staticmethod
     def run(args: argparse.Namespace) -> int:
         """Compute and write the track; exit 2 on unreadable input."""
-        from planner.orbit import ElementSetError, ground_track, sunlit_at, time_grid
+        import numpy as np
+
+        from planner.orbit import CannotJudge, ElementSetError, ground_track, sunlit_at, time_grid
+        from planner.orbit.horizon import sgp4_failure
         from planner.orbit.export import track_csv, track_geojson, track_kml
 
         try:
@@ -232,6 +235,9 @@ class Track:
                 raise ValueError("more than 5 million points: use a larger --step or a shorter span")
             times = time_grid(start, end, args.step)
             track = ground_track(orbit, times)
+            missing = sgp4_failure(orbit, times, np.stack((track.lat_deg, track.lon_deg)))
+            if missing:
+                raise CannotJudge(f"{args.tle}: cannot be judged: {missing}")
             if args.format == "csv":
                 text = track_csv(track, sunlit_at(orbit, times))
             elif args.format == "geojson":

@@ -145,8 +145,13 @@ def _check_at_epoch(sat, place: str) -> None:
                               "epoch: not an Earth orbit")
 
 
+MAX_NAME_CHARS = 200  # CelesTrak's names run to about 25 characters
+
+
 def check_name(name: str, label: str) -> str:
     """A satellite's name without control or direction-changing characters (they would garble every listing)."""
+    if len(name) > MAX_NAME_CHARS:
+        raise ElementSetError(f"{label}: a name of {len(name):,} characters (at most {MAX_NAME_CHARS})")
     for k, char in enumerate(name):
         if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
             raise ElementSetError(f"{label}: character {k + 1} of the name is U+{ord(char):04X}, not a printable "

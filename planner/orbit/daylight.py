@@ -10,7 +10,7 @@ import numpy as np
 
 from planner.orbit import intervals
 from planner.orbit.errors import CannotJudge
-from planner.orbit.horizon import outside_ephemeris
+from planner.orbit.horizon import outside_ephemeris, span_too_long
 from planner.orbit.orbit import Orbit
 from planner.orbit.sampling import HermiteOrbit, secant, sign_changes
 from planner.orbit.timebase import epoch_seconds
@@ -78,6 +78,9 @@ class Daylight:
     def __init__(self, orbit: Orbit, start, end, step_s: float = 10.0):
         t0, t1 = float(epoch_seconds(start)), float(epoch_seconds(end))
         self.start, self.end = t0, t1
+        beyond = span_too_long(t0, t1) or outside_ephemeris(t0, t1)  # said before the orbit is flown there
+        if beyond:
+            raise CannotJudge(beyond, t0, t1)
         track = HermiteOrbit(orbit, t0 - 60.0, t1 + 60.0, frame="teme")
         sun_lo, sun_hi = t0 - 2 * 3600.0, t1 + 2 * 3600.0
         knots = np.arange(np.floor(sun_lo / _SUN_KNOT_S), np.ceil(sun_hi / _SUN_KNOT_S) + 1) * _SUN_KNOT_S

@@ -31,7 +31,9 @@ EPHEMERIS_MARGIN_S = 86400.0
 REACH_DAYS = 90.0
 #: The longest span one request works through (passes over 10 years take ~1 GB).
 MAX_SPAN_DAYS = 3660.0
-_SGP4_STEP_S = 3600.0  # SGP4 is tried this often over each set's reach
+# SGP4 is tried this often over each set's reach. Its errors can come and go within minutes (a perturbed
+# eccentricity out of range for a while): the engine also refuses any span where a position it needs is missing.
+_SGP4_STEP_S = 600.0
 
 
 def ephemeris_bounds() -> tuple[float, float]:
@@ -92,7 +94,7 @@ class Horizon:
         self.spans = np.array(spans, dtype=float).reshape(-1, 2)
 
     def _flown(self, k: int, lo: float, hi: float) -> tuple[float, float]:
-        """``lo..hi`` narrowed to the times around set ``k``'s epoch where SGP4 flies it, tried every hour."""
+        """``lo..hi`` narrowed to the times around set ``k``'s epoch where SGP4 flies it (tried every 10 min)."""
         epoch = self.orbit.epochs[k]
         steps = np.arange(np.ceil((lo - epoch) / _SGP4_STEP_S), np.floor((hi - epoch) / _SGP4_STEP_S) + 1)
         t = np.union1d(epoch + steps * _SGP4_STEP_S, [lo, hi])
@@ -144,6 +146,18 @@ class Horizon:
         problem = self.reason(start, end)
         if problem:
             raise CannotJudge(problem, float(epoch_seconds(start)), float(epoch_seconds(end)))
+
+
+def sgp4_failure(orbit, seconds: np.ndarray, positions: np.ndarray) -> str | None:
+    """Why positions (3, n) at ``seconds`` are missing (the first time SGP4 failed, naming the set), or None."""
+    bad = ~np.isfinite(positions).all(axis=0)
+    if not bad.any():
+        return None
+    when = float(seconds[int(np.argmax(bad))])
+    k = int(orbit.set_index(np.array([when]))[0])
+    error = orbit.satrecs[k].sgp4(*(float(x[0]) for x in julian_split(np.array([when]))))[0]
+    return (f"SGP4 cannot fly element set {orbit.sets[k].id} at {_time(when)} (error {error}: "
+            f"{SGP4_ERRORS.get(error, 'unknown')})")
 
 
 def check_span(orbit, start, end, reach_days: float = REACH_DAYS, max_days: float = MAX_SPAN_DAYS) -> None:

@@ -247,13 +247,19 @@ def _csv_rows(text: str, where: str) -> list[tuple[int, list[str]]]:
 
 def _csv_text(header: list[str], row: list[str]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # The writer quotes only what its line end holds: a cell with a CR needs quotes too, to read back as one row.
+    quoting = csv.QUOTE_ALL if any("\r" in cell for cell in (*header, *row)) else csv.QUOTE_MINIMAL
+    writer = csv.writer(out, lineterminator="\n", quoting=quoting)
     writer.writerow(header)
     writer.writerow(row)
     return out.getvalue()[:-1]
 
 
 def _load_xml(text: str, where: str):
+    declared = re.search(r"<!(DOCTYPE|ENTITY)", text)
+    if declared:  # OMM files declare none; entities can swell a few hundred bytes into gigabytes
+        line = text.count("\n", 0, declared.start()) + 1
+        raise ElementSetError(f"{where}line {line}: the XML declares a {declared.group(1)}, which OMM files do not")
     try:
         return ET.fromstring(text)
     except ET.ParseError as exc:

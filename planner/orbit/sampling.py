@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from planner.orbit.errors import CannotJudge
-from planner.orbit.horizon import span_too_long
+from planner.orbit.horizon import sgp4_failure, span_too_long
 from planner.orbit.orbit import Orbit
 
 KNOT_STEP_S = 60.0
@@ -33,6 +33,9 @@ class HermiteOrbit:
             self.pos, self.vel = orbit.teme(self.knots)
         else:
             raise ValueError(f"unknown frame {frame!r}")
+        missing = sgp4_failure(orbit, self.knots, self.pos)
+        if missing:  # interpolating across a gap would invent positions
+            raise CannotJudge(missing, float(start), float(end))
         self.frame = frame
 
     @property

@@ -26,3 +26,16 @@ def iss_orbit(iss_sets):
     return Orbit(iss_sets)
 
 
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The element set fuzz's counts, when it ran: tried, refused (with the file named), handled, failed."""
+    module = sys.modules.get("test_fuzz_elements") or next(
+        (m for name, m in sys.modules.items() if name.endswith("test_fuzz_elements")), None)
+    counts = getattr(module, "COUNTS", None)
+    if not counts:
+        return
+    terminalreporter.section("element set fuzz")
+    for kind, c in counts.items():
+        terminalreporter.write_line(f"{kind:9} tried {c['tried']:6}  refused {c['refused']:6}  "
+                                    f"handled {c['handled']:6}  failed {c['failed']}")

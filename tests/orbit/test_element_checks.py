@@ -182,3 +182,18 @@ def test_a_kept_set_is_checked_again_by_the_same_function():
     s.text = s.text.replace("0.0003768", "1.5")
     with pytest.raises(ElementSetError, match=r"^element set 25544@2021-10-15T16:50:04.958592Z: ECCENTRICITY 1.5"):
         validate_element_set(s)
+
+
+def test_a_cell_holding_a_carriage_return_keeps_its_set_to_one_row():
+    (s,) = parse_elements(_csv(dict(RECORD, OBJECT_NAME="\r")), "omm.csv")
+    assert s.name == "" and [again.norad_id for again in parse_elements(s.text, fmt=ElementFormat.OMM_CSV)] == [25544]
+    assert validate_element_set(s).satnum == 25544
+
+
+def test_xml_declaring_entities_and_names_of_novel_length_are_refused():
+    fields = "".join(f"<{k}>{v}</{k}>" for k, v in RECORD.items())
+    laughs = '<!DOCTYPE omm [<!ENTITY a "haha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
+    with pytest.raises(ElementSetError, match=r"^o.xml: line 1: the XML declares a DOCTYPE, which OMM files do not$"):
+        parse_elements(laughs + f"<omm><body><segment><data>{fields}</data></segment></body></omm>", "o.xml")
+    with pytest.raises(ElementSetError, match=r"^omm.json: \$\[0\]: OBJECT_NAME: a name of 201 characters"):
+        parse_elements(_json(OBJECT_NAME="x" * 201), "omm.json")
