@@ -8,11 +8,12 @@ from pathlib import Path
 
 from planner.model import Project
 from planner.store import layout as L
-from planner.store.atomic import atomic_write_bytes
+from planner.store.atomic import atomic_write_bytes, real_target, remove_stale_temps
 from planner.store.decode import project_from_document
 from planner.store.encode import project_to_bytes
 from planner.store.errors import FieldError, ProjectFileError, format_json_path, line_column
 from planner.store.jsontext import parse_json
+from planner.store.lock import ProjectLocked, project_lock
 from planner.store.locate import locate
 from planner.store.migrations import OLDEST_VERSION, migrate
 
@@ -89,9 +90,30 @@ def read_project_text(path) -> str:
 
 def load_project(path) -> Project:
     """Read a project file; any problem raises one :class:`ProjectFileError` and nothing half-loaded."""
+    _tidy(Path(os.fspath(path)))
     return project_from_json(read_project_text(path), source=str(path))
 
 
 def save_project(project: Project, path) -> None:
-    """Write a project file atomically, keeping the previous version as ``NAME~``."""
-    atomic_write_bytes(Path(os.fspath(path)), project_to_bytes(project), keep_backup=True)
+    """Write a project file atomically, keeping the previous version as ``NAME~``.
+
+    Holds the project's save lock meanwhile: :class:`ProjectLocked` (an ``OSError``) when another
+    program is saving it. Temporary files an interrupted save left behind are removed first.
+    """
+    data = project_to_bytes(project)  # before taking the lock: it is held for the writing only
+    target = real_target(Path(os.fspath(path)))
+    with project_lock(target):
+        remove_stale_temps(target)
+        atomic_write_bytes(Path(os.fspath(path)), data, keep_backup=True)
+
+
+def _tidy(path: Path) -> None:
+    """Remove what killed saves left beside a project being opened, unless a save is running now."""
+    try:
+        target = real_target(path)
+        if not target.is_file():
+            return
+        with project_lock(target):
+            remove_stale_temps(target)
+    except (ProjectLocked, OSError):
+        pass  # tidying is a courtesy: the next open or save tries again

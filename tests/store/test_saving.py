@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -39,27 +40,33 @@ def _leftovers(folder):
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
 
 
-@pytest.mark.parametrize("failing", ["fsync", "replace"])
+@pytest.mark.parametrize("failing", ["fsync", "backup rename", "final rename"])
 def test_crash_mid_write_leaves_old_file_and_backup_intact(tmp_path, monkeypatch, failing):
     first, second, third = _versions()
     path = tmp_path / "plan.issplan"
     save_project(first, path)
     save_project(second, path)
     old_bytes, backup_bytes = path.read_bytes(), backup_path(path).read_bytes()
+    real_replace = os.replace
 
     def crash(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    # fsync fails after the new bytes were (partly) written to the temporary file; replace fails at the end.
-    monkeypatch.setattr(os, failing, crash)
+    def replace(source, destination):
+        if Path(destination).name == ("plan.issplan~" if failing == "backup rename" else "plan.issplan"):
+            crash()
+        real_replace(source, destination)
+
+    # fsync fails after the new bytes were (partly) written to the temporary file; the renames at the end.
+    monkeypatch.setattr(os, "fsync", crash) if failing == "fsync" else monkeypatch.setattr(os, "replace", replace)
     with pytest.raises(OSError):
         save_project(third, path)
     monkeypatch.undo()
     assert path.read_bytes() == old_bytes
     assert load_project(path).meta.title == "Second draft"
-    # A crash before the backup is refreshed leaves it untouched; after (at the rename) it already holds
-    # the file that is still in place. Either way it is a complete earlier version.
-    assert backup_path(path).read_bytes() == (backup_bytes if failing == "fsync" else old_bytes)
+    # Until the last rename the backup is untouched; at the last one it already holds the file that is
+    # still in place (the version before it is gone). Either way it is a complete earlier version.
+    assert backup_path(path).read_bytes() == (old_bytes if failing == "final rename" else backup_bytes)
     assert _leftovers(tmp_path) == []
 
 
