@@ -1,16 +1,26 @@
 """A brute-force reference for the rules engine, for tests only: every rule as the plainest loop over all
 pairs or all instants, with none of the engine's sweeps, indexes, screens or incremental bookkeeping.
 
-It reuses the engine's per-mission and per-person derivations (simple state machines with their own unit
-tests); everything that combines missions, people and activities is computed here from scratch.
+It shares no code with ``planner.station`` or ``planner.rules``: each vehicle's events are walked here, in
+time order, by a state machine written from DOMAIN.md (a vehicle is before its first event, flying, at a port
+or landed; a relocation leaves one port and docks at another, its crew riding along and still aboard; a
+person is aboard from an arrival until a departure). Only the model's value classes are read.
+
+Where the domain notes say nothing, it follows the engine's stated conventions, so the two can be compared:
+same-time events of one vehicle keep their written order; an impossible event is reported as a problem
+over the moment it happens (a launch while docked: from the docking on) naming the ports involved, and the
+walk goes on as if it had happened (an arrival while docked ends the stay at the old port; a departure from
+elsewhere or while not docked still leaves; a relocation while not docked counts as attached from its
+undocking); a person leaving closes the earliest of their open stays, and same-time departures come first.
 """
 
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from planner.model.activity import ActivityKind, NeedKind
-from planner.station import derive_mission, derive_person
+from planner.model.mission import EventKind
 
 INF = math.inf
 
@@ -24,6 +34,175 @@ def engine_keys(findings):
     """The engine's findings in the reference's comparable form."""
     return sorted(key(f.rule, f.severity.value, f.start, f.end, f.vehicles, f.people, f.ports, f.activities)
                   for f in findings)
+
+
+# One vehicle: its events in time order to its stays at ports, the crew it brings and takes, its problems.
+
+class Stay(NamedTuple):
+    mission: str
+    port: str
+    start: float
+    end: float
+    arrival: tuple[float, float]  # the arriving event: a docking's instant, a relocation's undock..redock
+
+
+class Move(NamedTuple):
+    person: str
+    time: float
+    arrives: bool
+    mission: str
+    index: int
+
+
+class Dynamic(NamedTuple):
+    mission: str
+    index: int
+    kind: EventKind
+    start: float
+    end: float
+    crewed: bool
+    ports: tuple[str, ...]
+
+
+class Vehicle(NamedTuple):
+    mission: str
+    vehicle_type: str
+    tags: tuple[str, ...]
+    seats: int
+    returns_crew: bool
+    max_stay_s: float | None
+    stays: list  # Stay
+    attached: list  # (start, end): docked, or flying a relocation
+    dynamic: list  # Dynamic
+    flights: list  # (start, end, people): riding away from the station after a launch or a departure
+    moves: list  # Move
+    departures: list  # (time, crew)
+    problems: list  # (start, end, ports)
+
+    @property
+    def is_lifeboat(self) -> bool:
+        return self.returns_crew and self.seats > 0
+
+
+def vehicle_track(mission, station) -> Vehicle:
+    """Walk one mission's events in time order (same-time events in their written order)."""
+    vtype = station.vehicle_type(mission.vehicle_type)
+    seats = mission.seats if mission.seats is not None else (vtype.crew_seats if vtype else 0)
+    max_days = vtype.max_stay_days if vtype else None
+    v = Vehicle(mission.id, mission.vehicle_type, tuple(mission.tags), seats, bool(vtype and vtype.returns_crew),
+                None if max_days is None else max_days * 86400.0, [], [], [], [], [], [], [])
+    where = "before"  # before its first event (flying or docked unknown), "flying", "docked", "landed"
+    port = since = arrival = attached_since = None  # while docked: where, since when, how it came, attached since
+    riding = None  # (since, people) of a flight that ends at the vehicle's next event
+    for index, e in sorted(enumerate(mission.events), key=lambda pair: pair[1].utc):
+        t = e.utc.timestamp()
+        end = max(t, e.end_utc.timestamp()) if e.end_utc is not None else t  # no event ends before it starts
+        if riding is not None:
+            if t > riding[0]:
+                v.flights.append((riding[0], t, riding[1]))
+            riding = None
+        if e.kind is not EventKind.LAUNCH and e.kind is not EventKind.LAND:
+            named = tuple(p for p in (e.from_port, e.port) if p)
+            v.dynamic.append(Dynamic(mission.id, index, e.kind, t, end, bool(e.crew), named))
+
+        if e.kind is EventKind.LAUNCH:
+            if where == "docked":  # it was at the port before it even left the ground; it stays there
+                v.problems.append((since, t, (port,)))
+            else:
+                if where != "before":  # flying already, or launching again after landing
+                    v.problems.append((t, t, ()))
+                where = "flying"
+                if e.crew:
+                    riding = (t, tuple(e.crew))
+
+        elif e.kind in (EventKind.DOCK, EventKind.BERTH):
+            if where == "docked":  # docks somewhere else without leaving first
+                v.problems.append((t, t, (e.port, port)))
+                v.stays.append(Stay(mission.id, port, since, t, arrival))
+            elif where == "landed":
+                v.problems.append((t, t, (e.port,)))
+            if where != "docked":
+                attached_since = t
+            where, port, since, arrival = "docked", e.port, t, (t, t)
+            v.moves.extend(Move(p, t, True, mission.id, index) for p in e.crew)
+
+        elif e.kind in (EventKind.UNDOCK, EventKind.UNBERTH):
+            if where == "docked":
+                if e.port and e.port != port:  # leaves a port it is not at
+                    v.problems.append((t, t, (e.port, port)))
+                v.stays.append(Stay(mission.id, port, since, t, arrival))
+                v.attached.append((attached_since, t))
+            else:
+                v.problems.append((t, t, (e.port,) if e.port else ()))
+            where, port = "flying", None
+            v.moves.extend(Move(p, t, False, mission.id, index) for p in e.crew)
+            v.departures.append((t, tuple(e.crew)))
+            if e.crew:
+                riding = (t, tuple(e.crew))
+
+        elif e.kind is EventKind.RELOCATE:  # undock at t, fly with the crew aboard, redock at end
+            if e.end_utc is not None and e.end_utc.timestamp() < t:
+                v.problems.append((e.end_utc.timestamp(), t, (e.port,)))
+            if where == "docked":
+                if e.from_port and e.from_port != port:
+                    v.problems.append((t, t, (e.from_port, port)))
+                v.stays.append(Stay(mission.id, port, since, t, arrival))
+            else:
+                v.problems.append((t, t, (e.from_port,) if e.from_port else ()))
+                attached_since = t
+            where, port, since, arrival = "docked", e.port, end, (t, end)
+
+        elif e.kind is EventKind.LAND:
+            if where == "docked":
+                v.problems.append((t, t, (port,)))
+                v.stays.append(Stay(mission.id, port, since, t, arrival))
+                v.attached.append((attached_since, t))
+            elif where == "landed":
+                v.problems.append((t, t, ()))
+            where, port = "landed", None
+    if where == "docked":
+        v.stays.append(Stay(mission.id, port, since, INF, arrival))
+        v.attached.append((attached_since, INF))
+    return v
+
+
+# One person: their arrivals and departures (on any vehicles) to their stays aboard.
+
+class PersonStay(NamedTuple):
+    start: float
+    end: float
+    came_on: str
+    leaves_on: str | None
+
+
+class Person(NamedTuple):
+    stays: list  # PersonStay
+    flights: list  # (start, end, mission)
+    stray: list  # Move: leaving while not aboard
+    aboard: list  # (start, end): the stays' union, touching ones joined
+
+
+def person_track(moves, flights) -> Person:
+    """A person is aboard from an arrival until a departure; a departure with nobody aboard is stray."""
+    stays, stray, open_arrivals = [], [], []
+    for m in sorted(moves, key=lambda m: (m.time, m.arrives, m.mission, m.index)):
+        if m.arrives:
+            open_arrivals.append(m)
+        elif open_arrivals:
+            came = open_arrivals.pop(0)
+            stays.append(PersonStay(came.time, m.time, came.mission, m.mission))
+        else:
+            stray.append(m)
+    stays += [PersonStay(came.time, INF, came.mission, None) for came in open_arrivals]
+    aboard = []
+    for s in sorted(stays, key=lambda s: (s.start, s.end)):
+        if s.end <= s.start:
+            continue
+        if aboard and s.start <= aboard[-1][1]:
+            aboard[-1] = (aboard[-1][0], max(aboard[-1][1], s.end))
+        else:
+            aboard.append((s.start, s.end))
+    return Person(stays, flights, stray, aboard)
 
 
 def _attached(track, t):
@@ -49,28 +228,28 @@ def reference(project):
     """(findings as comparable keys, headcount series as (utc, people, seats) tuples)."""
     station = project.station
     settings = project.effective_settings
-    tracks = {m.id: derive_mission(m, station) for m in project.missions}
+    tracks = {m.id: vehicle_track(m, station) for m in project.missions}
     moves, flights = {}, {}
     for t in tracks.values():
         for m in t.moves:
             moves.setdefault(m.person, []).append(m)
-        for f in t.flights:
-            for p in f.people:
-                flights.setdefault(p, []).append(f)
+        for start, end, people in t.flights:
+            for p in people:
+                flights.setdefault(p, []).append((start, end, t.mission))
                 moves.setdefault(p, [])
-    persons = {p: derive_person(p, moves[p], flights.get(p, [])) for p in moves}
+    persons = {p: person_track(moves[p], flights.get(p, [])) for p in moves}
     out = []
     add = lambda *a, **k: out.append(key(*a, **k))  # noqa: E731
 
     # One vehicle on its own.
     for t in tracks.values():
-        for p in t.problems:
-            add("event-order", "conflict", p.start, p.end, (t.mission,), (), p.ports)
+        for start, end, ports in t.problems:
+            add("event-order", "conflict", start, end, (t.mission,), (), ports)
         if t.max_stay_s is not None:
             for s, e in t.attached:
                 if e != INF and e - s > t.max_stay_s:
                     add("stay-limit", "conflict", s + t.max_stay_s, e, (t.mission,))
-        for when, _i, crew in t.departures:
+        for when, crew in t.departures:
             if len(crew) > max(t.seats, 0) or (crew and not t.returns_crew):
                 add("lifeboat-departure", "conflict", when, when, (t.mission,), crew)
 
@@ -129,7 +308,7 @@ def reference(project):
 
     # People: every pair of places, and moves that make no sense.
     for p, track in persons.items():
-        places = [(s.start, s.end, s.came_on) for s in track.stays] + [(f.start, f.end, f.mission) for f in track.flights]
+        places = [(s.start, s.end, s.came_on) for s in track.stays] + list(track.flights)
         for i, a in enumerate(places):
             for b in places[i + 1:]:
                 if a[1] > a[0] and b[1] > b[0] and max(a[0], b[0]) < min(a[1], b[1]):
