@@ -62,9 +62,13 @@ def parse_traffic_csv(data: str | bytes, *, source: str = DEFAULT_SOURCE, title:
     size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
     if size > max_bytes:
         raise TrafficCsvError(_too_big(size, max_bytes), source)
-    if isinstance(data, bytes) and _wide_or_binary(data):
+    nul_line = _first_nul_line(data)
+    if nul_line == 1:
         raise TrafficCsvError("the file holds NUL bytes: it is UTF-16 text (Excel's 'Unicode Text') or not text at "
                               "all; save it as UTF-8 (in a spreadsheet: 'CSV UTF-8')", source, 1)
+    if nul_line is not None:
+        raise TrafficCsvError("this line holds a NUL byte, which no text has: the file is damaged or not all "
+                              "text; save it again as UTF-8 (in a spreadsheet: 'CSV UTF-8')", source, nul_line)
     text, check_bytes = _decode(data)
     rows = _Parser(station, source, check_bytes).parse(text)
     return _build_project(rows, station, title if title is not None else _default_title(source))
@@ -79,9 +83,18 @@ def _default_title(source: str) -> str:
     return "Imported traffic" if source == DEFAULT_SOURCE else (Path(source).stem or source)
 
 
-def _wide_or_binary(data: bytes) -> bool:
-    """True for UTF-16/32 text (a byte-order mark, or NUL bytes between the letters) and binary files."""
-    return data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]
+def _first_nul_line(data: str | bytes) -> int | None:
+    """The line of a file's first NUL byte anywhere in it (1 also for a UTF-16/32 byte-order mark), or None.
+
+    UTF-16/32 text has NUL bytes between the letters of its first line; a NUL further on is damage.
+    Text handed over as ``str`` did not come from a file as it is, and is not looked at here.
+    """
+    if not isinstance(data, bytes):
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return 1
+    at = data.find(b"\x00")
+    return None if at < 0 else data.count(b"\n", 0, at) + 1
 
 
 def _decode(data: str | bytes) -> tuple[str, bool]:

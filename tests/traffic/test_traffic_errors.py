@@ -264,3 +264,18 @@ NOT_TRAFFIC_CASES = {
 @pytest.mark.parametrize("data, fragment", NOT_TRAFFIC_CASES.values(), ids=NOT_TRAFFIC_CASES.keys())
 def test_a_file_that_is_no_comma_separated_utf8_csv_is_named_so_in_one_sentence(data, fragment):
     _assert_one(_error(data), 1, None, fragment)
+
+
+@pytest.mark.parametrize("row", [2, 30, 400])
+def test_a_nul_byte_anywhere_in_the_file_is_refused_at_its_line(tmp_path, row):
+    # Once only the first 4 KiB were looked at: a NUL further on went into a vehicle's name.
+    rows = [LAUNCH.replace("Soyuz MS-19", f"Soyuz MS-{n}") for n in range(500)]
+    rows[row - 2] = rows[row - 2].replace("Soyuz", "Soy\x00uz")
+    data = _text(*rows).encode("utf-8")
+    assert (data.index(b"\x00") > 4096) == (row > 30)
+    _assert_one(_error(data), row, None, "this line holds a NUL byte", "save it again as UTF-8")
+    path = tmp_path / "events.csv"
+    path.write_bytes(data)
+    with pytest.raises(TrafficCsvError) as info:
+        read_traffic_csv(path)
+    assert (info.value.path, info.value.line) == (str(path), row)
