@@ -20,6 +20,8 @@ from planner.station.tracks import (INF, CrewMove, DynamicEvent, Flight, Mission
 
 _ARRIVALS = (EventKind.DOCK, EventKind.BERTH)
 _DEPARTURES = (EventKind.UNDOCK, EventKind.UNBERTH)
+_FLIGHT_ORDER = {EventKind.LAUNCH: 0, EventKind.DOCK: 1, EventKind.BERTH: 1, EventKind.RELOCATE: 2,
+                 EventKind.UNDOCK: 3, EventKind.UNBERTH: 3, EventKind.LAND: 4}
 
 
 def derive_mission(mission: Mission, station: Station) -> MissionTrack:
@@ -35,7 +37,10 @@ def derive_mission(mission: Mission, station: Station) -> MissionTrack:
     )
     events = mission.events
     stamps = [e.utc.timestamp() for e in events]  # distinct instants stay distinct floats (to the microsecond)
-    order = sorted(range(len(events)), key=stamps.__getitem__)  # stable: same-time rows keep file order
+    # Rows may come in any order: same-time rows are read in the order a flight goes (launch, arrive, relocate,
+    # leave, land), and only rows that are alike in that too keep their file order.
+    kinds = [_FLIGHT_ORDER[e.kind] for e in events]
+    order = sorted(range(len(events)), key=lambda i: (stamps[i], kinds[i]))
     times = [stamps[i] for i in order]
     _walk(track, events, order, times)
     return track
@@ -60,6 +65,10 @@ def _walk(track: MissionTrack, events, order: list[int], times: list[float]) -> 
         kind = event.kind
         t = times[pos]
         end = event.end_utc.timestamp() if event.end_utc is not None else t
+        if kind is EventKind.RELOCATE and end < t:  # reported, and read as redocking at once: no event runs backwards
+            problems.append(Problem(i, end, t, f"{track.name}'s relocation redocks at {_when(end)}, before it "
+                                    f"undocks at {_when(t)}", (event.port,)))
+            end = t
         if kind in DYNAMIC_EVENTS:
             ports = tuple(p for p in (event.from_port, event.port) if p)
             dynamic.append(DynamicEvent(mid, i, kind, t, end, bool(event.crew), ports))
@@ -115,10 +124,6 @@ def _walk(track: MissionTrack, events, order: list[int], times: list[float]) -> 
                 left_at, left_crew = t, tuple(event.crew)
             continue
         if kind is EventKind.RELOCATE:
-            if end < t:
-                problems.append(Problem(i, end, t, f"{track.name}'s relocation redocks at {_when(end)}, before it "
-                                        f"undocks at {_when(t)}", (event.port,)))
-                end = t
             if state == "docked":
                 if event.from_port and event.from_port != port:
                     problems.append(Problem(i, t, t, f"{track.name} relocates from {event.from_port} at {_when(t)} "

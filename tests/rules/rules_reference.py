@@ -7,7 +7,8 @@ or landed; a relocation leaves one port and docks at another, its crew riding al
 person is aboard from an arrival until a departure). Only the model's value classes are read.
 
 Where the domain notes say nothing, it follows the engine's stated conventions, so the two can be compared:
-same-time events of one vehicle keep their written order; an impossible event is reported as a problem
+same-time events of one vehicle are read in flight order (launch, dock or berth, relocate, undock or unberth,
+land), alike ones in their written order; an impossible event is reported as a problem
 over the moment it happens (a launch while docked: from the docking on) naming the ports involved, and the
 walk goes on as if it had happened (an arrival while docked ends the stay at the old port; a departure from
 elsewhere or while not docked still leaves; a relocation while not docked counts as attached from its
@@ -85,7 +86,7 @@ class Vehicle(NamedTuple):
 
 
 def vehicle_track(mission, station) -> Vehicle:
-    """Walk one mission's events in time order (same-time events in their written order)."""
+    """Walk one mission's events in time order (same-time events in flight order, then as written)."""
     vtype = station.vehicle_type(mission.vehicle_type)
     seats = mission.seats if mission.seats is not None else (vtype.crew_seats if vtype else 0)
     max_days = vtype.max_stay_days if vtype else None
@@ -94,7 +95,8 @@ def vehicle_track(mission, station) -> Vehicle:
     where = "before"  # before its first event (flying or docked unknown), "flying", "docked", "landed"
     port = since = arrival = attached_since = None  # while docked: where, since when, how it came, attached since
     riding = None  # (since, people) of a flight that ends at the vehicle's next event
-    for index, e in sorted(enumerate(mission.events), key=lambda pair: pair[1].utc):
+    rank = {"launch": 0, "dock": 1, "berth": 1, "relocate": 2, "undock": 3, "unberth": 3, "land": 4}
+    for index, e in sorted(enumerate(mission.events), key=lambda pair: (pair[1].utc, rank[pair[1].kind.value])):
         t = e.utc.timestamp()
         end = max(t, e.end_utc.timestamp()) if e.end_utc is not None else t  # no event ends before it starts
         if riding is not None:

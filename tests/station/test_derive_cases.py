@@ -343,9 +343,6 @@ def test_pirs_nadir_ends_and_zvezda_nadir_begins_when_progress_ms16_leaves():
     assert STATION.port("zvezda-nadir").exists_from.timestamp() == undock
 
 
-@pytest.mark.xfail(strict=True, reason="derive_mission sorts a mission's events by time alone, keeping same-time "
-                   "rows in file order, so a launch and a docking given at the same instant (only the day known) "
-                   "read dock-first as 'docks before it launches'; DOMAIN.md: rows in any order")
 def test_same_time_rows_in_any_order_give_the_same_track():
     launch = row("launch", "2021-10-05T00:00:00Z", crew=MS19_UP)
     dock = row("dock", "2021-10-05T00:00:00Z", "rassvet-nadir", MS19_UP)
@@ -355,9 +352,6 @@ def test_same_time_rows_in_any_order_give_the_same_track():
     assert (swapped.stays, swapped.attached, swapped.problems) == (written.stays, written.attached, written.problems)
 
 
-@pytest.mark.xfail(strict=True, reason="a relocation whose end_utc is before its utc is reported and its stay "
-                   "clamped, but its DynamicEvent keeps end < start (tracks.DynamicEvent promises end >= start), "
-                   "so the spacing and EVA rules read a window that runs backwards")
 def test_a_relocation_that_redocks_before_it_undocks_is_an_event_that_does_not_run_backwards():
     case = CASES[-1]
     (relocation,) = [d for d in derive_mission(_mission(case, case.rows), STATION).dynamic
