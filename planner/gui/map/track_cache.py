@@ -57,6 +57,7 @@ class TrackCache:
         self._blocks: OrderedDict[int, Block] = OrderedDict()
         self._sun_spans: OrderedDict[int, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._dut1_spans: OrderedDict[int, tuple[float, np.ndarray]] = OrderedDict()
+        self.blocks_computed = 0  # how many blocks were ever computed (a frame that needs none adds none)
 
     def block_keys(self, t0: float, t1: float) -> range:
         """Keys of the blocks covering ``t0..t1``."""
@@ -102,6 +103,7 @@ class TrackCache:
             self._dut1(np.array([max(t0, j * span_s)]))
 
     def _keep(self, made: list[Block]) -> None:
+        self.blocks_computed += len(made)
         for block in made:
             self._blocks[int(round(block.start / self.block_s))] = block
         while len(self._blocks) > self.max_blocks:

@@ -134,8 +134,7 @@ def _without_track(panel):
 
 
 @pytest.mark.parametrize("direction", [1, -1])
-def test_while_scrubbing_the_next_blocks_and_sprites_are_made_in_idle_time(window, qtbot, monkeypatch, direction):
-    from planner.gui.map import track_cache
+def test_while_scrubbing_the_next_blocks_and_sprites_are_made_in_idle_time(window, qtbot, direction):
     from planner.gui.map.renderer import AHEAD_BLOCKS
     from planner.gui.map.sprites import CHUNK_S
 
@@ -155,13 +154,11 @@ def test_while_scrubbing_the_next_blocks_and_sprites_are_made_in_idle_time(windo
     chunks = range(int(np.ceil(t0 / CHUNK_S)), int(np.floor(t1 / CHUNK_S)))
     assert all((k, False) in canvas.sprites for k in chunks)
     # The next frames along the way compute nothing: what they show was made ahead.
-    computed = []
-    original = track_cache.TrackCache._compute
-    monkeypatch.setattr(track_cache.TrackCache, "_compute", lambda self, *a: computed.append(a) or original(self, *a))
+    computed = cache.blocks_computed
     for k in range(4, 10):
         cursor.set_time(start + direction * 600.0 * k)
         canvas.repaint()
-    assert computed == []
+    assert cache.blocks_computed == computed
 
 
 def test_a_far_jump_shows_the_track_at_once_and_the_smooth_frame_when_the_time_stops(window, qtbot):
