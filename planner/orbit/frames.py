@@ -1,8 +1,9 @@
 """From SGP4's TEME frame to the Earth-fixed frame: one turn about the pole by the sidereal angle (GMST 1982).
 
 Why by hand: skyfield's own vectorised chain (TEME to GCRS to ITRS, precession and nutation at every time)
-costs about 3-4x bare SGP4 on a ground track here, which misses the engine's 2x target; this turn costs
-a fraction of SGP4 (benchmarks/bench_orbit.py prints both). It is pinned to the published numbers of
+costs 80-120x bare SGP4 on a ground track of new times here, and still 2-4x on times whose matrices it has
+cached, against the engine's 2x target; this turn costs a fraction of SGP4 (benchmarks/bench_orbit.py
+prints both). It is pinned to the published numbers of
 Vallado et al., "Revisiting Spacetrack Report #3" (AIAA 2006-6753), Appendix C, in tests/orbit/test_frames.py.
 
 Polar motion (some 10-20 m at the station's height) is left out, as skyfield leaves it out by
