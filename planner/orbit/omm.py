@@ -173,6 +173,8 @@ def raw_fields(element_set: ElementSet) -> dict:
     fmt, text, place = element_set.format, element_set.text, f"element set {element_set.id}"
     if fmt == ElementFormat.OMM_JSON:
         record = _load_json(text, f"{place}: ")
+        if isinstance(record, list) and len(record) == 1:  # kept as CelesTrak writes it: a list of one
+            record = record[0]
         if not isinstance(record, dict):
             raise ElementSetError(f"{place}: the text is not one object of OMM keywords")
         return _json_fields(record, place)

@@ -197,3 +197,9 @@ def test_xml_declaring_entities_and_names_of_novel_length_are_refused():
         parse_elements(laughs + f"<omm><body><segment><data>{fields}</data></segment></body></omm>", "o.xml")
     with pytest.raises(ElementSetError, match=r"^omm.json: \$\[0\]: OBJECT_NAME: a name of 201 characters"):
         parse_elements(_json(OBJECT_NAME="x" * 201), "omm.json")
+
+
+def test_a_kept_omm_json_set_may_be_a_list_of_one_as_celestrak_writes_it():
+    (s,) = parse_elements(_json())
+    s.text = "[" + s.text + "]"  # issue 15 item 9: the rules crashed on it ('list' object has no attribute 'items')
+    assert np.array_equal(_positions(s), _positions(parse_elements(_json())[0]))
