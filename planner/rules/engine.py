@@ -25,7 +25,7 @@ from planner.rules.missions import mission_findings
 from planner.rules.orbit_rule import OrbitCache, orbit_findings
 from planner.rules.orbit_needs import OrbitConditions
 from planner.rules.people import person_findings
-from planner.rules.ports import by_start, double_bookings, mission_double_bookings, stay_findings
+from planner.rules.ports import by_start, double_bookings, stay_findings
 from planner.rules.prefilter import overlap_pairs, screen
 from planner.rules.screens import block_suspects, mission_suspects, people_suspects, port_columns, port_suspects
 from planner.rules.spacing import DynamicIndex, all_spacing, spacing_finding
@@ -173,9 +173,8 @@ class RuleEngine:
         ports = (old.ports if old else frozenset()) | (new.ports if new else frozenset())
         # The mission itself, its ports and the blocking pairs naming them.
         self.book.put(("mission", mid), mission_findings(new, self.station) if new else [])
-        self.book.drop_pairs(mid, "booking")
         for port in ports:
-            self._recheck_port(port, mid)
+            self._check_port(port)
         for i, block in enumerate(self.blocks):
             if block.occupied in ports or block.blocked in ports:
                 self._check_block(i)
@@ -291,28 +290,11 @@ class RuleEngine:
 
     # -- scopes ----------------------------------------------------------------------------------------
     def _check_port(self, port: str) -> None:
-        """Every finding at a port, in a full check: its stays' own, and each pair of missions booked at once."""
+        """Every finding at a port: its stays' own, and each run of time it is booked twice or more."""
         stays = self.timeline.port_stays.get(port, [])
         heads = self.timeline.heads
         self.book.put(("port", port), stay_findings(port, stays, self.station, heads))
-        self._put_bookings(port, double_bookings(port, by_start(stays), heads))
-
-    def _recheck_port(self, port: str, mission: str) -> None:
-        """After an edit of ``mission``: its stays' pairs at the port (the others' pairs cannot have changed;
-        a plan that books hundreds of vehicles at one port is not worded again on every keystroke)."""
-        stays = self.timeline.port_stays.get(port, [])
-        heads = self.timeline.heads
-        self.book.put(("port", port), stay_findings(port, stays, self.station, heads))
-        self._put_bookings(port, mission_double_bookings(port, stays, mission, heads))
-
-    def _put_bookings(self, port: str, findings: list[Finding]) -> None:
-        """Double bookings filed by the pair of missions (a scope each), so an edit re-checks only its own."""
-        pairs: dict[tuple, list[Finding]] = {}
-        for finding in findings:
-            first, second = sorted(finding.vehicles)
-            pairs.setdefault((port, first, second), []).append(finding)
-        for key, found in pairs.items():
-            self.book.put_pair("booking", key[1], key[2], key, found)
+        self.book.put(("booking", port), double_bookings(port, by_start(stays), heads))
 
     def _check_block(self, i: int) -> None:
         block = self.blocks[i]

@@ -3,6 +3,9 @@ the ports a vehicle's cargo requires (e.g. roll-out solar arrays need Harmony ze
 
 from __future__ import annotations
 
+import heapq
+import math
+
 from planner.model.catalogue import Station
 from planner.rules.findings import Finding, Severity
 from planner.model.time_text import short_time, span_text
@@ -56,39 +59,40 @@ def by_start(stays: list[PortStay]) -> list[PortStay]:
 
 
 def double_bookings(port_id: str, stays: list[PortStay], tracks: dict[str, MissionTrack]) -> list[Finding]:
-    """Each pair of stays at the port that overlap (stays sorted by start); a sweep, not all pairs."""
+    """One finding per run of time in which two or more stays share the port (a sweep over the stays in
+    :func:`by_start` order): it names every vehicle there during the run, the latest to arrive first (the one a
+    fix would move). A run of hundreds of vehicles is one finding, not one per pair of them."""
     findings = []
-    active: list[PortStay] = []
-    for stay in stays:
-        active = [a for a in active if a.end > stay.start]
-        if stay.end > stay.start:
-            findings.extend(_double_booking(port_id, stay, other, tracks) for other in active)
-            active.append(stay)
+    there: list[tuple[float, int, PortStay]] = []  # the stays at the port now, as a heap by end
+    run: dict[str, PortStay] = {}  # mission -> its stay, while a run lasts
+    run_start = 0.0
+    for k, stay in enumerate([s for s in stays if s.end > s.start] + [None]):
+        now = stay.start if stay is not None else math.inf
+        while there and there[0][0] <= now:  # leave in the order they end; a run ends when one is left
+            end, _k, _gone = heapq.heappop(there)
+            if run and len(there) < 2:
+                findings.append(_double_booking(port_id, run, run_start, end, tracks))
+                run = {}
+        if stay is None:
+            break
+        heapq.heappush(there, (stay.end, k, stay))
+        if len(there) == 2 and not run:
+            run_start = stay.start
+            run = {other.mission: other for _e, _k, other in there}
+        if run:
+            run[stay.mission] = stay
     return findings
 
 
-def mission_double_bookings(port_id: str, stays: list[PortStay], mission: str,
-                            tracks: dict[str, MissionTrack]) -> list[Finding]:
-    """The findings of :func:`double_bookings` that name ``mission``, without pairing the port's other stays."""
-    stays = by_start(stays)
-    findings = []
-    for i, stay in enumerate(stays):
-        if stay.mission != mission or stay.end <= stay.start:
-            continue
-        for j, other in enumerate(stays):
-            if (other.mission == mission and j < i) or j == i or other.end <= other.start:
-                continue  # a pair of this mission's own stays is found once, from its earlier stay
-            if other.start < stay.end and stay.start < other.end:
-                later, earlier = (stay, other) if i > j else (other, stay)
-                findings.append(_double_booking(port_id, later, earlier, tracks))
-    return findings
-
-
-def _double_booking(port_id: str, later: PortStay, earlier: PortStay, tracks) -> Finding:
-    start, end = later.start, min(later.end, earlier.end)
-    return Finding(DOUBLE_BOOKING, Severity.CONFLICT, start, end,
-                   f"{tracks[later.mission].name} and {tracks[earlier.mission].name} both at {port_id} "
-                   f"{span_text(start, end)}", (later.mission, earlier.mission), (), (port_id,))
+def _double_booking(port_id: str, run: dict[str, PortStay], start: float, end: float, tracks) -> Finding:
+    stays = sorted(run.values(), key=lambda s: (s.start, s.mission), reverse=True)  # the latest arrival first
+    names = [tracks[s.mission].name for s in stays]
+    if len(names) == 2:
+        who = f"{names[0]} and {names[1]} both at"
+    else:
+        who = f"{', '.join(names[:-1])} and {names[-1]} all at" if len(names) > 2 else f"{names[0]} twice at"
+    return Finding(DOUBLE_BOOKING, Severity.CONFLICT, start, end, f"{who} {port_id} {span_text(start, end)}",
+                   tuple(s.mission for s in stays), (), (port_id,))
 
 
 def _existence(port, stay: PortStay, track: MissionTrack) -> list[Finding]:

@@ -255,13 +255,15 @@ def reference(project):
             if len(crew) > max(t.seats, 0) or (crew and not t.returns_crew):
                 add("lifeboat-departure", "conflict", when, when, (t.mission,), crew)
 
-    # Ports: every pair of stays, every stay against the catalogue.
+    # Ports: each run of time a port holds two stays or more (checked at every instant a stay begins or ends),
+    # naming every vehicle there during the run; every stay against the catalogue.
     stays = [s for t in tracks.values() for s in t.stays]
-    for i, a in enumerate(stays):
-        for b in stays[i + 1:]:
-            if a.port == b.port and a.end > a.start and b.end > b.start and max(a.start, b.start) < min(a.end, b.end):
-                add("port-double-booking", "conflict", max(a.start, b.start), min(a.end, b.end),
-                    (a.mission, b.mission), (), (a.port,))
+    for port in {s.port for s in stays}:
+        here = [s for s in stays if s.port == port and s.end > s.start]
+        cuts = sorted({x for s in here for x in (s.start, s.end)} - {INF})
+        there = [[s for s in here if s.start <= t < s.end] for t in cuts]
+        for start, end, idx in _merge_runs(cuts, [len(at) >= 2 for at in there]):
+            add("port-double-booking", "conflict", start, end, [s.mission for i in idx for s in there[i]], (), (port,))
     for s in stays:
         port = station.port(s.port)
         track = tracks[s.mission]

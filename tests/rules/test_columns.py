@@ -154,22 +154,6 @@ def test_edits_after_preparing_for_them_agree_with_a_full_check(project, data):
     assert engine.headcount() == RuleEngine(project).headcount()
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(("a", "b", "c")), st.integers(0, 12), st.integers(0, 8)), max_size=9),
-       st.sampled_from(("a", "b", "c")))
-def test_one_missions_double_bookings_are_those_of_the_whole_port(spans, mission):
-    from planner.rules.ports import by_start, double_bookings, mission_double_bookings
-    from planner.station import PortStay
-
-    # Any stays, a mission's own overlapping ones and empty ones included (broken plans have them).
-    stays = [PortStay(m, "p", float(s), float(s + d), (float(s), float(s))) for m, s, d in spans]
-    heads = {m: mock.Mock(name=m) for m in "abc"}
-    for m in "abc":
-        heads[m].name = m.upper()
-    whole = [f for f in double_bookings("p", by_start(stays), heads) if mission in f.vehicles]
-    assert sorted(mission_double_bookings("p", stays, mission, heads)) == sorted(whole)
-
-
 def test_a_replaced_engine_is_freed_without_the_cycle_collector():
     import gc
     import weakref
