@@ -12,6 +12,7 @@ from operator import attrgetter
 
 import numpy as np
 
+from planner import intervals
 from planner.model.project import Project
 from planner.rules import activities as act_rules
 from planner.rules.activities import ActivityContext, activity_row, element_set_distance, overlap_finding
@@ -28,8 +29,7 @@ from planner.rules.people import person_findings
 from planner.rules.ports import by_start, double_bookings, stay_findings
 from planner.rules.prefilter import overlap_pairs, screen
 from planner.rules.screens import block_suspects, mission_suspects, people_suspects, port_columns, port_suspects
-from planner.rules.spacing import DynamicIndex, all_spacing, spacing_finding
-from planner.rules.spacing import pair_key as event_pair
+from planner.rules.spacing import DynamicIndex, spacing_findings
 from planner.rules.suggestions import PlanState, suggest, suggest_all
 from planner.station import HeadcountStep, StationTimeline, derive_mission
 from planner.station.columns import timestamps
@@ -75,8 +75,8 @@ class RuleEngine:
             self._check_port(port)
         for i in block_suspects(self.blocks, ports):
             self._check_block(i)
-        for key, finding in all_spacing(self.dynamic, self.settings, tl.heads).items():
-            self.book.put_pair("spacing", key[0][0], key[1][0], key, [finding])
+        for key, found in spacing_findings(self.dynamic, 0, len(self.dynamic), self.settings, tl.heads).items():
+            self.book.put(("spacing", key), found)
         people, vehicles = people_suspects(tl)
         for person in people:
             pieces = tl.lifeboats(person)
@@ -140,7 +140,7 @@ class RuleEngine:
         idle after opening, so the first keystroke re-checks as fast as the others."""
         self.rows.get("")  # the id index
         self.person_acts.get("")
-        self.dynamic.near(0.0, 0.0, 0.0)
+        self.dynamic.sorted_events()  # the events as objects
         self.timeline.prepare_for_edits()
 
     @property
@@ -178,19 +178,8 @@ class RuleEngine:
         for i, block in enumerate(self.blocks):
             if block.occupied in ports or block.blocked in ports:
                 self._check_block(i)
-        # Spacing: drop the pairs naming the mission, then pair its new events with their neighbours.
-        for event in (old.dynamic if old else ()):
-            self.dynamic.remove(event)
-        self.book.drop_pairs(mid, "spacing")
-        for event in (new.dynamic if new else ()):
-            self.dynamic.add(event)
-        reach = max(self.settings.spacing_warning_hours, self.settings.spacing_conflict_hours) * 3600
-        for event in (new.dynamic if new else ()):
-            for other in self.dynamic.near(event.start, event.end, reach):
-                finding = spacing_finding(event, other, self.settings, tl.heads)
-                if finding is not None:
-                    key = event_pair(event, other)
-                    self.book.put_pair("spacing", key[0][0], key[1][0], key, [finding])
+        # Spacing: its events, and those after them within reach.
+        self._recheck_spacing(old.dynamic if old else (), new.dynamic if new else ())
         # People on it, and every vehicle that is (or was) the lifeboat of one of them.
         vehicles = {mid}
         for person in touched:
@@ -283,6 +272,26 @@ class RuleEngine:
     def with_fixes(self, finding: Finding) -> Finding:
         """The finding with the fixes the current plan allows (compatible free ports, a free seat, ...)."""
         return suggest(finding, self.state()) if finding.is_conflict else finding
+
+    def _recheck_spacing(self, gone, come) -> None:
+        """After a mission's events changed from ``gone`` to ``come``: their own spacing findings, and those of
+        the events that come after them within reach (their nearest event before them may have changed)."""
+        index = self.dynamic
+        for event in gone:
+            index.remove(event)
+            self.book.put(("spacing", (event.mission, event.index)), [])
+        for event in come:
+            index.add(event)
+        reach = max(self.settings.spacing_warning_hours, self.settings.spacing_conflict_hours) * 3600
+        starts = index.arrays()[0]
+        spans = intervals.normalise([(e.start, e.end + reach) for e in (*gone, *come)])
+        for t0, t1 in spans.tolist():
+            lo, hi = int(np.searchsorted(starts, t0, "left")), int(np.searchsorted(starts, t1, "right"))
+            found = spacing_findings(index, lo, hi, self.settings, self.timeline.heads)
+            for k in range(lo, hi):
+                event = index.event(k)
+                key = (event.mission, event.index)
+                self.book.put(("spacing", key), found.get(key, []))
 
     def state(self) -> PlanState:
         """The station state the current findings were worked out from (what fixes are made from)."""

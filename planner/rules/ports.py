@@ -3,7 +3,6 @@ the ports a vehicle's cargo requires (e.g. roll-out solar arrays need Harmony ze
 
 from __future__ import annotations
 
-import heapq
 import math
 
 from planner.model.catalogue import Station
@@ -59,28 +58,33 @@ def by_start(stays: list[PortStay]) -> list[PortStay]:
 
 
 def double_bookings(port_id: str, stays: list[PortStay], tracks: dict[str, MissionTrack]) -> list[Finding]:
-    """One finding per run of time in which two or more stays share the port (a sweep over the stays in
-    :func:`by_start` order): it names every vehicle there during the run, the latest to arrive first (the one a
-    fix would move). A run of hundreds of vehicles is one finding, not one per pair of them."""
+    """One finding per run of time in which two or more stays share the port, naming every vehicle there
+    during the run, the latest to arrive first (the one a fix would move): a sweep over the instants stays
+    begin and end. A run of hundreds of vehicles is one finding, not one per pair of them."""
+    changes = sorted((t, k, stay) for k, stay in enumerate(s for s in stays if s.end > s.start)
+                     for t in (stay.start, stay.end))
     findings = []
-    there: list[tuple[float, int, PortStay]] = []  # the stays at the port now, as a heap by end
+    there: dict[int, PortStay] = {}  # the stays at the port at the current instant
     run: dict[str, PortStay] = {}  # mission -> its stay, while a run lasts
-    run_start = 0.0
-    for k, stay in enumerate([s for s in stays if s.end > s.start] + [None]):
-        now = stay.start if stay is not None else math.inf
-        while there and there[0][0] <= now:  # leave in the order they end; a run ends when one is left
-            end, _k, _gone = heapq.heappop(there)
-            if run and len(there) < 2:
-                findings.append(_double_booking(port_id, run, run_start, end, tracks))
-                run = {}
-        if stay is None:
-            break
-        heapq.heappush(there, (stay.end, k, stay))
-        if len(there) == 2 and not run:
-            run_start = stay.start
-            run = {other.mission: other for _e, _k, other in there}
-        if run:
-            run[stay.mission] = stay
+    run_start, at = 0.0, 0
+    while at < len(changes):
+        now = changes[at][0]
+        while at < len(changes) and changes[at][0] == now:  # all that begins or ends at this instant
+            _t, k, stay = changes[at]
+            if stay.end == now:
+                del there[k]
+            else:
+                there[k] = stay
+                if run:
+                    run[stay.mission] = stay
+            at += 1
+        if len(there) >= 2 and not run:
+            run_start, run = now, {stay.mission: stay for stay in there.values()}
+        elif len(there) < 2 and run:
+            findings.append(_double_booking(port_id, run, run_start, now, tracks))
+            run = {}
+    if run:  # open to the end of the plan
+        findings.append(_double_booking(port_id, run, run_start, math.inf, tracks))
     return findings
 
 

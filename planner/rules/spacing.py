@@ -1,5 +1,6 @@
-"""Spacing of dynamic events (dockings, undockings, berthings, relocations): warn when two are close, a
-conflict when two crewed ones are. A relocation is one event, so its own undocking and redocking never clash."""
+"""Spacing of dynamic events (dockings, undockings, berthings, relocations): warn when one comes too soon after
+the one before it, a conflict when both are crewed. A relocation is one event, so its own undocking and
+redocking never clash."""
 
 from __future__ import annotations
 
@@ -15,30 +16,6 @@ from planner.station import DynamicEvent, MissionTrack
 
 SPACING = "spacing"
 _ARRIVALS = (EventKind.DOCK, EventKind.BERTH)
-
-
-def gap(a: DynamicEvent, b: DynamicEvent) -> float:
-    """Seconds between two events (0 when they overlap)."""
-    return max(0.0, b.start - a.end, a.start - b.end)
-
-
-def spacing_finding(a: DynamicEvent, b: DynamicEvent, settings: StationSettings,
-                    tracks: dict[str, MissionTrack]) -> Finding | None:
-    """The finding about two dynamic events, or None when they are far enough apart."""
-    if (a.mission, a.index) == (b.mission, b.index) or arrive_together(a, b, tracks):
-        return None
-    if (b.start, b.mission, b.index) < (a.start, a.mission, a.index):
-        a, b = b, a
-    seconds = gap(a, b)
-    crewed = a.crewed and b.crewed
-    if crewed and seconds < settings.spacing_conflict_hours * 3600:
-        conflict = True
-    elif seconds < settings.spacing_warning_hours * 3600:
-        conflict = False
-    else:
-        return None
-    return _finding(a, b, seconds, _tails(settings)[conflict], f"{_name(a, tracks)} ({short_time(a.start)})",
-                    f"{_name(b, tracks)} ({short_time(b.start)})")
 
 
 def _tails(settings: StationSettings) -> dict[bool, tuple[Severity, str]]:
@@ -177,14 +154,6 @@ class DynamicIndex:
             self.longest = max(self.longest, event.end - event.start)
         self._keys = sorted(self._events)
 
-    def near(self, start: float, end: float, reach: float) -> list[DynamicEvent]:
-        """Events that come within ``reach`` seconds of ``[start, end]``."""
-        self._materialize()
-        lo = bisect_left(self._keys, (start - reach - self.longest,))
-        hi = bisect_right(self._keys, (end + reach, "\uffff"))
-        return [self._events[k] for k in self._keys[lo:hi]
-                if self._events[k].end >= start - reach and k[0] <= end + reach]
-
     def overlapping(self, start: float, end: float) -> list[DynamicEvent]:
         """Events ``[s, e]`` with ``s < end`` and ``e >= start`` (they touch an activity ``[start, end)``)."""
         if self._cols is not None:
@@ -221,45 +190,65 @@ class DynamicIndex:
         return len(self._cols[0]) if self._cols is not None else len(self._keys)
 
 
-def all_spacing(index: DynamicIndex, settings: StationSettings, tracks) -> dict[tuple, Finding]:
-    """Findings for every close pair, keyed by the pair of events.
+def spacing_findings(index: DynamicIndex, lo: int, hi: int, settings: StationSettings,
+                     tracks) -> dict[tuple, list[Finding]]:
+    """The spacing findings of the events at positions ``lo`` to ``hi - 1`` of ``index`` (by start), keyed by
+    each event's (mission, index); an event far enough from the others has no entry.
 
-    Sorted by start, an event can only be close to the later events that start before its end plus the
-    reach: one binary search each gives them, the same gap test as :func:`spacing_finding` drops the pairs far
-    enough apart, and only the close ones are worded. ``tracks`` needs only each mission's ``name`` and
-    ``arrives_with`` (the timeline's ``heads`` will do).
+    Each event is measured against the event before it that ends last (the nearest one before it): a warning
+    under the warning gap, a conflict when both are crewed and under the crewed gap. A crewed event is also
+    measured against the crewed event before it that ends last (an uncrewed one between them does not hide a
+    conflict). So each event has at most two findings, and any two events too close together show up as at
+    least one: a day of a thousand dockings is a few thousand findings, not half a million pairs.
+    ``tracks`` needs only each mission's ``name`` and ``arrives_with`` (the timeline's ``heads`` will do).
     """
-    n = len(index)
-    if n < 2:
+    if hi <= lo:
         return {}
     warn, conflict = settings.spacing_warning_hours * 3600, settings.spacing_conflict_hours * 3600
-    reach = max(warn, conflict)
     start, end, crewed, _ = index.arrays()
-    count = np.maximum(np.searchsorted(start, end + reach, side="left") - np.arange(1, n + 1), 0)
-    total = int(count.sum())
-    first = np.repeat(np.arange(n), count)
-    second = first + 1 + np.arange(total) - np.repeat(np.cumsum(count) - count, count)
-    seconds = np.maximum(0.0, np.maximum(start[second] - end[first], start[first] - end[second]))
-    close = (seconds < warn) | (crewed[first] & crewed[second] & (seconds < conflict))
-    first, second, seconds = first[close], second[close], seconds[close]
-    conflicts = (crewed[first] & crewed[second] & (seconds < conflict)).tolist()
+    # Only events starting within reach (and the longest event) before ``lo`` can be anyone's nearest one.
+    first = int(np.searchsorted(start, start[lo] - max(warn, conflict) - index.longest, side="left"))
+    s, e, c = start[first:hi], end[first:hi], crewed[first:hi]
+    k = np.arange(lo - first, hi - first)
+    # Each event against the one before it that ends last ...
+    i = _last_to_end_before(e)[k]
+    has = i >= 0
+    i = np.where(has, i, 0)
+    apart = np.maximum(0.0, s[k] - e[i])
+    both = c[i] & c[k] & has
+    near = has & ((both & (apart < conflict)) | (apart < warn))
+    # ... and a crewed one against the crewed one before it that ends last, when that is another event.
+    j = _last_to_end_before(np.where(c, e, -np.inf))[k]
+    apart_j = np.maximum(0.0, s[k] - e[np.maximum(j, 0)])
+    near_j = c[k] & (j >= 0) & ~(near & (j == i)) & (apart_j < conflict)
+    earlier = np.concatenate([i[near], j[near_j]]).tolist()
+    later = np.concatenate([k[near], k[near_j]]).tolist()
+    seconds = np.concatenate([apart[near], apart_j[near_j]]).tolist()
+    conflicts = np.concatenate([both[near] & (apart[near] < conflict), np.ones(int(near_j.sum()), bool)]).tolist()
+    found: dict[tuple, list[Finding]] = {}
+    if not earlier:
+        return found
     # Each event in a close pair is made and worded once (its time in one array conversion), then the pairs.
-    involved = np.unique(np.concatenate([first, second])).tolist()
-    events = dict(zip(involved, map(index.event, involved)))
-    said = {i: f"{_name(event, tracks)} ({when})"
-            for (i, event), when in zip(events.items(), short_times(start[involved]))}
-    keys = {i: (event.mission, event.index) for i, event in events.items()}
+    involved = sorted(set(earlier) | set(later))
+    events = {x: index.event(first + x) for x in involved}
+    said = {x: f"{_name(events[x], tracks)} ({when})" for x, when in zip(involved, short_times(s[involved]))}
     tails = _tails(settings)
-    found = {}
-    for i, j, apart, is_conflict in zip(first.tolist(), second.tolist(), seconds.tolist(), conflicts):
-        a, b, ka, kb = events[i], events[j], keys[i], keys[j]
-        if ka == kb or (a.start == b.start and arrive_together(a, b, tracks)):
+    for a_at, b_at, gap_s, is_conflict in sorted(zip(earlier, later, seconds, conflicts), key=lambda q: (q[1], q[0])):
+        a, b = events[a_at], events[b_at]
+        if (a.mission, a.index) == (b.mission, b.index) or arrive_together(a, b, tracks):
             continue
-        found[(ka, kb) if ka <= kb else (kb, ka)] = _finding(a, b, apart, tails[is_conflict], said[i], said[j])
+        found.setdefault((b.mission, b.index), []).append(_finding(a, b, gap_s, tails[is_conflict], said[a_at],
+                                                                   said[b_at]))
     return found
 
 
-def pair_key(a: DynamicEvent, b: DynamicEvent) -> tuple:
-    """A key for a pair of events that does not depend on their order."""
-    ka, kb = (a.mission, a.index), (b.mission, b.index)
-    return (ka, kb) if ka <= kb else (kb, ka)
+def _last_to_end_before(ends: np.ndarray) -> np.ndarray:
+    """For each position: the earlier position whose end is latest (the later one of equals), -1 for none
+    (ends of -inf stand for events that do not count)."""
+    n = len(ends)
+    if not n:
+        return np.zeros(0, np.int64)
+    running = np.maximum.accumulate(ends)
+    leader = np.where((ends >= running) & (ends > -np.inf), np.arange(n), -1)
+    upto = np.maximum.accumulate(leader)  # the latest to end among positions 0..k
+    return np.concatenate(([-1], upto[:-1]))

@@ -291,24 +291,37 @@ def reference(project):
                     add("port-blocking", "conflict", first, last, (arr.mission, occ.mission), (),
                         (block.blocked, block.occupied))
 
-    # Spacing: every pair of dynamic events, except the two arrivals of vehicles that come attached.
-    events = [e for t in tracks.values() for e in t.dynamic]
-    for i, a in enumerate(events):
-        for b in events[i + 1:]:
+    # Spacing: each event (in order of start, mission, row) against the earlier event that ends last, and a
+    # crewed one also against the earlier crewed event that ends last (the later of equal ends), except the two
+    # arrivals of vehicles that come attached.
+    events = sorted((e for t in tracks.values() for e in t.dynamic), key=lambda e: (e.start, e.mission, e.index))
+    warn, conflict = settings.spacing_warning_hours * 3600, settings.spacing_conflict_hours * 3600
+
+    def last_to_end(before):
+        best = None
+        for e in before:
+            if best is None or e.end >= best.end:
+                best = e
+        return best
+
+    for k, b in enumerate(events):
+        nearest = last_to_end(events[:k])
+        nearest_crewed = last_to_end([e for e in events[:k] if e.crewed]) if b.crewed else None
+        pairs = []
+        if nearest is not None:
+            gap = max(0.0, b.start - nearest.end)
+            if nearest.crewed and b.crewed and gap < conflict:
+                pairs.append((nearest, "conflict"))
+            elif gap < warn:
+                pairs.append((nearest, "warning"))
+        if nearest_crewed is not None and nearest_crewed is not nearest and max(0.0, b.start - nearest_crewed.end) < conflict:
+            pairs.append((nearest_crewed, "conflict"))
+        for a, severity in pairs:
             if (a.start == b.start and {a.kind.value, b.kind.value} <= {"dock", "berth"} and a.mission != b.mission
                     and (project.mission(a.mission).arrives_with == b.mission
                          or project.mission(b.mission).arrives_with == a.mission)):
                 continue
-            gap = max(0.0, b.start - a.end, a.start - b.end)
-            if a.crewed and b.crewed and gap < settings.spacing_conflict_hours * 3600:
-                severity = "conflict"
-            elif gap < settings.spacing_warning_hours * 3600:
-                severity = "warning"
-            else:
-                continue
-            first, second = (a, b) if (a.start, a.mission, a.index) <= (b.start, b.mission, b.index) else (b, a)
-            add("spacing", severity, first.start, max(a.end, b.end), (a.mission, b.mission), (),
-                set(a.ports) | set(b.ports))
+            add("spacing", severity, a.start, max(a.end, b.end), (a.mission, b.mission), (), set(a.ports) | set(b.ports))
 
     # People: every pair of places, and moves that make no sense.
     for p, track in persons.items():

@@ -189,3 +189,17 @@ def test_missions_without_events_are_checked_beside_the_others():
     engine = RuleEngine(Project(missions=[empty, visit]))
     assert engine.findings(suggestions=True) == []
     assert [(s.people, s.seats) for s in engine.headcount()] == [(1, 3), (0, 0)]
+
+
+def test_a_thousand_vehicles_at_one_port_in_a_day_give_one_booking_and_one_spacing_finding_each():
+    # Issue 15's heavy but legal plan: findings grow with the events, not with their pairs.
+    missions = [Mission(id=f"m{i}", name=f"M{i}", vehicle_type="progress-ms", events=[
+        Event(EventKind.DOCK, at(i / 60), port="zvezda-aft"),
+        Event(EventKind.UNDOCK, at(20 + i / 60), port="zvezda-aft")]) for i in range(1000)]
+    found = RuleEngine(Project(missions=missions)).findings(suggestions=True)
+    bookings = [f for f in found if f.rule == "port-double-booking"]
+    assert len(bookings) == 1 and set(bookings[0].vehicles) == {m.id for m in missions}
+    assert bookings[0].vehicles[0] == "m999"  # the latest to arrive first: the one a fix would move
+    assert (bookings[0].start, bookings[0].end) == (at(1 / 60).timestamp(), at(20 + 998 / 60).timestamp())
+    spacing = [f for f in found if f.rule == "spacing"]
+    assert len(spacing) == 2 * 1000 - 1  # every event but the first, against the one before it
