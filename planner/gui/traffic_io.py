@@ -10,12 +10,15 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
+from planner.gui.user_folders import start_folder, suggested_file
+
 CSV_FILTER = "Traffic CSV (*.csv);;All files (*)"
 
 
 def import_traffic_dialog(window) -> None:
     """File > Import Traffic CSV."""
-    name, _ = QFileDialog.getOpenFileName(window, "Import Traffic CSV", "", CSV_FILTER)
+    name, _ = QFileDialog.getOpenFileName(window, "Import Traffic CSV", str(start_folder(window.doc.path)),
+                                          CSV_FILTER)
     if name:
         import_traffic(window, Path(name))
 
@@ -57,7 +60,7 @@ def import_traffic(window, path: Path) -> bool:
 
 def export_traffic_dialog(window) -> None:
     """File > Export Traffic CSV."""
-    suggested = str((window.doc.path or Path.home() / "traffic").with_suffix(".csv"))
+    suggested = str(suggested_file(window.doc.path, "traffic", ".csv"))
     name, _ = QFileDialog.getSaveFileName(window, "Export Traffic CSV", suggested, CSV_FILTER)
     if name:
         export_traffic(window, Path(name))

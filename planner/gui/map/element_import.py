@@ -6,12 +6,15 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
+from planner.gui.user_folders import start_folder
+
 ELEMENTS_FILTER = "Element sets (*.tle *.txt *.3le *.json *.csv *.xml);;All files (*)"
 
 
 def import_elements_dialog(window) -> bool:
     """Ask for a file, then import it."""
-    name, _ = QFileDialog.getOpenFileName(window, "Import Element Sets", "", ELEMENTS_FILTER)
+    name, _ = QFileDialog.getOpenFileName(window, "Import Element Sets", str(start_folder(window.doc.path)),
+                                          ELEMENTS_FILTER)
     return import_elements(window, Path(name)) if name else False
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
+from planner.gui.user_folders import suggested_file
+
 FORMATS = {
     "png": ("Map as &PNG…", "PNG images (*.png)"),
     "svg": ("Map as &SVG…", "SVG drawings (*.svg)"),
@@ -51,7 +53,7 @@ def export_dialog(panel, kind: str) -> bool:
     """Ask where to write, then export."""
     window = panel.window
     title, pattern = FORMATS[kind]
-    suggested = str((window.doc.path or Path.home() / "ground-track").with_suffix(f".{kind}"))
+    suggested = str(suggested_file(window.doc.path, "ground-track", f".{kind}"))
     name, _ = QFileDialog.getSaveFileName(window, title.replace("&", "").rstrip("…"), suggested, pattern)
     if not name:
         return False

@@ -9,6 +9,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPalette, QP
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from planner.gui.timeline.frame import AXIS_H, ViewState
+from planner.gui.user_folders import suggested_file
 
 EXPORT_WIDTH = 1600  # logical pixels across a PDF or printed page
 
@@ -106,7 +107,7 @@ def install_export_menu(window, canvas) -> None:
         window.file_menu.insertSeparator(close)
 
     def ask(title: str, suffix: str, filter_text: str) -> Path | None:
-        base = window.doc.path.with_suffix(suffix) if window.doc.path else Path.home() / f"schedule{suffix}"
+        base = suggested_file(window.doc.path, "schedule", suffix)
         name, _ = QFileDialog.getSaveFileName(window, title, str(base), filter_text)
         if not name:
             return None
