@@ -16,9 +16,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from planner import PROJECT_SUFFIX
 from planner.gui import recovery
+from planner.gui.user_folders import is_installed, start_folder, suggested_file
 from planner.gui.widgets import busy
 from planner.model import Project
 from planner.resources import example_project_path
+
+#: how long the file must stay quiet after a change by another program before it is read
+SETTLE_MS = 250
 
 PROJECT_FILTER = f"Planner projects (*{PROJECT_SUFFIX});;JSON files (*.json);;All files (*)"
 
@@ -41,6 +45,14 @@ class ProjectFiles(QObject):
         self._autosaved_index = -1
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._changed_on_disk)
+        # One save by another program is several file events (truncate, write, rename over): they are read
+        # once it has settled, and never while the question about an earlier change is still open.
+        self.settle_timer = QTimer(self)
+        self.settle_timer.setSingleShot(True)
+        self.settle_timer.setInterval(SETTLE_MS)
+        self.settle_timer.timeout.connect(self._check_disk)
+        self._asking = False
+        self._gone_noticed = False
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(max(5, self.settings.get("autosave_seconds")) * 1000)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -51,7 +63,7 @@ class ProjectFiles(QObject):
 
     def open_dialog(self) -> None:
         """File > Open."""
-        start = str(self.doc.path.parent) if self.doc.path else ""
+        start = str(start_folder(self.doc.path))
         name, _ = QFileDialog.getOpenFileName(self.window, "Open Project", start, PROJECT_FILTER)
         if name:
             self.open_file(Path(name))
@@ -89,6 +101,7 @@ class ProjectFiles(QObject):
 
     def _replace_document(self, project: Project, path: Path | None) -> None:
         recovery.discard_recovery(self.doc.path)  # the user chose to save or discard that work
+        self.window.notice.dismiss()  # whatever it said was about the project now replaced
         self.doc.reset(project, path)
         self._watch(path)
 
@@ -123,15 +136,18 @@ class ProjectFiles(QObject):
     # ------------------------------------------------------------------ saving
 
     def save(self) -> bool:
-        """File > Save; False when not saved (cancelled or failed)."""
-        if self.doc.path is None:
+        """File > Save; False when not saved (cancelled or failed).
+
+        An untitled project, or one opened from the app's own folders (the bundled example is a template), is
+        saved as a new file of the user's: Save asks where, as Save As does."""
+        if self.doc.path is None or is_installed(self.doc.path):
             return self.save_as()
         return self.save_to(self.doc.path)
 
     def save_as(self, path: Path | None = None) -> bool:
         """File > Save As (``path``: the name the dialog would give)."""
         if path is None:
-            suggested = str(self.doc.path or Path.home() / f"{self.doc.project.meta.title}{PROJECT_SUFFIX}")
+            suggested = str(suggested_file(self.doc.path, self.doc.project.meta.title or "Untitled", PROJECT_SUFFIX))
             name, _ = QFileDialog.getSaveFileName(self.window, "Save Project As", suggested, PROJECT_FILTER)
             if not name:
                 return False
@@ -144,6 +160,11 @@ class ProjectFiles(QObject):
         """Write the project to ``path`` atomically, keeping the previous version beside it."""
         from planner.store import save_project
 
+        if is_installed(path):
+            self.window.show_error("Cannot save project",
+                                   f"{path} is one of the planner's own files (the bundled example is a template). "
+                                   f"Save the project in a folder of your own.")
+            return False
         try:
             save_project(self.doc.project, path)
         except OSError as exc:
@@ -158,6 +179,7 @@ class ProjectFiles(QObject):
         recovery.discard_recovery(path)
         self._watch(path)
         self.settings.add_recent_file(path)
+        self.window.notice.dismiss()  # (a file gone from disk is there again)
         self.window.statusBar().showMessage(f"Saved {path}", 5000)
         return True
 
@@ -201,10 +223,7 @@ class ProjectFiles(QObject):
         from planner.store import ProjectFileError, load_project
 
         for found in recovery.pending_recoveries():
-            label = str(found.original) if found.original else "an untitled project"
-            if not self.window.confirm("Recover unsaved work",
-                                       f"The planner did not close normally. Recover the unsaved changes to {label} "
-                                       f"(autosaved {found.saved_at})?"):
+            if not recovery.ask_to_recover(self.window, found):  # Recover is the default: Enter keeps the work
                 recovery.discard_recovery(found.original)
                 continue
             try:
@@ -227,22 +246,58 @@ class ProjectFiles(QObject):
         if path is not None and path.exists():
             self.watcher.addPath(str(path))
         self._disk_digest = _digest(path) if path else None
+        self._gone_noticed = False
 
     def _changed_on_disk(self, name: str) -> None:
-        path = Path(name)
-        if self.doc.path is None or path.resolve() != self.doc.path.resolve():
+        if self.doc.path is None or Path(name).resolve() != self.doc.path.resolve():
             return
-        digest = _digest(path)
+        self.settle_timer.start()  # (again: the file is read once the other program is done with it)
+
+    def _check_disk(self) -> None:
+        """The file changed on disk and has settled: ask once whether to reload it, or say it is gone."""
+        path = self.doc.path
+        if path is None:
+            return
+        if self._asking:  # a question about this file is open: its answer covers this change too
+            return
         if path.exists() and str(path) not in self.watcher.files():
             self.watcher.addPath(str(path))  # editors that replace files drop the watch
-        if digest is None or digest == self._disk_digest:
+        digest = _digest(path)
+        if digest is None:
+            if not path.exists():
+                self._file_gone(path)
+            return
+        self._gone_noticed = False
+        if digest == self._disk_digest:
             return
         self._disk_digest = digest
         extra = " Your unsaved changes would be lost." if self.doc.modified else ""
-        if self.window.confirm("File changed on disk", f"{path.name} was changed by another program. Reload it?{extra}"):
+        self._asking = True
+        try:
+            reload = self.window.confirm("File changed on disk",
+                                         f"{path.name} was changed by another program. Reload it?{extra}")
+        finally:
+            self._asking = False
+        self.settle_timer.stop()  # changes made while the question was open were part of the same one
+        if reload:
             error = self.open_path(path)
             if error:
                 self.window.show_error("Cannot reload", error)
+        else:
+            self._disk_digest = _digest(path)  # what is there now is what the user chose not to load
+
+    def _file_gone(self, path: Path) -> None:
+        """The open project's file was deleted or renamed away: the plan stays open, unsaved; Save writes it anew."""
+        if self._gone_noticed:
+            return
+        self._gone_noticed = True
+        self._disk_digest = None
+        # Nothing of the plan is on disk any more: leave the clean state so the title, Save and closing say so.
+        self.doc.undo_stack.resetClean()
+        text = (f"{path.name} was deleted or moved by another program. The plan is still open here, with "
+                f"nothing of it on disk: Save writes it to {path} again, Save As somewhere else.")
+        self.window.statusBar().showMessage(f"{path.name} is gone from disk: the plan is not saved", 0)
+        self.window.show_notice("Project file gone", text)
 
 
 def _load(path: Path):

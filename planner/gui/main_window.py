@@ -10,7 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QUndoView
+from PySide6.QtWidgets import (
+    QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QUndoView, QVBoxLayout, QWidget,
+)
 
 from planner.gui import traffic_io
 from planner.gui.columns import activity_columns, element_set_columns, mission_columns, people_columns, site_columns
@@ -21,6 +23,7 @@ from planner.gui.files import ProjectFiles
 from planner.gui.time_cursor import TimeCursor
 from planner.gui.views import install_views
 from planner.gui.mission_editor import MissionEditor
+from planner.gui.notice_bar import NoticeBar
 from planner.gui import record_actions
 from planner.gui.activity_editor import ActivityEditor
 from planner.gui.record_form import RecordForm
@@ -97,7 +100,14 @@ class MainWindow(QMainWindow):
         self.central_tabs.setObjectName("centralTabs")
         self.central_tabs.setDocumentMode(True)
         self.central_tabs.addTab(self.views["missions"], "Missions")
-        self.setCentralWidget(self.central_tabs)
+        self.notice = NoticeBar(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notice)
+        column.addWidget(self.central_tabs, 1)
+        self.setCentralWidget(central)
 
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         right = Qt.DockWidgetArea.RightDockWidgetArea
@@ -158,9 +168,10 @@ class MainWindow(QMainWindow):
         self.act_close = self._action("&Close", files.new_project, std.Close, "Close the project")
         self.act_quit = self._action("&Quit", self.close, std.Quit, "Quit the planner")
         self.act_undo = self.doc.undo_stack.createUndoAction(self, "&Undo")
-        self.act_undo.setShortcut(QKeySequence(std.Undo))
+        self.act_undo.setShortcuts(std.Undo)
         self.act_redo = self.doc.undo_stack.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcut(QKeySequence(std.Redo))
+        # Every key the platform uses for Redo (Ctrl+Y and Ctrl+Shift+Z on Linux and Windows), not only the first.
+        self.act_redo.setShortcuts(std.Redo)
         new = record_actions.new_record
         self.act_new_mission = self._action("New &Mission", lambda: new(self, "missions"), "Ctrl+Shift+M",
                                             "Add a vehicle with launch, docking, undocking and landing")
@@ -355,6 +366,10 @@ class MainWindow(QMainWindow):
     def show_message(self, title: str, text: str) -> None:
         """Something done that the user should read, in a dialog (tests replace this)."""
         QMessageBox.information(self, title, text)
+
+    def show_notice(self, title: str, text: str) -> None:
+        """Something the user must know that does not stop the work: a notice above the views (non-modal)."""
+        self.notice.show_notice(title, text)
 
     # ------------------------------------------------------------------ window events
 

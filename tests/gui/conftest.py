@@ -16,7 +16,9 @@ def _no_modal_dialogs(monkeypatch):
 
     ``MainWindow.questions`` lists the Save/Discard/Cancel questions asked (answered with
     ``save_answer``, Discard unless a test sets it), ``confirms`` the yes/no questions (answered from the
-    ``answers`` list, No when it is empty), ``errors`` the error dialogs, ``messages`` the information dialogs.
+    ``answers`` list, No when it is empty), ``errors`` the error dialogs, ``messages`` the information dialogs,
+    ``recoveries`` the crash-recovery questions (answered from ``recover_answers``, Recover when it is empty: the
+    question's default button).
     """
 
     def ask(self):
@@ -36,12 +38,19 @@ def _no_modal_dialogs(monkeypatch):
     def show_message(self, title, text):
         self.__dict__.setdefault("messages", []).append((title, text))
 
+    def ask_to_recover(window, found):
+        window.__dict__.setdefault("recoveries", []).append(found.original)
+        answers = window.__dict__.setdefault("recover_answers", [])
+        return answers.pop(0) if answers else True
+
+    from planner.gui import recovery
     from planner.gui.main_window import MainWindow
 
     monkeypatch.setattr(MainWindow, "ask_save_changes", ask)
     monkeypatch.setattr(MainWindow, "confirm", confirm)
     monkeypatch.setattr(MainWindow, "show_error", show_error)
     monkeypatch.setattr(MainWindow, "show_message", show_message)
+    monkeypatch.setattr(recovery, "ask_to_recover", ask_to_recover)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from planner.gui import recovery
+from planner.gui.recovery import ask_to_recover  # the real question (the GUI fixtures stub recovery.ask_to_recover)
 from planner.model import Project
 from planner.store import project_to_json
 
@@ -38,7 +39,7 @@ def _when_question_opens(act) -> list:
 @pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Escape])
 def test_enter_or_escape_recovers(found, qtbot, key):
     seen = _when_question_opens(lambda box: QTest.keyClick(box, key))
-    assert recovery.ask_to_recover(None, found) is True
+    assert ask_to_recover(None, found) is True
     assert seen == ["&Recover", "&Discard"]
 
 
@@ -48,7 +49,7 @@ def test_discard_is_a_deliberate_click(found, qtbot):
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
     _when_question_opens(click_discard)
-    assert recovery.ask_to_recover(None, found) is False
+    assert ask_to_recover(None, found) is False
 
 
 def test_the_question_names_the_file_and_defaults_to_recover(found, qtbot):

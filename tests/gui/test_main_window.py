@@ -137,8 +137,9 @@ def test_autosave_then_crash_then_recovery(qtbot, example_copy):
     # A crash: the window is never closed normally. The next start offers the recovery.
     second = MainWindow()
     qtbot.addWidget(second)
-    second.answers = [True]
     assert second.files.offer_recovery()
+    assert second.recoveries == [example_copy]  # asked once, with Recover (the default) as the answer
+    assert second.__dict__.get("confirms", []) == []
     assert second.doc.project == expected
     assert second.doc.path == example_copy
     assert second.isWindowModified()
