@@ -6,27 +6,31 @@ ask, from the project's element sets (None when it has none of the station).
 
 from __future__ import annotations
 
+import numpy as np
+
+from planner import intervals
 from planner.model.project import Project
 from planner.rules.orbit_needs import OrbitConditions
 
 
 class ProjectOrbit:
-    """Sunlit and in-view intervals of one :class:`planner.orbit.orbit.Orbit`, as epoch-second pairs."""
+    """Sunlit and in-view times of one :class:`planner.orbit.orbit.Orbit` (see :class:`OrbitConditions`)."""
 
     def __init__(self, orbit):
         self.orbit = orbit
 
-    def sunlit(self, start: float, end: float) -> list[tuple[float, float]]:
-        """The parts of ``[start, end]`` in sunlight."""
+    def sunlit(self, windows: np.ndarray) -> np.ndarray:
+        """The times inside ``windows`` in sunlight."""
         from planner.orbit.daylight import sunlit_intervals
 
-        return [(float(s), float(e)) for s, e in sunlit_intervals(self.orbit, start, end)]
+        return intervals.union(*(sunlit_intervals(self.orbit, s, e) for s, e in np.asarray(windows).tolist()))
 
-    def in_view(self, site, min_elevation_deg: float, start: float, end: float) -> list[tuple[float, float]]:
-        """The parts of ``[start, end]`` when ``site`` sees the station above ``min_elevation_deg``."""
+    def in_view(self, site, min_elevation_deg: float, windows: np.ndarray) -> np.ndarray:
+        """The times inside ``windows`` when ``site`` sees the station above ``min_elevation_deg``."""
         from planner.orbit.passes import in_view_intervals
 
-        return [(float(s), float(e)) for s, e in in_view_intervals(self.orbit, site, start, end, min_elevation_deg)]
+        return intervals.union(*(in_view_intervals(self.orbit, site, s, e, min_elevation_deg)
+                                 for s, e in np.asarray(windows).tolist()))
 
 
 def orbit_conditions(project: Project) -> OrbitConditions | None:

@@ -1,9 +1,10 @@
 """The orbit rule: an activity that needs daylight, shadow or a ground site in view, and does not have it.
 
-All the activities are judged together: each condition is worked out once over the stretches of time the
-activities cover (one question to the orbit engine per stretch, not per activity), then every activity's
+All the activities are judged together: each condition is worked out once over the windows of time the
+activities cover (one question to the orbit engine per condition, not per activity), then every activity's
 missing minutes are read off that interval set with arrays. An edit judges its one activity the same way,
-from the same cached sets.
+from the same cached sets. An activity the orbit cannot judge (beyond the bundled ephemeris, or where SGP4
+cannot fly the element set) gets a warning that says so and why.
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ import numpy as np
 from planner import intervals
 from planner.model.activity import NeedKind
 from planner.model.time_text import span_text
+from planner.orbit.errors import CannotJudge
+from planner.orbit.horizon import outside_ephemeris
 from planner.rules.findings import Finding, Severity
 from planner.rules.orbit_needs import OrbitConditions
 
 ORBIT = "activity-orbit"
 
-#: Activities closer than this are covered by one computation (sunlight changes every ~45 min anyway).
-JOIN_GAP_S = 6 * 3600.0
+#: Activities closer than this are asked about as one window (the orbit works a minute or so beyond each).
+JOIN_GAP_S = 600.0
 
 
 def spans(starts: np.ndarray, ends: np.ndarray, join_gap_s: float = JOIN_GAP_S) -> list[tuple[float, float]]:
@@ -36,29 +39,26 @@ def spans(starts: np.ndarray, ends: np.ndarray, join_gap_s: float = JOIN_GAP_S) 
 
 class OrbitCache:
     """The orbit's answers kept as one interval set per condition: ``("sunlit",)`` or ``("in_view", site id,
-    elevation)``. A set is worked out only over the stretches not asked before."""
+    elevation)``. A condition is asked about only the windows not asked before, all of them in one question."""
 
     def __init__(self, orbit: OrbitConditions):
         self.orbit = orbit
-        # what -> (the stretches worked out, the intervals found in them), both normalised interval sets
+        # what -> (the windows worked out, the intervals found in them), both normalised interval sets
         self._known: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
 
     def condition(self, what: tuple, site, stretches) -> np.ndarray:
-        """The intervals when ``what`` holds, over at least ``stretches`` (``site``: the GroundSite of in_view)."""
+        """The intervals when ``what`` holds, over at least ``stretches`` (``site``: the GroundSite of in_view).
+        Raises :class:`CannotJudge` when the orbit cannot answer for some of them."""
         done, found = self._known.get(what, (intervals.EMPTY, intervals.EMPTY))
         missing = intervals.subtract(intervals.normalise(list(stretches)), done)
         if len(missing):
-            new = [self._ask(what, site, s, e) for s, e in missing.tolist()]
-            done, found = intervals.union(done, missing), intervals.union(found, *new)
+            if what[0] == "sunlit":
+                new = self.orbit.sunlit(missing)
+            else:
+                new = self.orbit.in_view(site, what[2], missing)
+            done, found = intervals.union(done, missing), intervals.union(found, new)
             self._known[what] = (done, found)
         return found
-
-    def _ask(self, what: tuple, site, start: float, end: float) -> np.ndarray:
-        if what[0] == "sunlit":
-            answer = self.orbit.sunlit(start, end)
-        else:
-            answer = self.orbit.in_view(site, what[2], start, end)
-        return np.asarray(answer, dtype=float).reshape(-1, 2)
 
 
 def orbit_findings(rows, sites: dict, orbit: OrbitCache) -> dict[str, list[Finding]]:
@@ -67,6 +67,10 @@ def orbit_findings(rows, sites: dict, orbit: OrbitCache) -> dict[str, list[Findi
     wanted: dict[tuple, list[tuple[int, int]]] = {}  # condition -> [(row position, need position)]
     site_of: dict[tuple, object] = {}
     for k, row in enumerate(rows):
+        beyond = outside_ephemeris(row.start, row.end)
+        if beyond:
+            found[row.id].append((0, _cannot_judge(row, beyond)))
+            continue
         for j, need in enumerate(row.orbit_needs):
             if need.kind is NeedKind.SITE_IN_VIEW:
                 site = sites.get(need.site)
@@ -86,13 +90,20 @@ def orbit_findings(rows, sites: dict, orbit: OrbitCache) -> dict[str, list[Findi
         starts = np.fromiter((rows[k].start for k in pos), float, len(pos))
         ends = np.fromiter((rows[k].end for k in pos), float, len(pos))
         stretches = spans(starts, ends)
+        try:
+            if what[0] == "sunlit":
+                good = orbit.condition(("sunlit",), None, stretches)
+                if what[1]:  # shadow: the stretches less their sunlight
+                    good = intervals.subtract(stretches, good)
+            else:
+                good = orbit.condition(what, site_of[what], stretches)
+        except CannotJudge as error:
+            for k, j in items:
+                found[rows[k].id].append((j, _cannot_judge(rows[k], error.reason)))
+            continue
         if what[0] == "sunlit":
-            good = orbit.condition(("sunlit",), None, stretches)
-            if what[1]:  # shadow: the stretches less their sunlight
-                good = intervals.subtract(stretches, good)
             words = "the station in Earth's shadow" if what[1] else "daylight on the station"
         else:
-            good = orbit.condition(what, site_of[what], stretches)
             words = f"{site_of[what].name} in view (above {what[2]:g} deg)"
         lost, first, last = _gaps(good, starts, ends)
         for i in np.flatnonzero(~intervals.covers(good, starts, ends)).tolist():
@@ -103,6 +114,12 @@ def orbit_findings(rows, sites: dict, orbit: OrbitCache) -> dict[str, list[Findi
                 f"'{row.title}' {span_text(row.start, row.end)} needs {words}, but not for "
                 f"{lost[i] / 60:.1f} min of it, first {span_text(s, e)}", (), row.people, (), (row.id,))))
     return {aid: [f for _j, f in sorted(pairs, key=lambda p: p[0])] for aid, pairs in found.items()}
+
+
+def _cannot_judge(row, reason: str) -> Finding:
+    return Finding(ORBIT, Severity.WARNING, row.start, row.end,
+                   f"'{row.title}' {span_text(row.start, row.end)} needs the orbit, but cannot be judged: {reason}",
+                   (), row.people, (), (row.id,))
 
 
 def _gaps(good: np.ndarray, starts: np.ndarray, ends: np.ndarray):

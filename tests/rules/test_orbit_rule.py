@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from datetime import timedelta
 
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -39,13 +40,14 @@ class Periodic:
             k += 1
         return out
 
-    def sunlit(self, start, end):
+    def sunlit(self, windows):
         self.asked += 1
-        return self._runs(start, end, DAY, NIGHT)
+        return np.array([r for s, e in windows.tolist() for r in self._runs(s, e, DAY, NIGHT)]).reshape(-1, 2)
 
-    def in_view(self, site, elevation, start, end):
+    def in_view(self, site, elevation, windows):
         self.asked += 1
-        return self._runs(start, end, 8 * 60.0 + elevation, 90 * 60.0, phase=1000.0)
+        return np.array([r for s, e in windows.tolist()
+                         for r in self._runs(s, e, 8 * 60.0 + elevation, 90 * 60.0, phase=1000.0)]).reshape(-1, 2)
 
 
 def _plan(acts):
@@ -78,6 +80,9 @@ def _gaps(good, start, end):
 
 def reference(project, orbit, sites):
     """(activity id, start, end, lost minutes) of each orbit finding, asking the orbit activity by activity."""
+    def window(start, end):
+        return np.array([[start, end]])
+
     found = []
     for a in project.activities:
         start, end = a.start.timestamp(), a.end.timestamp()
@@ -90,11 +95,11 @@ def reference(project, orbit, sites):
             if need.kind is NeedKind.SITE_IN_VIEW:
                 site = sites[need.site]
                 elevation = need.min_elevation_deg if need.min_elevation_deg is not None else site.min_elevation_deg
-                good = orbit.in_view(site, elevation, start, end)
+                good = orbit.in_view(site, elevation, window(start, end)).tolist()
             elif need.kind is NeedKind.DAYLIGHT:
-                good = orbit.sunlit(start, end)
+                good = orbit.sunlit(window(start, end)).tolist()
             else:
-                good = _gaps(orbit.sunlit(start, end), start, end)
+                good = _gaps(orbit.sunlit(window(start, end)).tolist(), start, end)
             gaps = _gaps(good, start, end)
             if gaps:
                 found.append((a.id, gaps[0][0], gaps[-1][1], f"{sum(e - s for s, e in gaps) / 60:.1f} min"))
@@ -154,8 +159,6 @@ def test_ten_thousand_daylight_activities_ask_the_orbit_once():
 
 
 def test_stretches_join_activities_closer_than_the_gap():
-    import numpy as np
-
     starts, ends = np.array([0.0, 100.0, 50_000.0, 10.0]), np.array([50.0, 200.0, 50_010.0, 20.0])
     assert spans(starts, ends, join_gap_s=1000.0) == [(0.0, 200.0), (50_000.0, 50_010.0)]
     assert spans(starts[:0], ends[:0]) == []
@@ -180,3 +183,29 @@ def test_batched_real_orbit_agrees_with_asking_it_activity_by_activity(data_dir)
     assert set(got) == set(expected)
     for aid, (start, end) in expected.items():  # the same transitions, from one long computation or many short ones
         assert abs(got[aid][0] - start) < 1.0 and abs(got[aid][1] - end) < 1.0
+
+
+class Failing(Periodic):
+    """An orbit whose element set SGP4 cannot fly: every answer is a refusal."""
+
+    def sunlit(self, windows):
+        from planner.orbit.errors import CannotJudge
+
+        raise CannotJudge("SGP4 cannot fly element set e at 2030-03-18T12:00Z", *windows[0])
+
+
+def test_what_the_orbit_cannot_judge_is_a_warning_that_says_why():
+    after = 2_000_000_000.0 + 30 * 365.25 * 86400  # 2053 and later: past the bundled ephemeris
+    acts = [Activity(id="late", title="late", kind=ActivityKind.FILM_SHOOT, start=from_epoch(after),
+                     end=from_epoch(after + 600), people=("ann",), needs=(Need(NeedKind.DAYLIGHT),)),
+            Activity(id="now", title="now", kind=ActivityKind.FILM_SHOOT, start=from_epoch(T0 + 60),
+                     end=from_epoch(T0 + 660), people=("ann",), needs=(Need(NeedKind.DAYLIGHT),))]
+    project = _plan(acts)
+    project.element_sets.append(ElementSet(id="far", format=ElementFormat.TLE, text="-", epoch=from_epoch(after)))
+    found = {f.activities[0]: f for f in RuleEngine(project, orbit=Periodic()).findings() if f.rule == "activity-orbit"}
+    assert set(found) == {"late"} and found["late"].severity.value == "warning"
+    assert "cannot be judged" in found["late"].message and "ephemeris" in found["late"].message
+    failed = [f for f in RuleEngine(project, orbit=Failing()).findings() if f.rule == "activity-orbit"]
+    assert {f.activities[0] for f in failed} == {"late", "now"}
+    assert all(f.severity.value == "warning" and "cannot be judged" in f.message for f in failed)
+    assert "SGP4 cannot fly element set e" in next(f.message for f in failed if f.activities == ("now",))

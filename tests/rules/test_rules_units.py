@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from planner.model import (Activity, ActivityKind, ElementFormat, ElementSet, Event, EventKind, GroundSite, Mission,
                            Need, NeedKind, PortBlock, Project, StationSettings)
+from planner import intervals
 from planner.rules import RuleEngine
 
 T0 = datetime(2030, 3, 1, tzinfo=timezone.utc)
@@ -152,11 +153,11 @@ def test_element_set_age_warns_past_the_setting():
 class _StubOrbit:
     """A stand-in for the orbit engine with fixed answers: tests the rule's use of the interface only."""
 
-    def sunlit(self, start, end):
-        return [(s(0), s(10.5))]
+    def sunlit(self, windows):
+        return intervals.intersect(windows, [(s(0), s(10.5))])
 
-    def in_view(self, site, min_elevation_deg, start, end):
-        return [] if site.id == "houston" else [(start, end)]
+    def in_view(self, site, min_elevation_deg, windows):
+        return intervals.EMPTY if site.id == "houston" else windows
 
 
 def test_orbit_needs_through_the_interface():
