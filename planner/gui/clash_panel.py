@@ -28,6 +28,17 @@ class ClashPanel(QWidget):
         self.show_warnings.setChecked(True)
         self.show_warnings.toggled.connect(self.refresh)
         self.summary = QLabel(self)
+        # Said when the last check failed: the findings listed are then an older check's, not the plan's.
+        self.failure = QLabel(self)
+        self.failure.setObjectName("checkFailed")
+        self.failure.setWordWrap(True)
+        self.failure.setTextFormat(Qt.TextFormat.PlainText)
+        self.failure.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.failure.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.failure.setStyleSheet("#checkFailed { background: #fdecea; color: #8e1b1b; border: 1px solid #c62828;"
+                                   " padding: 3px; }")
+        self.failure.setAccessibleName("Check failed")
+        self.failure.setVisible(False)
         style = self.style()
         icons = {True: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                  False: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
@@ -88,6 +99,7 @@ class ClashPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
+        layout.addWidget(self.failure)
         layout.addWidget(splitter)
         self._fixed: Finding | None = None  # the selected finding with its fixes worked out
         checker.findingsChanged.connect(self.refresh)
@@ -98,7 +110,12 @@ class ClashPanel(QWidget):
     def refresh(self) -> None:
         """Redraw from the checker (keeps the selected finding selected when it is still there)."""
         conflicts, warnings = self.checker.counts()
-        self.summary.setText(f"{conflicts} conflict{'s' if conflicts != 1 else ''}, "
+        error = self.checker.error
+        self.failure.setText(f"Results not current: {error} The findings listed are from the last check that "
+                             f"worked; the next edit checks the plan again." if error else "")
+        self.failure.setVisible(bool(error))
+        self.summary.setText("Check failed" if error else
+                             f"{conflicts} conflict{'s' if conflicts != 1 else ''}, "
                              f"{warnings} warning{'s' if warnings != 1 else ''}")
         findings = self.checker.findings
         shown = findings if self.show_warnings.isChecked() else [f for f in findings if f.is_conflict]

@@ -263,6 +263,11 @@ class MainWindow(QMainWindow):
         return port_status(timeline, port, start, end, mission.id, names)
 
     def _update_clash_status(self):
+        if self.checker.error:  # never "0 conflicts" for a plan that could not be checked
+            self.clash_status.setText("Check failed · results not current")
+            self.clash_status.setStyleSheet("color: #c62828; font-weight: bold;")
+            self.clash_status.setToolTip(self.checker.error)
+            return
         conflicts, warnings = self.checker.counts()
         self.clash_status.setText(f"{conflicts} conflict{'s' if conflicts != 1 else ''} · "
                                   f"{warnings} warning{'s' if warnings != 1 else ''}")
