@@ -314,7 +314,7 @@ class CalendarView(QWidget):
         self.date_edit.setAccessibleName("Go to date")
         self.date_edit.editingFinished.connect(lambda: self.go_to(self.date_edit.date().toPython()))
         self.toolbar.addWidget(self.date_edit)
-        self._add("go_to", "Go to Date…", self.date_edit.setFocus, ["Ctrl+G"], "Type a date to show")
+        self._add("go_to", "Go to Date", self._focus_date, ["Ctrl+G"], "Type a date and press Enter to show it")
         self.title = QLabel(self)
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.title)
@@ -335,6 +335,11 @@ class CalendarView(QWidget):
         self.addAction(action)
         self.actions_by_name[name] = action
         return action
+
+    def _focus_date(self) -> None:
+        # The keyboard in the date box, its date selected to be typed over.
+        self.date_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.date_edit.selectAll()
 
     def _sync_controls(self) -> None:
         self.mode_combo.blockSignals(True)

@@ -29,7 +29,7 @@ from planner.gui.timeline.layers.marks import highlight_rects
 from planner.gui.timeline.render import TimelineRenderer
 from planner.gui.timeline.scale import TimeScale, snap_step
 from planner.model.display_time import format_in_zone
-from planner.model.times import from_epoch
+from planner.model.times import from_epoch, to_epoch
 
 EDGE_PX = 5
 _drag_serial = itertools.count(1)
@@ -216,9 +216,36 @@ class TimelineCanvas(QWidget):
         self.update()
         self.viewChanged.emit()
 
+    def pivot_x(self) -> float:
+        """Where the zoom keys zoom around: the time cursor when it is in view, else the middle of the selected
+        bars in view, else the middle of the view (so what the user looks at stays on screen)."""
+        left, right = LABEL_W, self.width()
+        cursor = self.cursor.time()
+        if cursor and left <= self.scale.x(cursor) <= right:
+            return self.scale.x(cursor)
+        span = self._selection_span()
+        if span is not None:
+            x0, x1 = max(left, self.scale.x(span[0])), min(right, self.scale.x(span[1]))
+            if x0 <= x1:
+                return (x0 + x1) / 2
+        return left + self.plot_width() / 2
+
+    def _selection_span(self) -> tuple[float, float] | None:
+        """The first and last instant of the selected missions and activities, or None."""
+        project = self.doc.project
+        times = []
+        for mission_id in self.state.selected_missions:
+            mission = project.mission(mission_id)
+            if mission is not None:
+                times += [to_epoch(e.utc) for e in mission.events]
+        chosen = self.state.selected_activities
+        for activity in (a for a in project.activities if a.id in chosen) if chosen else ():
+            times += [to_epoch(activity.start), to_epoch(activity.end)]
+        return (min(times), max(times)) if times else None
+
     def zoom(self, factor: float, around_x: float | None = None) -> None:
-        """Zoom in (factor > 1) or out around ``around_x`` (the middle by default)."""
-        around_x = LABEL_W + self.plot_width() / 2 if around_x is None else around_x
+        """Zoom in (factor > 1) or out around ``around_x`` (by default :meth:`pivot_x`)."""
+        around_x = self.pivot_x() if around_x is None else around_x
         self.scale.zoom(factor, around_x)
         self.update()
         self.viewChanged.emit()

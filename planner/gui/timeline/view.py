@@ -24,8 +24,11 @@ class TimelineView(QWidget):
         self.toolbar = QToolBar("Timeline", self)
         self.toolbar.setObjectName("timelineToolbar")
         self.actions_by_name: dict[str, QAction] = {}
-        self._add("zoom_in", "Zoom In", lambda: self.canvas.zoom(2.0), ["Ctrl+=", "Ctrl++"], "Show a shorter span")
-        self._add("zoom_out", "Zoom Out", lambda: self.canvas.zoom(0.5), ["Ctrl+-"], "Show a longer span")
+        # The keys zoom around the time cursor or the selection (the wheel: around the mouse).
+        self._add("zoom_in", "Zoom In", lambda: self.canvas.zoom(2.0), ["Ctrl+=", "Ctrl++"],
+                  "Show a shorter span around the time cursor or the selection")
+        self._add("zoom_out", "Zoom Out", lambda: self.canvas.zoom(0.5), ["Ctrl+-"],
+                  "Show a longer span around the time cursor or the selection")
         self._add("fit", "Fit All", self.canvas.fit_all, ["Ctrl+0"], "Show every stay and activity")
         self._add("today", "Today", self.today, ["Ctrl+T"], "Show today")
         self.toolbar.addSeparator()
@@ -36,10 +39,11 @@ class TimelineView(QWidget):
         self.date_edit.setAccessibleName("Go to date")
         self._show_cursor_date(cursor.time())
         cursor.timeChanged.connect(self._show_cursor_date)
-        self.date_edit.editingFinished.connect(lambda: self.go_to_date(self.date_edit.date()))
+        self._shown_day = self.date_edit.date()
+        self.date_edit.editingFinished.connect(self._date_finished)
         self.date_edit.dateChanged.connect(lambda d: self.date_edit.calendarWidget().isVisible() and self.go_to_date(d))
         self.toolbar.addWidget(self.date_edit)
-        self._add("go_to", "Go to Date…", self.date_edit.setFocus, ["Ctrl+G"], "Type a date to show")
+        self._add("go_to", "Go to Date", self.focus_date, ["Ctrl+G"], "Type a date and press Enter to show that day")
         self.toolbar.addSeparator()
         self.toolbar.addWidget(QLabel(" Activities by ", self))
         self.mode_combo = QComboBox(self)
@@ -94,6 +98,19 @@ class TimelineView(QWidget):
         self.date_edit.blockSignals(True)
         self.date_edit.setDate(day)
         self.date_edit.blockSignals(False)
+        self._shown_day = self.date_edit.date()
+
+    def focus_date(self) -> None:
+        """Go to Date (Ctrl+G): the keyboard in the date box, its date selected to be typed over."""
+        self.date_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.date_edit.selectAll()
+
+    def _date_finished(self) -> None:
+        # Enter goes to the day in the box; leaving the box goes there only when a new day was typed (going
+        # there again would undo whatever zoom or scroll came since: the view snapped back on the next click).
+        day = self.date_edit.date()
+        if self.date_edit.hasFocus() or day != self._shown_day:
+            self.go_to_date(day)
 
     def today(self) -> None:
         """Show the two days around now."""
@@ -105,5 +122,6 @@ class TimelineView(QWidget):
         start = QDateTime(date, QTime(0, 0), QTimeZone.utc()).toSecsSinceEpoch()
         self.canvas.show_window(start, start + 86400, margin=0.02)
         self.canvas.cursor.set_time(float(start))
+        self._shown_day = date
 
 
