@@ -137,7 +137,7 @@ class ClashPanel(QWidget):
 
     def _show_fixes(self, finding: Finding | None) -> None:
         self.fixes.clear()
-        self.detail.setText(finding.message if finding is not None else "")
+        self.detail.setText(self.model.message(finding) if finding is not None else "")
         self.detail.setVisible(finding is not None)
         self._fixed = self.checker.with_fixes(finding) if finding is not None else None
         if self._fixed is not None:
@@ -152,6 +152,12 @@ class ClashPanel(QWidget):
             elif len(self._fixed.suggestions) == 1:
                 self.fixes.setCurrentRow(0)
         self.apply_button.setEnabled(self.selected_suggestion() is not None)
+
+    def zone_changed(self) -> None:
+        """The display time zone changed: the sentences and time windows are shown in it."""
+        self.model.zone_changed()
+        finding = self.selected_finding()
+        self.detail.setText(self.model.message(finding) if finding is not None else "")
 
     # ------------------------------------------------------------------ selection
 

@@ -7,12 +7,29 @@ the view asks only for the rows on screen (a tree view lays out every row after 
 from __future__ import annotations
 
 import math
+import re
+from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from planner.model.display_time import format_in_zone
 from planner.model.times import from_epoch
 from planner.rules import Finding
+
+# An instant as the rules write it in a sentence: "2021-12-22 08:41 UTC" (seconds optional).
+_UTC_IN_TEXT = re.compile(r"\b(\d{4}-\d\d-\d\d) (\d\d:\d\d)(:\d\d)? UTC\b")
+
+
+def message_in_zone(message: str, zone: str) -> str:
+    """A finding's sentence with the instants it names shown in the display time zone (the rules write UTC)."""
+    if zone == "UTC":
+        return message
+
+    def local(match: re.Match) -> str:
+        when = datetime.fromisoformat(f"{match[1]}T{match[2]}{match[3] or ''}+00:00")
+        return format_in_zone(when, zone, seconds=bool(match[3]))
+
+    return _UTC_IN_TEXT.sub(local, message)
 
 
 class FindingsModel(QAbstractTableModel):
@@ -44,6 +61,15 @@ class FindingsModel(QAbstractTableModel):
             return start
         return f"{start} → {format_in_zone(from_epoch(finding.end), self.zone(), seconds=False)}"
 
+    def message(self, finding: Finding) -> str:
+        """The finding's sentence, its instants in the display time zone."""
+        return message_in_zone(finding.message, self.zone())
+
+    def zone_changed(self) -> None:
+        """The display time zone changed: every cell's text did."""
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.HEADERS) - 1))
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
 
@@ -60,10 +86,11 @@ class FindingsModel(QAbstractTableModel):
         if finding is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return finding.message if index.column() == 0 else self.window_text(finding)
+            return self.message(finding) if index.column() == 0 else self.window_text(finding)
         if role == Qt.ItemDataRole.ToolTipRole:
             severity = "Conflict" if finding.is_conflict else "Warning"
-            return f"{severity} ({finding.rule}): {finding.message}" if index.column() == 0 else self.window_text(finding)
+            return (f"{severity} ({finding.rule}): {self.message(finding)}" if index.column() == 0
+                    else self.window_text(finding))
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return self._icons[finding.is_conflict]
         return None

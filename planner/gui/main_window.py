@@ -38,6 +38,8 @@ class MainWindow(QMainWindow):
 
     #: the selection across panels changed: (collection, ids)
     selectionChanged = Signal(str, list)
+    #: the display time zone changed (View > Show Times In, or the settings): its name
+    displayZoneChanged = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -215,22 +217,29 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
         zone_menu = self.view_menu.addMenu("Show Times In")
+        self.zone_actions = []
         for zone, label in DISPLAY_TIMEZONES.items():
             action = zone_menu.addAction(label)
+            action.setData(zone)
             action.setCheckable(True)
             action.setChecked(zone == self.zone())
-            action.triggered.connect(lambda checked=False, zone=zone, menu=zone_menu: self.set_display_zone(zone, menu))
+            action.triggered.connect(lambda checked=False, zone=zone: self.set_display_zone(zone))
+            self.zone_actions.append(action)
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.addAction(self.act_about)
 
-    def set_display_zone(self, zone: str, menu=None) -> None:
-        """Show times in UTC, Moscow or Houston time."""
+    def set_display_zone(self, zone: str) -> None:
+        """Show times in UTC, Moscow or Houston time: the tables (their columns widened to the new texts), the
+        clash panel's sentences and windows, and the views."""
         self.settings.set("display_timezone", zone)
-        if menu is not None:
-            for action in menu.actions():
-                action.setChecked(action.text() == DISPLAY_TIMEZONES[zone])
+        for action in self.zone_actions:
+            action.setChecked(action.data() == zone)
         for model in self.models.values():
             model.refresh()
+        for view in self.views.values():
+            view.widen_columns()
+        self.clash_panel.zone_changed()
+        self.displayZoneChanged.emit(zone)
 
     # ------------------------------------------------------------------ state shown
 

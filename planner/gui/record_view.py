@@ -69,6 +69,10 @@ class RecordView(QWidget):
             self._fit_fully = False
             self.fit_columns()
             return
+        self.widen_columns()
+
+    def widen_columns(self) -> None:
+        """Widen the columns whose contents no longer fit (a width the user chose that still fits stays)."""
         header = self.table.horizontalHeader()
         header.setResizeContentsPrecision(50)
         for column in range(self.model.columnCount() - 1):  # the last column stretches

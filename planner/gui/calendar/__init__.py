@@ -18,6 +18,7 @@ def install(window):
     view.canvas.itemClicked.connect(lambda collection, item_id: _select(window, collection, item_id))
     view.canvas.itemActivated.connect(lambda collection, item_id: _open(window, collection, item_id))
     window.selectionChanged.connect(view.canvas.set_selection)
+    window.displayZoneChanged.connect(lambda _zone: view.canvas.update())  # its days are the zone's days
     window.time_cursor.windowRequested.connect(lambda start, _end: view.show_instant(start))
     window.time_cursor.highlightsChanged.connect(view.canvas.set_highlights)
     view.canvas.set_highlights(*window.time_cursor.highlights())

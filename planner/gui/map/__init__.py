@@ -17,6 +17,7 @@ def install(window):
     panel = MapPanel(window, window.station)
     window.add_view(panel, "Map")
     window.map_panel = panel
+    window.displayZoneChanged.connect(lambda _zone: panel.zone_changed())
     action = QAction("Import &Element Sets…", window)
     action.setStatusTip("Add TLE or OMM element sets to the project (the map and the rules need them)")
     action.triggered.connect(lambda *_: import_elements_dialog(window))

@@ -309,6 +309,10 @@ class MapPanel(QWidget):
         self.renderer.moving = False
         self.canvas.update()
 
+    def zone_changed(self) -> None:
+        """The display time zone changed: the time shown follows it."""
+        self._update_labels()
+
     def _update_labels(self) -> None:
         from planner.model.display_time import format_in_zone
         from planner.orbit.timebase import to_datetime

@@ -19,6 +19,7 @@ def install(window):
     canvas.itemClicked.connect(lambda collection, item_id: _select(window, collection, item_id))
     canvas.itemActivated.connect(lambda collection, item_id: _open(window, collection, item_id))
     window.selectionChanged.connect(canvas.set_selection)
+    window.displayZoneChanged.connect(lambda _zone: canvas.update())  # the axis and tooltips follow the clock
     install_export_menu(window, canvas)
     return view
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from planner.gui.commands import ReplaceItem
+from planner.gui.findings_model import message_in_zone
 from planner.gui.timeline import edits
 from planner.gui.timeline.layout import (
     ActivityBar, ActivityLanes, LaneCache, PortLanes, StayBar, TimelineLayout, build_layout,
@@ -507,7 +508,7 @@ class TimelineCanvas(QWidget):
             finding = bands.findings[i]
             if any(r.contains(pos) for r in finding_rects(self.layout_, finding, y0, plot, self.scale)):
                 word = "Conflict" if finding.is_conflict else "Warning"
-                lines.append(f"<b>{word}: {finding.rule}</b><br>{finding.message}")
+                lines.append(f"<b>{word}: {finding.rule}</b><br>{message_in_zone(finding.message, zone)}")
         for k, rect in highlight_rects(self.state, plot, self.scale):
             if rect.contains(pos):
                 start, end, label = self.state.highlights[k]
