@@ -10,15 +10,16 @@ import numpy as np
 
 from planner.orbit import intervals
 from planner.orbit.errors import CannotJudge
-from planner.orbit.horizon import outside_ephemeris, span_too_long
+from planner.orbit.horizon import as_windows, beyond_ephemeris, outside_ephemeris
 from planner.orbit.orbit import Orbit
-from planner.orbit.sampling import HermiteOrbit, secant, sign_changes
+from planner.orbit.sampling import HermiteOrbit, Scan, grid_covering, secant
 from planner.orbit.timebase import epoch_seconds
 
 EARTH_RADIUS_KM = 6378.1366  # skyfield's ERAD: the sphere its is_sunlit tests against
 SUN_RADIUS_KM = 695700.0  # IAU 2015 nominal solar radius
 _SUN_KNOT_S = 3600.0  # the Sun moves 0.04 degrees an hour: linear interpolation between hourly knots is exact
 _ROTATION_BLOCK_S = 5 * 86400.0
+_SECANT_STEPS = 4  # regula falsi steps on brackets of up to a knot step (the margins are nearly straight there)
 _MAX_RATE_RAD_S = 0.0013  # the Sun-Earth separation seen from a low orbit changes no faster than its mean motion
 
 
@@ -78,59 +79,76 @@ class Daylight:
     def __init__(self, orbit: Orbit, start, end, step_s: float = 10.0):
         t0, t1 = float(epoch_seconds(start)), float(epoch_seconds(end))
         self.start, self.end = t0, t1
-        beyond = span_too_long(t0, t1) or outside_ephemeris(t0, t1)  # said before the orbit is flown there
-        if beyond:
-            raise CannotJudge(beyond, t0, t1)
-        track = HermiteOrbit(orbit, t0 - 60.0, t1 + 60.0, frame="teme")
-        sun_lo, sun_hi = t0 - 2 * 3600.0, t1 + 2 * 3600.0
-        knots = np.arange(np.floor(sun_lo / _SUN_KNOT_S), np.ceil(sun_hi / _SUN_KNOT_S) + 1) * _SUN_KNOT_S
-        sun_knots = _sun_teme_knots(knots)
-
-        def margins(t, limb):
-            # limb 0: the Sun's centre at the Earth's limb; +1: its far edge (some light); -1: its near edge.
-            sun = np.stack([np.interp(t, knots, sun_knots[i]) for i in range(3)])
-            sep, earth, sun_radius = shadow_geometry(track.at(t), sun)
-            return sep - earth + limb * sun_radius
-
-        # Scan at the knots, then at ``step_s`` only inside the knot intervals where a margin could
-        # change sign: a fine scan everywhere would cost more than the propagation itself.
-        kt = track.knots
-        sep, earth, sun_radius = shadow_geometry(
-            track.pos, np.stack([np.interp(kt, knots, sun_knots[i]) for i in range(3)]))
-        reach = _MAX_RATE_RAD_S * track.step + sun_radius.max()
-        near = np.abs(sep - earth) < reach
-        near = np.flatnonzero((near[:-1] | near[1:]) & (kt[1:] > t0) & (kt[:-1] < t1))
-        fine = (kt[near][:, None] + np.arange(0.0, track.step + 1e-9, step_s)[None, :]).ravel()
-        grid = np.union1d(np.clip(fine, t0, t1), [t0, t1])
-        sep, earth, sun_radius = shadow_geometry(
-            track.at(grid), np.stack([np.interp(grid, knots, sun_knots[i]) for i in range(3)]))
-        found = {}
-        brackets = []
-        for limb in (0, 1, -1):
-            values = sep - earth + limb * sun_radius
-            i = sign_changes(values)
-            # Two grid points far apart (no fine scan between them) cannot hold a crossing.
-            i = i[grid[i + 1] - grid[i] <= step_s + 1e-6]
-            found[limb] = (bool(values[0] > 0), len(i))
-            brackets.append((i, np.full(len(i), limb), values[i], values[i + 1]))
-        # One vectorised refinement for the three kinds of crossing together.
-        i = np.concatenate([b[0] for b in brackets])
-        limbs = np.concatenate([b[1] for b in brackets])
-        crossings = secant(lambda t: margins(t, limbs), grid[i], grid[i + 1],
-                           np.concatenate([b[2] for b in brackets]), np.concatenate([b[3] for b in brackets]))
-        pieces = np.split(crossings, np.cumsum([found[0][1], found[1][1]]))
-        make = {limb: intervals.from_crossings(t0, t1, found[limb][0], np.sort(piece))
-                for limb, piece in zip((0, 1, -1), pieces)}
+        light = _light(orbit, as_windows([[t0, t1]]), (0, 1, -1), step_s)
         # centre: sunlit (skyfield's test); far edge: some of the disc shows; near edge: all of it.
-        self.sunlit = make[0]
-        self.umbra = intervals.complement(make[1], t0, t1)
-        self.penumbra = intervals.subtract(make[1], make[-1])
+        self.sunlit = light[0]
+        self.umbra = intervals.complement(light[1], t0, t1)
+        self.penumbra = intervals.subtract(light[1], light[-1])
         self.shadow = intervals.complement(self.sunlit, t0, t1)
 
 
+def _light(orbit: Orbit, windows: np.ndarray, limbs: tuple[int, ...], step_s: float) -> dict[int, np.ndarray]:
+    """For each limb, the times inside the normalised ``windows`` when that part of the Sun is above the Earth's
+    limb: 0 its centre, +1 its far edge (some light), -1 its near edge (all of it)."""
+    if not len(windows):
+        return {limb: intervals.EMPTY.copy() for limb in limbs}
+    beyond_ephemeris(windows)  # said before the orbit is flown there
+    track = HermiteOrbit(orbit, windows, frame="teme")
+    sun_t = grid_covering(windows, _SUN_KNOT_S)
+    sun_knots = _sun_teme_knots(sun_t)
+
+    def sun_at(t):
+        return np.stack([np.interp(t, sun_t, sun_knots[i]) for i in range(3)])
+
+    def margins(t, limb):
+        sep, earth, sun_radius = shadow_geometry(track.at(t), sun_at(t))
+        return sep - earth + limb * sun_radius
+
+    # The margins at the knots and the windows' starts. Within a step a margin crosses zero once where its ends'
+    # signs differ; where they agree it may dip across and back (a short eclipse at a high beta angle) only if it
+    # could travel both ways within the step: there, and there only, it is scanned every ``step_s``.
+    scan = Scan(track, windows)
+    starts = windows[:, 0]
+    sep, earth, sun_radius = scan.merge(np.stack(shadow_geometry(track.pos, sun_at(track.knots))),
+                                        np.stack(shadow_geometry(track.at(starts), sun_at(starts))))
+    t, s = scan.t, scan.steps
+    travel = _MAX_RATE_RAD_S * (t[s + 1] - t[s])
+    lo, hi, f_lo, f_hi, kind, step, holds = [], [], [], [], [], [], {}
+    for limb in limbs:
+        values = sep - earth + limb * sun_radius
+        holds[limb] = values[scan.starts] > 0
+        v0, v1 = values[s], values[s + 1]
+        flip = np.flatnonzero((v0 > 0) != (v1 > 0))
+        maybe = np.flatnonzero(((v0 > 0) == (v1 > 0)) & (np.abs(v0) + np.abs(v1) < travel))
+        fine = np.minimum(t[s[maybe], None] + np.arange(0.0, track.step + step_s, step_s), t[s[maybe] + 1, None])
+        f_fine = margins(fine.ravel(), limb).reshape(fine.shape)
+        m, j = np.nonzero((f_fine[:, 1:] > 0) != (f_fine[:, :-1] > 0))
+        lo += [t[s[flip]], fine[m, j]]
+        hi += [t[s[flip] + 1], fine[m, j + 1]]
+        f_lo += [v0[flip], f_fine[m, j]]
+        f_hi += [v1[flip], f_fine[m, j + 1]]
+        kind.append(np.full(len(flip) + len(m), limb))
+        step += [flip, maybe[m]]
+    # One vectorised refinement for the kinds of crossing together.
+    kind, step = np.concatenate(kind), np.concatenate(step)
+    crossings = secant(lambda x: margins(x, kind), *(np.concatenate(a) for a in (lo, hi, f_lo, f_hi)),
+                       iterations=_SECANT_STEPS)
+    return {limb: scan.within(holds[limb], crossings[kind == limb], step[kind == limb]) for limb in limbs}
+
+
+def sunlit_within(orbit: Orbit, windows, step_s: float = 10.0) -> np.ndarray:
+    """The times inside ``windows`` ((n, 2) epoch seconds, sorted and disjoint) when the station is sunlit.
+
+    SGP4 and the Sun are computed only around the windows, so the work follows the time they hold, however they
+    are spread. Raises :class:`CannotJudge` naming the first window past the ephemeris, where SGP4 fails, or past
+    which the windows hold too much time.
+    """
+    return _light(orbit, as_windows(windows), (0,), step_s)[0]
+
+
 def sunlit_intervals(orbit: Orbit, start, end, step_s: float = 10.0) -> np.ndarray:
-    """Intervals (n, 2) of epoch seconds when the station is sunlit."""
-    return Daylight(orbit, start, end, step_s).sunlit
+    """Intervals (n, 2) of epoch seconds when the station is sunlit in ``start..end``."""
+    return sunlit_within(orbit, [[float(epoch_seconds(start)), float(epoch_seconds(end))]], step_s)
 
 
 def shadow_intervals(orbit: Orbit, start, end, step_s: float = 10.0) -> np.ndarray:

@@ -17,6 +17,7 @@ from datetime import datetime
 
 import numpy as np
 
+from planner.intervals import normalise
 from planner.model.times import UTC
 from planner.orbit.checks import SGP4_ERRORS
 from planner.orbit.errors import CannotJudge
@@ -58,6 +59,36 @@ def span_too_long(start: float, end: float, max_days: float = MAX_SPAN_DAYS) -> 
         return (f"{_day(start)} to {_day(end)} is {days:,.0f} days, more than the {max_days:,.0f} days the "
                 "orbit engine works through at once")
     return None
+
+
+def as_windows(windows, max_days: float = MAX_SPAN_DAYS) -> np.ndarray:
+    """The windows ((n, 2) epoch seconds) as a normalised interval set, or :class:`CannotJudge` naming the
+    first that is no span of time, or the one past which they hold more than ``max_days`` in all."""
+    rows = np.asarray(windows, dtype=float).reshape(-1, 2)
+    bad = ~(np.isfinite(rows).all(axis=1) & (rows[:, 1] >= rows[:, 0]))
+    if bad.any():
+        start, end = rows[int(np.argmax(bad))]
+        raise CannotJudge(span_too_long(start, end, max_days), float(start), float(end))
+    rows = normalise(rows)
+    # The knots' memory grows with the time the windows hold, whatever their spread.
+    held = np.cumsum(rows[:, 1] - rows[:, 0]) / 86400.0
+    if len(rows) and held[-1] > max_days:
+        k = int(np.searchsorted(held, max_days, side="right"))
+        start, end = (float(x) for x in rows[k])
+        reason = span_too_long(start, end, max_days) if len(rows) == 1 else (
+            f"{len(rows):,} windows hold {held[-1]:,.0f} days, more than the {max_days:,.0f} days the orbit "
+            f"engine works through at once (the limit is passed in {_day(start)} to {_day(end)})")
+        raise CannotJudge(reason, start, end)
+    return rows
+
+
+def beyond_ephemeris(windows: np.ndarray) -> None:
+    """Raise :class:`CannotJudge` naming the first of the normalised ``windows`` the Sun cannot be placed over."""
+    first, last = ephemeris_bounds()
+    bad = (windows[:, 0] < first) | (windows[:, 1] > last)
+    if bad.any():
+        start, end = (float(x) for x in windows[int(np.argmax(bad))])
+        raise CannotJudge(outside_ephemeris(start, end), start, end)
 
 
 def outside_ephemeris(start: float, end: float) -> str | None:

@@ -42,7 +42,7 @@ def overflights(orbit: Orbit, place, start, end, radius_km: float = 0.0, step_s:
     target = resolve_place(place)
     if not isinstance(target, Country) and radius_km <= 0:
         raise PlaceError("overflights of a point need a radius above 0 km")
-    track = HermiteOrbit(orbit, t0 - 60.0, t1 + 60.0, frame="ecef")
+    track = HermiteOrbit(orbit, [[t0 - 60.0, t1 + 60.0]], frame="ecef")
 
     def margin(t):
         lat, lon, _ = geodetic(track.at(t))

@@ -3,39 +3,65 @@
 With positions and velocities every 60 s, a low orbit is interpolated to well under a metre (the error
 grows as the step to the fourth power), so rise, set and shadow times can be refined by bisection
 without calling SGP4 again.
+
+The knots cover only the windows of time asked about (any number of them), so the work follows the time
+they hold; :class:`Scan` finds where a condition changes inside each window and builds the window's answer
+from its state at the start.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from planner.intervals import normalise
 from planner.orbit.errors import CannotJudge
-from planner.orbit.horizon import sgp4_failure, span_too_long
+from planner.orbit.horizon import as_windows, sgp4_failure
 from planner.orbit.orbit import Orbit
 
 KNOT_STEP_S = 60.0
 
 
-class HermiteOrbit:
-    """Positions and velocities of an orbit on a uniform grid of knots, interpolated at any time inside it."""
+def grid_covering(windows: np.ndarray, step_s: float) -> np.ndarray:
+    """Times ``k * step_s`` (whole ``k``, sorted) that cover each of the normalised ``windows``: the grid point at
+    or before each window's start, every one inside it, and the one at or after its end."""
+    first = np.floor(windows[:, 0] / step_s)
+    last = np.maximum(np.ceil(windows[:, 1] / step_s), first + 1)
+    runs = normalise(np.stack((first, last + 1), axis=1))  # [first, last + 1) in grid steps, joined where they meet
+    lengths = (runs[:, 1] - runs[:, 0]).astype(np.int64)
+    offsets = np.cumsum(lengths) - lengths
+    return (np.repeat(runs[:, 0] - offsets, lengths) + np.arange(lengths.sum())) * step_s
 
-    def __init__(self, orbit: Orbit, start: float, end: float, frame: str = "ecef", step_s: float = KNOT_STEP_S):
-        # The knots' memory grows with the span: a span of centuries is refused here, whoever asks.
-        too_long = span_too_long(start, end)
-        if too_long:
-            raise CannotJudge(too_long, start, end)
-        n = int(np.ceil((end - start) / step_s)) + 1
-        self.t0, self.step = float(start), float(step_s)
-        self.knots = self.t0 + np.arange(max(n, 2)) * step_s
+
+class HermiteOrbit:
+    """Positions and velocities of an orbit at knots every ``step_s`` covering some windows of time, interpolated
+    at any time inside the windows.
+
+    The knots are the multiples of ``step_s`` (since 1970) that cover each window, so SGP4 runs only where it is
+    asked and a window gets the same knots alone or among others. Interpolating between knots that are not one
+    step apart (across a gap between windows) is never done: times there are outside every window.
+    """
+
+    def __init__(self, orbit: Orbit, windows, frame: str = "ecef", step_s: float = KNOT_STEP_S):
+        # The knots' memory grows with the time covered: too much is refused here, whoever asks.
+        windows = as_windows(windows)
+        self.step = float(step_s)
+        self.knots = grid_covering(windows, self.step)
+        # Each run of consecutive knots: its first knot's grid number and its place in ``knots``.
+        grid = np.round(self.knots / self.step)
+        new_run = np.concatenate(([True], np.diff(grid) != 1))
+        self._run_grid, self._run_at = grid[new_run], np.flatnonzero(new_run)
+        self._run_last = np.concatenate((self._run_at[1:], [len(grid)])) - 1
         if frame == "ecef":
             self.pos, self.vel = orbit.ecef(self.knots, velocity=True)
         elif frame == "teme":
-            self.pos, self.vel = orbit.teme(self.knots)
+            self.pos, self.vel = (np.ascontiguousarray(a) for a in orbit.teme(self.knots))  # rows, not columns
         else:
             raise ValueError(f"unknown frame {frame!r}")
         missing = sgp4_failure(orbit, self.knots, self.pos)
         if missing:  # interpolating across a gap would invent positions
-            raise CannotJudge(missing, float(start), float(end))
+            when = self.knots[int(np.argmax(~np.isfinite(self.pos).all(axis=0)))]
+            w = max(int(np.searchsorted(windows[:, 0] - self.step, when, side="right")) - 1, 0)  # the one it covers
+            raise CannotJudge(missing, float(windows[w, 0]), float(windows[w, 1]))
         self.frame = frame
 
     @property
@@ -47,9 +73,12 @@ class HermiteOrbit:
         return float(self.knots[-1])
 
     def _locate(self, t: np.ndarray):
-        u = (np.asarray(t, dtype=float) - self.t0) / self.step
-        k = np.clip(np.floor(u).astype(np.int64), 0, len(self.knots) - 2)
-        return k, u - k
+        t = np.asarray(t, dtype=float)
+        g = np.floor(t / self.step)
+        r = np.maximum(np.searchsorted(self._run_grid, g, side="right") - 1, 0)
+        at = self._run_at[r]
+        k = np.clip(at + (g - self._run_grid[r]).astype(np.int64), at, np.maximum(self._run_last[r] - 1, at))
+        return k, (t - self.knots[k]) / self.step
 
     def at(self, t) -> np.ndarray:
         """Interpolated position (3, n) at times ``t``."""
@@ -71,6 +100,37 @@ class HermiteOrbit:
         pos = h00 * p[:, k] + (h10 * h) * v[:, k] + h01 * p[:, k + 1] + (h11 * h) * v[:, k + 1]
         vel = (d00 / h) * p[:, k] + d10 * v[:, k] + (d01 / h) * p[:, k + 1] + d11 * v[:, k + 1]
         return pos, vel
+
+
+class Scan:
+    """Where a condition may change inside windows: its samples are the knots and the windows' starts, in time
+    order; the steps to look in are those from a sample inside a window to the next (at most a knot step).
+    Each window's answer is its state at the start and the changes within it."""
+
+    def __init__(self, track: HermiteOrbit, windows: np.ndarray):
+        self.windows = windows
+        self._at = np.searchsorted(track.knots, windows[:, 0], side="right")
+        self.t = np.insert(track.knots, self._at, windows[:, 0])
+        self.starts = self._at + np.arange(len(windows))  # where each window's start is among the samples
+        which = np.searchsorted(windows[:, 0], self.t[:-1], side="right") - 1
+        inside = (which >= 0) & (self.t[:-1] < windows[np.maximum(which, 0), 1])
+        # The knots cover each window to the one at or after its end, so a step from inside one never spans a gap.
+        self.steps = np.flatnonzero(inside)
+        self.window = which[self.steps]
+
+    def merge(self, at_knots: np.ndarray, at_starts: np.ndarray) -> np.ndarray:
+        """Values at the samples from values at the knots and at the windows' starts."""
+        return np.insert(at_knots, self._at, at_starts, axis=-1)
+
+    def within(self, holds_at_start: np.ndarray, crossings: np.ndarray, step: np.ndarray) -> np.ndarray:
+        """The parts of the windows where the condition holds, from whether it holds at each window's start and
+        the times it changes, each found in ``self.steps[step]``."""
+        window = self.window[step]
+        crossings = np.minimum(crossings, self.windows[window, 1])  # a change refined just past the end
+        flips = np.bincount(window, minlength=len(self.windows)) + holds_at_start
+        # Each window gives an even number of edges, all inside it: sorted together they pair up window by window.
+        edges = np.concatenate((self.windows[holds_at_start, 0], crossings, self.windows[flips % 2 == 1, 1]))
+        return normalise(np.sort(edges).reshape(-1, 2))
 
 
 def bisect(fn, lo: np.ndarray, hi: np.ndarray, tolerance_s: float = 0.01) -> np.ndarray:
@@ -95,16 +155,24 @@ def bisect(fn, lo: np.ndarray, hi: np.ndarray, tolerance_s: float = 0.01) -> np.
     return (lo + hi) / 2
 
 
-def secant(fn, lo: np.ndarray, hi: np.ndarray, f_lo: np.ndarray, f_hi: np.ndarray, iterations: int = 3):
+def secant(fn, lo: np.ndarray, hi: np.ndarray, f_lo: np.ndarray, f_hi: np.ndarray, iterations: int = 3,
+           halvings: int = 0):
     """Vectorised regula falsi: the zero of a smooth ``fn`` in each bracket where it changes sign.
 
     For functions that are nearly linear across the bracket (shadow margins over 10 s), three steps
-    reach microseconds. ``f_lo`` and ``f_hi`` are ``fn`` at the bracket ends.
+    reach microseconds. ``f_lo`` and ``f_hi`` are ``fn`` at the bracket ends. A bracket where ``fn`` bends
+    (the elevation near the top of a short pass) is first halved ``halvings`` times, which makes it so.
     """
     lo, hi = np.array(lo, dtype=float), np.array(hi, dtype=float)
     f_lo, f_hi = np.array(f_lo, dtype=float), np.array(f_hi, dtype=float)
     if lo.size == 0:
         return lo
+    for _ in range(halvings):
+        x = (lo + hi) / 2
+        f_x = fn(x)
+        left = (f_x > 0) == (f_lo > 0)
+        lo, f_lo = np.where(left, x, lo), np.where(left, f_x, f_lo)
+        hi, f_hi = np.where(left, hi, x), np.where(left, f_hi, f_x)
     for _ in range(iterations):
         denom = f_hi - f_lo
         x = np.where(denom != 0, lo - f_lo * (hi - lo) / np.where(denom != 0, denom, 1.0), (lo + hi) / 2)
