@@ -184,11 +184,11 @@ def _refine(track: HermiteOrbit, sites: list[Site], runs: np.ndarray, t0: float,
     a = np.flatnonzero(last_before >= 0)
     ra, ka = r[a], knot[last_before[a]]
     lo_a, hi_a = track.knots[ka], np.minimum(track.knots[ka + 1], culm[a])
-    rise[a] = secant(lambda t: above(t, ra), lo_a, hi_a, above(lo_a, ra), above(hi_a, ra), iterations=4)
+    rise[a] = secant(lambda t: above(t, ra), lo_a, hi_a, above(lo_a, ra), above(hi_a, ra), **_REFINE)
     b = np.flatnonzero(first_after < len(sin_el))
     rb, kb = r[b], knot[np.minimum(first_after[b], len(sin_el) - 1)]
     lo_b, hi_b = np.maximum(track.knots[kb - 1], culm[b]), track.knots[kb]
-    sett[b] = secant(lambda t: above(t, rb), lo_b, hi_b, above(lo_b, rb), above(hi_b, rb), iterations=4)
+    sett[b] = secant(lambda t: above(t, rb), lo_b, hi_b, above(lo_b, rb), above(hi_b, rb), **_REFINE)
 
     max_el = np.degrees(np.arcsin(np.clip(max_sin, -1, 1)))
     order = np.argsort(culm, kind="stable")
