@@ -122,7 +122,10 @@ class MapPanel(QWidget):
         self.layers_button.setMenu(menu)
         self.place_combo = QComboBox(self)
         self.place_combo.setToolTip("Highlight the station's overflights of a country or a ground site")
-        self.place_combo.setMinimumContentsLength(16)
+        # As wide as a dozen letters, not as the longest country name: the list itself opens wider.
+        self.place_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.place_combo.setMinimumContentsLength(12)
+        self.place_combo.view().setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 24)
         self.place_combo.activated.connect(lambda _i: self._place_changed())
         self.radius_spin = QDoubleSpinBox(self)
         self.radius_spin.setRange(0.0, 3000.0)
@@ -131,6 +134,7 @@ class MapPanel(QWidget):
         self.radius_spin.setSuffix(" km")
         self.radius_spin.setToolTip("Within this distance of the place (a ground site needs more than 0 km)")
         self.radius_spin.valueChanged.connect(lambda _v: self._place_changed())
+        self.radius_spin.setVisible(False)  # until a place is chosen
         self.windows_button = QPushButton("Filming Windows…", self)
         self.windows_button.setToolTip("Find times that meet an activity's needs, and add one as an activity")
         self.windows_button.clicked.connect(self.open_windows_dialog)
@@ -140,8 +144,19 @@ class MapPanel(QWidget):
         self.import_button = QPushButton("Import Element Sets…", self)
         self.import_button.clicked.connect(self._import_elements)
         self.status_label = QLabel(self)
-        # Cut by the layout rather than wrapped or grown: the window's minimum size must not follow the text.
+        # Where the station is; a line of its own, wrapped (beside the buttons it was cut off by them), which
+        # never sets the window's minimum width.
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status_label.setContentsMargins(6, 0, 6, 2)
+        # The element set is too far from the time shown: said where it cannot be missed, above the map.
+        self.stale_label = QLabel(self)
+        self.stale_label.setObjectName("staleElements")
+        self.stale_label.setWordWrap(True)
+        self.stale_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.stale_label.setStyleSheet("#staleElements { background: #fff3cd; color: #5c4400; "
+                                       "border: 1px solid #e0b84c; padding: 3px; }")
+        self.stale_label.setAccessibleName("Element set warning")
+        self.stale_label.hide()
         bottom = QHBoxLayout()
         bottom.setContentsMargins(4, 0, 4, 2)
         bottom.addWidget(self.orbits_spin)
@@ -151,8 +166,8 @@ class MapPanel(QWidget):
         bottom.addWidget(self.radius_spin)
         bottom.addWidget(self.windows_button)
         bottom.addWidget(self.import_button)
-        bottom.addWidget(self.status_label, 1)
-        bottom.addWidget(self.fit_button)
+        bottom.addStretch(1)
+        top.addWidget(self.fit_button)  # (the slider gives way; the row below has no room to spare at 1024 px)
         # A fixed small minimum: the bars' own minimum would otherwise set the whole window's, and
         # change it whenever the style polishes the buttons.
         self.setMinimumSize(360, 240)
@@ -161,6 +176,8 @@ class MapPanel(QWidget):
         layout.setSpacing(0)
         layout.addLayout(top)
         layout.addLayout(bottom)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.stale_label)
         layout.addWidget(self.canvas, 1)
 
     # ------------------------------------------------------------------ project
@@ -319,7 +336,7 @@ class MapPanel(QWidget):
 
         t = self.renderer.time
         self.time_label.setText(format_in_zone(to_datetime(t), self.window.zone()))
-        notes = []
+        notes, stale = [], []
         if self.orbit is not None:
             # The blocks the next paint shows, in one pass, before the position below asks for one of them.
             self.renderer.cache.ensure(*self.renderer.track_span())
@@ -328,10 +345,14 @@ class MapPanel(QWidget):
             notes.append(f"{abs(lat):.1f}°{'N' if lat >= 0 else 'S'} {abs(lon):.1f}°{'E' if lon >= 0 else 'W'}, {light}")
             t0, t1 = self.renderer.track_span()
             stale = self.orbit.stale_spans(t0, t1)
-            if stale:
-                notes.append(f"element set {stale[0].set_id} is {stale[0].days_from_epoch:.0f} days from this "
-                             "time: the track may be far off; import a newer set")
         self.status_label.setText(" · ".join(notes))
+        if stale:
+            days = stale[0].days_from_epoch
+            age = f"{days / 365.25:.1f} years" if days >= 365.25 else f"{days:.0f} days"
+            self.stale_label.setText(f"Element set {stale[0].set_id} is {age} from the time shown: the station's "
+                                     f"place and track may be far off. Import a set nearer this time (File > Import "
+                                     f"Element Sets) or go to the plan's own dates.")
+        self.stale_label.setVisible(bool(stale))
 
     def set_playing(self, on: bool) -> None:
         """Play (the time runs at the chosen speed) or pause."""
@@ -367,11 +388,16 @@ class MapPanel(QWidget):
             if activity is not None:
                 self.show_span(activity.start.timestamp(), activity.end.timestamp())
         elif collection == "missions":
+            # A stay lasts days to months: the time goes to its arrival, and the track is the orbits around it
+            # the user chose (± orbits), not a fixed span of days.
             track = self.station.timeline.missions.get(ids[0])
             if track is not None and track.stays:
-                stay = track.stays[0]
-                end = stay.end if math.isfinite(stay.end) else stay.start + 86400.0
-                self.show_span(stay.start, end)
+                self.renderer.span = None
+                start = track.stays[0].start
+                if self.cursor.time() != start:
+                    self.cursor.set_time(start)
+                else:
+                    self._time_changed(start)
 
     # ------------------------------------------------------------------ layers and places
 
@@ -386,6 +412,7 @@ class MapPanel(QWidget):
 
     def _orbits_changed(self, value: float) -> None:
         self.renderer.orbits = value
+        self.renderer.span = None  # the user asks for orbits around the time: a chosen span gives way
         self._update_labels()
         self.canvas.update()
 
@@ -413,6 +440,7 @@ class MapPanel(QWidget):
             self.radius_spin.blockSignals(False)
         self.renderer.place = place
         self.renderer.place_radius_km = radius
+        self.radius_spin.setVisible(place is not None)  # a distance only means something from a place
         self.canvas.update()
 
     # ------------------------------------------------------------------ actions

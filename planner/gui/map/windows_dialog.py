@@ -141,9 +141,10 @@ class FilmingWindowsDialog(QDialog):
         for mission in project.missions:
             track = timeline.missions.get(mission.id)
             for stay in track.stays if track is not None else ():
-                end = stay.end if math.isfinite(stay.end) else stay.start + 30 * 86400.0
-                label = f"{mission.name} at {stay.port} ({to_datetime(stay.start):%Y-%m-%d} to {to_datetime(end):%Y-%m-%d})"
-                self.stay_combo.addItem(label, (stay.start, end))
+                # An open-ended stay is listed as one: no end is made up for it (the search is capped anyway).
+                when = (f"{to_datetime(stay.start):%Y-%m-%d} to {to_datetime(stay.end):%Y-%m-%d}"
+                        if math.isfinite(stay.end) else f"from {to_datetime(stay.start):%Y-%m-%d}, no departure planned")
+                self.stay_combo.addItem(f"{mission.name} at {stay.port} ({when})", (stay.start, stay.end))
         self.place_combo.addItem("(anywhere)", None)
         self.site_combo.addItem("(none)", None)
         for site in project.sites:
@@ -158,8 +159,15 @@ class FilmingWindowsDialog(QDialog):
     def _stay_chosen(self) -> None:
         span = self.stay_combo.currentData()
         if span is not None:
+            end = min(span[1], span[0] + MAX_SEARCH_DAYS * 86400.0)
             self.start_edit.set_utc(to_datetime(span[0]))
-            self.end_edit.set_utc(to_datetime(min(span[1], span[0] + MAX_SEARCH_DAYS * 86400.0)))
+            self.end_edit.set_utc(to_datetime(end))
+            if end < span[1]:
+                rest = "it has no departure planned" if math.isinf(span[1]) else "it lasts longer"
+                self._say(f"Searching the stay's first {MAX_SEARCH_DAYS:.0f} days ({rest}); change the span to "
+                          f"search later.")
+            else:
+                self._say("")
 
     # ------------------------------------------------------------------ search
 

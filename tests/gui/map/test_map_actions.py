@@ -62,13 +62,29 @@ def test_selecting_an_activity_draws_the_track_during_it(window):
     assert panel.renderer.span is None
 
 
-def test_selecting_a_mission_draws_the_track_of_its_stay(window):
+def test_selecting_a_mission_shows_its_arrival_with_the_orbits_chosen(window):
+    """Issue 14 item 11: a selected mission drew up to two days of track whatever '± orbits' said."""
     panel = window.map_panel
     mission = next(m for m in window.doc.project.missions if m.name == "Soyuz MS-19")
-    window.selectionChanged.emit("missions", [mission.id])
-    start, end = panel.renderer.track_span()
-    assert start == pytest.approx(parse_utc("2021-10-05T12:22:31Z").timestamp())
-    assert end - start == pytest.approx(2 * 86400.0)  # a long stay: its first two days
+    docking = parse_utc("2021-10-05T12:22:31Z").timestamp()
+    window.views["missions"].select_ids([mission.id])
+    assert window.time_cursor.time() == docking
+    reach = panel.renderer.orbits * panel.renderer.period_s
+    assert panel.renderer.track_span() == pytest.approx((docking - reach, docking + reach))
+    panel.orbits_spin.setValue(0.5)
+    reach = 0.5 * panel.renderer.period_s
+    assert panel.renderer.track_span() == pytest.approx((docking - reach, docking + reach))
+    assert reach < 3600.0
+
+
+def test_changing_the_orbits_after_choosing_an_activity_draws_that_many(window):
+    panel = window.map_panel
+    activity = window.doc.project.activities[4]  # five hours of surgery scene
+    window.views["activities"].select_ids([activity.id])
+    assert panel.renderer.track_span() == (activity.start.timestamp(), activity.end.timestamp())
+    panel.orbits_spin.setValue(1.0)
+    t = window.time_cursor.time()
+    assert panel.renderer.track_span() == pytest.approx((t - panel.renderer.period_s, t + panel.renderer.period_s))
 
 
 def test_a_filming_window_becomes_one_undoable_activity(window):
