@@ -57,7 +57,8 @@ class ClashPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(1, self.fontMetrics().horizontalAdvance("2021-12-22 08:41 UTC → 2021-12-22") + 24)
+        self._when_width = self.fontMetrics().horizontalAdvance("2021-12-22 08:41 UTC → 2021-12-22") + 24
+        self.table.setColumnWidth(1, self._when_width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.fixes = QListWidget(self)
@@ -104,6 +105,11 @@ class ClashPanel(QWidget):
         self._fixed: Finding | None = None  # the selected finding with its fixes worked out
         checker.findingsChanged.connect(self.refresh)
         self.refresh()
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        # In a narrow panel the sentence keeps at least half the row; the time window gives way.
+        self.table.setColumnWidth(1, max(80, min(self._when_width, self.table.viewport().width() // 2)))
 
     # ------------------------------------------------------------------ showing
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QUndoView, QVBoxLayout, QWidget,
+    QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabBar, QTabWidget, QUndoView, QVBoxLayout, QWidget,
 )
 
 from planner.gui import traffic_io
@@ -190,6 +190,8 @@ class MainWindow(QMainWindow):
         if self.act_settings.shortcut().isEmpty():
             self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.act_about = self._action("&About ISS Visit Planner", self.about)
+        self.act_shortcuts = self._action("&Keyboard Shortcuts", self.show_shortcuts, None,
+                                          "Every key of the menus and the views")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -226,7 +228,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda checked=False, zone=zone: self.set_display_zone(zone))
             self.zone_actions.append(action)
         self.help_menu = bar.addMenu("&Help")
-        self.help_menu.addAction(self.act_about)
+        self.help_menu.addActions([self.act_shortcuts, self.act_about])
 
     def set_display_zone(self, zone: str) -> None:
         """Show times in UTC, Moscow or Houston time: the tables (their columns widened to the new texts), the
@@ -351,9 +353,20 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["editor"], self.docks["history"])
         self.docks["editor"].raise_()
         height, width = self.height(), self.width()
+        # The docks give way to the central view: the editor column about a quarter of the width (its own
+        # minimum at least), the tables below 40% of the height, shared with the clashes.
+        fits = self.mission_editor.body.minimumSizeHint().width() + self.style().pixelMetric(
+            self.style().PixelMetric.PM_ScrollBarExtent) + 12
+        editor = max(fits, min(400, int(width * 0.27)))
+        self.resizeDocks([self.docks["editor"]], [editor], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["activities"]], [int(height * 0.4)], Qt.Orientation.Vertical)
+        below = width - editor
         self.resizeDocks([self.docks["activities"], self.docks["clashes"]],
-                         [int(width * 0.3), int(width * 0.35)], Qt.Orientation.Horizontal)
+                         [int(below * 0.55), int(below * 0.45)], Qt.Orientation.Horizontal)
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is self:  # the tab bars of tabbed docks: whole titles, scrolled when they do not fit
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+                bar.setUsesScrollButtons(True)
 
     def _save_layout(self):
         self.settings.set("window/geometry", self.saveGeometry())
@@ -415,6 +428,15 @@ class MainWindow(QMainWindow):
         from planner.gui.settings_dialog import SettingsDialog
 
         SettingsDialog(self).exec()
+
+    def show_shortcuts(self):
+        """Help > Keyboard Shortcuts (beside the window, which stays usable: the keys can be tried at once)."""
+        from planner.gui.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.show()
+        self.shortcuts_dialog = dialog
+        return dialog
 
     def about(self) -> None:
         """Help > About."""

@@ -195,7 +195,7 @@ class MissionEditor(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.placeholder, 1)  # top-aligned: fills the space only while no mission is shown
         layout.addWidget(scroll, 1)
-        self.setMinimumWidth(420)
+        # No fixed minimum (it was 420 px, 40% of a 1024-pixel window): the scroll area takes what does not fit.
 
     # ------------------------------------------------------------------ showing
 
