@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from planner.orbit import intervals
+from planner.orbit import intervals, screen
 from planner.orbit.errors import CannotJudge
 from planner.orbit.horizon import as_windows, beyond_ephemeris, outside_ephemeris
 from planner.orbit.orbit import Orbit
@@ -93,12 +93,28 @@ def _light(orbit: Orbit, windows: np.ndarray, limbs: tuple[int, ...], step_s: fl
     if not len(windows):
         return {limb: intervals.EMPTY.copy() for limb in limbs}
     beyond_ephemeris(windows)  # said before the orbit is flown there
-    track = HermiteOrbit(orbit, windows, frame="teme")
     sun_t = grid_covering(windows, _SUN_KNOT_S)
     sun_knots = _sun_teme_knots(sun_t)
 
     def sun_at(t):
         return np.stack([np.interp(t, sun_t, sun_knots[i]) for i in range(3)])
+
+    # Where every limb surely stays lit, or dark, over a coarse step, that is the answer; the rest is looked at closely.
+    coarse = HermiteOrbit(orbit, windows, frame="teme", step_s=screen.COARSE_STEP_S)
+    sep, earth, sun_radius = shadow_geometry(coarse.pos, sun_at(coarse.knots))
+    lit, dark = screen.steady(coarse.knots, [sep - earth + limb * sun_radius for limb in limbs],
+                              _MAX_RATE_RAD_S * coarse.step)
+    closely = screen.parts(windows, coarse.knots, ~lit & ~dark)
+    found = _changes(orbit, closely, limbs, step_s, sun_at)
+    lit = screen.parts(windows, coarse.knots, lit)
+    return {limb: intervals.union(lit, found[limb]) for limb in limbs}
+
+
+def _changes(orbit: Orbit, windows: np.ndarray, limbs: tuple[int, ...], step_s: float, sun_at):
+    """:func:`_light` on knots every 60 s over the normalised ``windows``, the Sun's place given by ``sun_at``."""
+    if not len(windows):
+        return {limb: intervals.EMPTY.copy() for limb in limbs}
+    track = HermiteOrbit(orbit, windows, frame="teme")
 
     def margins(t, limb):
         sep, earth, sun_radius = shadow_geometry(track.at(t), sun_at(t))

@@ -12,7 +12,7 @@ from datetime import datetime
 
 import numpy as np
 
-from planner.orbit import intervals
+from planner.orbit import intervals, screen
 from planner.orbit.geodesy import ecef_of, up_of
 from planner.orbit.horizon import as_windows
 from planner.orbit.orbit import Orbit
@@ -101,24 +101,29 @@ def _site_vectors(sites: list[Site]):
     return ecef_of(lat, lon, alt), up_of(lat, lon), np.radians([s.min_elevation_deg for s in sites])
 
 
-def _candidate_runs(track: HermiteOrbit, sites: list[Site]) -> np.ndarray:
-    """Rows (site, first knot, last knot) of knot runs that may hold a pass."""
+def _reach(track: HermiteOrbit, sites: list[Site]):
+    """The angle between each site and the station seen from the Earth's centre at each knot ((sites, knots)),
+    the farthest such angle at which the station can be above each site's minimum elevation, and how fast the
+    angle can change (rad/s)."""
     pos, vel = track.pos, track.vel
     radius = np.sqrt((pos * pos).sum(axis=0))
-    unit = pos / radius
-    # The angle to the site seen from the Earth's centre changes no faster than this.
     rate = float(np.nanmax(np.sqrt((vel * vel).sum(axis=0)) / radius)) * 1.05
     r_max = float(np.nanmax(radius))
     site_pos, _up, min_el = _site_vectors(sites)
     site_r = np.sqrt((site_pos * site_pos).sum(axis=0))
     # Farthest central angle at which the station can be above the minimum elevation (spherical Earth).
     reach = np.arccos(np.clip(site_r / r_max * np.cos(min_el), -1, 1)) - min_el + _GEODETIC_MARGIN_RAD
+    cos_psi = ((site_pos / site_r).T @ (pos / radius))
+    return np.arccos(np.clip(cos_psi, -1.0, 1.0)), reach, rate
+
+
+def _candidate_runs(track: HermiteOrbit, sites: list[Site]) -> np.ndarray:
+    """Rows (site, first knot, last knot) of knot runs that may hold a pass."""
+    psi, reach, rate = _reach(track, sites)
     rows = []
     for k in range(len(sites)):
-        cos_psi = (unit * (site_pos[:, k] / site_r[k])[:, None]).sum(axis=0)
-        psi = np.arccos(np.clip(cos_psi, -1.0, 1.0))
         # The lowest the angle can get between two knots, given how fast it can change.
-        low = (psi[:-1] + psi[1:] - rate * track.step) / 2
+        low = (psi[k, :-1] + psi[k, 1:] - rate * track.step) / 2
         near = np.concatenate(([False], low <= reach[k], [False]))
         edges = np.flatnonzero(near[1:] != near[:-1])
         first, last = edges[0::2], edges[1::2]  # knot intervals first..last-1 are near: knots first..last
@@ -207,6 +212,14 @@ def in_view_within(orbit: Orbit, site, windows, min_elevation_deg: float | None 
     """
     site = Site.of(site, min_elevation_deg)
     windows = as_windows(windows)
+    if not len(windows):
+        return intervals.EMPTY.copy()
+    # Where the station surely stays out of the site's reach over a coarse step, it is not in view: the rest is
+    # looked at closely.
+    coarse = HermiteOrbit(orbit, windows, frame="ecef", step_s=screen.COARSE_STEP_S)
+    psi, reach, rate = _reach(coarse, [site])
+    _near, out = screen.steady(coarse.knots, reach[0] - psi[0], rate * coarse.step)
+    windows = screen.parts(windows, coarse.knots, ~out)
     if not len(windows):
         return intervals.EMPTY.copy()
     track = HermiteOrbit(orbit, windows, frame="ecef")

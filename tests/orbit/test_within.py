@@ -241,3 +241,18 @@ def test_where_sgp4_fails_the_window_is_named():
         with pytest.raises(CannotJudge, match=r"^SGP4 cannot fly element set 25544@2021-10-15T16:50:04") as caught:
             fn([first, later])
         assert (caught.value.start, caught.value.end) == tuple(later)
+
+
+def test_the_coarse_look_skips_no_change(iss):
+    orbit, sat, epoch = iss
+    # 120 windows of 20 minutes every 2 hours over ten days, against skyfield every 10 s: where the coarse look
+    # says a window stays lit, dark or out of view, skyfield must agree.
+    starts = epoch - 5 * DAY + np.arange(120) * 7200.0 + 1234.5
+    windows = np.stack((starts, starts + 1200.0), axis=1)
+    t = np.concatenate([np.arange(a, b, 10.0) for a, b in windows])
+    for found, reference in ((sunlit_within(orbit, windows), sunlit_reference(sat, t)),
+                             (in_view_within(orbit, MOSCOW, windows, 5.0), in_view_reference(sat, MOSCOW, t))):
+        k = np.searchsorted(found[:, 0], t, side="right") - 1
+        mine = (k >= 0) & (t < found[np.maximum(k, 0), 1])
+        far = np.abs(t[:, None] - found.ravel()[None, :]).min(axis=1) > TOLERANCE_S
+        assert (mine == reference)[far].all() and reference.any() and not reference.all()
