@@ -145,6 +145,38 @@ def from_samples(t, inside, step_s: float) -> np.ndarray:
     return np.stack((t[found[:, 0]] - step_s / 2.0, t[found[:, 1] - 1] + step_s / 2.0), axis=1)
 
 
+def crowded(starts, ends) -> list[tuple[float, float, list[int]]]:
+    """The runs of time in which two or more of the intervals ``[starts[i], ends[i])`` hold at once, each as
+    (start, end, the positions of every interval there during the run, in the order they begin). Empty
+    intervals take no part; a run goes on across an instant where one interval ends and another begins."""
+    changes = sorted((t, k) for k, (s, e) in enumerate(zip(starts, ends)) if e > s for t in (s, e))
+    runs: list[tuple[float, float, list[int]]] = []
+    there: set[int] = set()
+    members: dict[int, None] = {}  # the run's intervals, in the order they joined it
+    run_start, at = 0.0, 0
+    while at < len(changes):
+        now = changes[at][0]
+        arrived = []
+        while at < len(changes) and changes[at][0] == now:  # all that begins or ends at this instant
+            k = changes[at][1]
+            if ends[k] == now:
+                there.discard(k)
+            else:
+                there.add(k)
+                arrived.append(k)
+            at += 1
+        if len(there) >= 2 and members:
+            members.update(dict.fromkeys(sorted(arrived, key=lambda k: (starts[k], k))))
+        elif len(there) >= 2:
+            run_start, members = now, dict.fromkeys(sorted(there, key=lambda k: (starts[k], k)))
+        elif members:
+            runs.append((run_start, now, list(members)))
+            members = {}
+    if members:  # to the end of time
+        runs.append((run_start, float("inf"), list(members)))
+    return runs
+
+
 def any_overlap(start, end) -> bool:
     """True when two of the intervals ``[start[i], end[i])`` of positive length share a moment."""
     start, end = np.asarray(start, dtype=float), np.asarray(end, dtype=float)

@@ -331,7 +331,7 @@ class RuleEngine:
             return
         rows = []
         for person in self.timeline.vehicle_people.get(vehicle, ()):
-            rows.extend((person, s, e) for v, s, e in self.timeline.lifeboats(person) if v == vehicle)
+            rows.extend((person, s, e) for s, e in self.timeline.lifeboat_spans(person, vehicle))
         self.book.put(("seats", vehicle), seat_findings(track, rows, self.names))
 
     # -- activities ------------------------------------------------------------------------------------

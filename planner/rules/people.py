@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from planner import intervals
 from planner.rules.findings import Finding, Severity
 from planner.model.time_text import short_time, span_text
 from planner.station import MissionTrack, PersonTrack
@@ -22,18 +23,17 @@ def person_findings(track: PersonTrack, tracks: dict[str, MissionTrack], names: 
     if not track.stray and _apart(places):
         return []
     findings = []
-    active: list[tuple] = []
-    for place in places:
-        active = [a for a in active if a[1] > place[0]]
-        if place[1] <= place[0]:
-            continue
-        for other in active:
-            start, end = place[0], min(place[1], other[1])
-            findings.append(Finding(OVERLAP, Severity.CONFLICT, start, end,
-                                    f"{who} is {_label(other, tracks)} and {_label(place, tracks)} at once "
-                                    f"{span_text(start, end)}",
-                                    tuple(dict.fromkeys((other[2], place[2]))), (track.person,)))
-        active.append(place)
+    # One finding per run of time the person is in two places or more (not one per pair of places).
+    for start, end, members in intervals.crowded([p[0] for p in places], [p[1] for p in places]):
+        here = [places[k] for k in members]
+        labels = [_label(place, tracks) for place in here]
+        if len(labels) == 2:
+            where = f"{labels[0]} and {labels[1]} at once"
+        else:
+            shown = labels[:4] + ([f"{len(labels) - 4} more"] if len(labels) > 4 else [])
+            where = f"in {len(labels)} places at once ({', '.join(shown)})"
+        findings.append(Finding(OVERLAP, Severity.CONFLICT, start, end, f"{who} is {where} {span_text(start, end)}",
+                                tuple(dict.fromkeys(place[2] for place in here)), (track.person,)))
     for move in track.stray:
         findings.append(Finding(NOT_ABOARD, Severity.CONFLICT, move.time, move.time,
                                 f"{who} leaves on {_name(move.mission, tracks)} at {short_time(move.time)} "

@@ -3,8 +3,7 @@ the ports a vehicle's cargo requires (e.g. roll-out solar arrays need Harmony ze
 
 from __future__ import annotations
 
-import math
-
+from planner import intervals
 from planner.model.catalogue import Station
 from planner.rules.findings import Finding, Severity
 from planner.model.time_text import short_time, span_text
@@ -59,33 +58,11 @@ def by_start(stays: list[PortStay]) -> list[PortStay]:
 
 def double_bookings(port_id: str, stays: list[PortStay], tracks: dict[str, MissionTrack]) -> list[Finding]:
     """One finding per run of time in which two or more stays share the port, naming every vehicle there
-    during the run, the latest to arrive first (the one a fix would move): a sweep over the instants stays
-    begin and end. A run of hundreds of vehicles is one finding, not one per pair of them."""
-    changes = sorted((t, k, stay) for k, stay in enumerate(s for s in stays if s.end > s.start)
-                     for t in (stay.start, stay.end))
-    findings = []
-    there: dict[int, PortStay] = {}  # the stays at the port at the current instant
-    run: dict[str, PortStay] = {}  # mission -> its stay, while a run lasts
-    run_start, at = 0.0, 0
-    while at < len(changes):
-        now = changes[at][0]
-        while at < len(changes) and changes[at][0] == now:  # all that begins or ends at this instant
-            _t, k, stay = changes[at]
-            if stay.end == now:
-                del there[k]
-            else:
-                there[k] = stay
-                if run:
-                    run[stay.mission] = stay
-            at += 1
-        if len(there) >= 2 and not run:
-            run_start, run = now, {stay.mission: stay for stay in there.values()}
-        elif len(there) < 2 and run:
-            findings.append(_double_booking(port_id, run, run_start, now, tracks))
-            run = {}
-    if run:  # open to the end of the plan
-        findings.append(_double_booking(port_id, run, run_start, math.inf, tracks))
-    return findings
+    during the run, the latest to arrive first (the one a fix would move). A run of hundreds of vehicles is one
+    finding, not one per pair of them."""
+    runs = intervals.crowded([s.start for s in stays], [s.end for s in stays])
+    return [_double_booking(port_id, {stays[k].mission: stays[k] for k in members}, start, end, tracks)
+            for start, end, members in runs]
 
 
 def _double_booking(port_id: str, run: dict[str, PortStay], start: float, end: float, tracks) -> Finding:

@@ -48,11 +48,7 @@ def suggest(finding: Finding, state: PlanState) -> Finding:
     elif finding.rule in (lifeboat.SEATS, lifeboat.MISSING):
         found += free_seats(state, finding)
     elif finding.rule == spacing.SPACING and finding.vehicles:
-        first, later = finding.vehicles[0], finding.vehicles[-1]
-        earlier = [e for e in state.dynamic.starting_at(finding.start) if e.mission == first]
-        if earlier:
-            when = max(e.end for e in earlier) + state.settings.spacing_conflict_hours * 3600
-            found.append(_move_later(state, later, when, short_time(when)))
+        return _spacing_fixes([finding], state)[0]
     elif finding.rule == missions.STAY_LIMIT and finding.vehicles:
         found.append(Suggestion("move-to", f"undock {_name(state, finding.vehicles[0])} by "
                                 f"{short_time(finding.start)}", utc=finding.start, vehicle=finding.vehicles[0]))
@@ -60,26 +56,31 @@ def suggest(finding: Finding, state: PlanState) -> Finding:
 
 
 def suggest_all(findings: list[Finding], state: PlanState) -> list[Finding]:
-    """:func:`suggest` for every conflict in ``findings`` (the others as they are): the spacing conflicts, a big
-    plan's most common, in bulk (their events found by one search, their times worded together)."""
+    """:func:`suggest` for every conflict in ``findings`` (the others as they are); the spacing conflicts, a big
+    plan's most common, together (their events found by one search, their times worded together)."""
     spaced = [k for k, f in enumerate(findings) if f.rule == spacing.SPACING and f.is_conflict and f.vehicles]
     out = [suggest(f, state) if f.is_conflict and f.rule != spacing.SPACING else f for f in findings]
-    if not spaced:
-        return out
+    for k, fixed in zip(spaced, _spacing_fixes([findings[k] for k in spaced], state)):
+        out[k] = fixed
+    return out
+
+
+def _spacing_fixes(findings: list[Finding], state: PlanState) -> list[Finding]:
+    """Spacing conflicts with their fix: the later vehicle's event moved to the crewed gap after the end of the
+    earlier vehicle's event (which starts when the finding does)."""
     index = state.dynamic
     starts = index.arrays()[0]
-    when_of = np.array([findings[k].start for k in spaced], float)
-    lo = np.searchsorted(starts, when_of, side="left").tolist()
-    hi = np.searchsorted(starts, when_of, side="right").tolist()
+    # The latest end of each mission's events starting at each instant the findings start at.
+    latest: dict[tuple[float, str], float] = {}
+    for when in sorted({f.start for f in findings}):
+        lo, hi = np.searchsorted(starts, when, side="left"), np.searchsorted(starts, when, side="right")
+        for mission, end in map(index.mission_and_end, range(int(lo), int(hi))):
+            latest[(when, mission)] = max(end, latest.get((when, mission), end))
     need = state.settings.spacing_conflict_hours * 3600
-    fixed, whens = [], []
-    for k, a, b in zip(spaced, lo, hi):
-        first = findings[k].vehicles[0]
-        ends = [end for mission, end in map(index.mission_and_end, range(a, b)) if mission == first]
-        if ends:
-            fixed.append(k)
-            whens.append(max(ends) + need)
-    for k, when, text in zip(fixed, whens, short_times(whens)):
+    fixable = [(k, latest[(f.start, f.vehicles[0])] + need) for k, f in enumerate(findings)
+               if (f.start, f.vehicles[0]) in latest]
+    out = list(findings)
+    for (k, when), text in zip(fixable, short_times([when for _k, when in fixable])):
         out[k] = findings[k].with_suggestions([_move_later(state, findings[k].vehicles[-1], when, text)])
     return out
 

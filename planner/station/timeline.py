@@ -82,6 +82,7 @@ class StationTimeline:
     ports: Groups | None = None  # port -> visit numbers (ints) and stays of the other missions, in order
     fresh: bool = False  # ``visits`` and ``plain`` still describe the timeline (no mission changed since)
     _aboard: Aboard | None = None
+    _lifeboats: dict = field(default_factory=dict)  # person -> their lifeboat pieces, until their track changes
 
     @classmethod
     def from_project(cls, project: Project) -> "StationTimeline":
@@ -295,6 +296,7 @@ class StationTimeline:
 
     def _refresh_person(self, person: str) -> None:
         self._ensure_deltas()
+        self._lifeboats.pop(person, None)  # the vehicles of their stays are the missions that changed
         old = self.people.pop(person, None)
         if old is not None:
             for s, e in old.aboard:
@@ -352,13 +354,24 @@ class StationTimeline:
 
     def lifeboats(self, person: str) -> list[tuple[str | None, float, float]]:
         """The person's lifeboat over each of their stays (see :func:`lifeboat_pieces`)."""
-        track = self.people.get(person)
-        if track is None:
-            return []
-        pieces = []
-        for stay in track.stays:
-            pieces.extend(lifeboat_pieces(stay, self.missions))
-        return pieces
+        return self._boats(person)[0]
+
+    def lifeboat_spans(self, person: str, vehicle: str) -> list[tuple[float, float]]:
+        """When ``vehicle`` is the person's lifeboat."""
+        return self._boats(person)[1].get(vehicle, [])
+
+    def _boats(self, person: str) -> tuple[list, dict]:
+        """The person's lifeboat pieces, and their spans by vehicle (kept until the person's track changes)."""
+        found = self._lifeboats.get(person)
+        if found is None:
+            track = self.people.get(person)
+            pieces = [p for stay in track.stays for p in lifeboat_pieces(stay, self.missions)] if track else []
+            by_vehicle: dict[str, list[tuple[float, float]]] = {}
+            for vehicle, s, e in pieces:
+                if vehicle is not None:
+                    by_vehicle.setdefault(vehicle, []).append((s, e))
+            found = self._lifeboats[person] = (pieces, by_vehicle)
+        return found
 
     def stays_of(self, mission_id: str) -> tuple[PortStay, ...]:
         """A mission's stays at ports, in time order, without making its track when it is a plain visit."""

@@ -73,3 +73,24 @@ def test_runs_of_samples_and_crossings_make_the_same_intervals(flags):
     expected = [(t[i] - 5.0, t[i] + 5.0) for i, f in enumerate(flags) if f]
     assert intervals.pairs(runs) == intervals.pairs(intervals.normalise(expected))
     assert intervals.any_overlap(runs[:, 0], runs[:, 1]) is False
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows)
+def test_crowded_runs_are_the_minutes_held_twice_with_everyone_there(a):
+    held = {}
+    for k, (s, e) in enumerate(a):
+        for m in range(s, e):
+            held.setdefault(m, []).append(k)
+    busy = sorted(m for m, ks in held.items() if len(ks) >= 2)
+    expected = []
+    for m in busy:  # runs of consecutive busy minutes, with every interval there during the run
+        if expected and expected[-1][1] == m:
+            expected[-1][1] = m + 1
+            expected[-1][2].update(held[m])
+        else:
+            expected.append([m, m + 1, set(held[m])])
+    got = intervals.crowded([s for s, _e in a], [e for _s, e in a])
+    assert [(s, e, set(ks)) for s, e, ks in got] == [tuple(run) for run in expected]
+    for _s, _e, ks in got:  # in the order they begin
+        assert [a[k][0] for k in ks] == sorted(a[k][0] for k in ks)

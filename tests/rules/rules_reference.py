@@ -323,13 +323,15 @@ def reference(project):
                 continue
             add("spacing", severity, a.start, max(a.end, b.end), (a.mission, b.mission), (), set(a.ports) | set(b.ports))
 
-    # People: every pair of places, and moves that make no sense.
+    # People: each run of time a person is in two places or more (checked at every instant a place begins or
+    # ends), naming every vehicle of those places; and moves that make no sense.
     for p, track in persons.items():
         places = [(s.start, s.end, s.came_on) for s in track.stays] + list(track.flights)
-        for i, a in enumerate(places):
-            for b in places[i + 1:]:
-                if a[1] > a[0] and b[1] > b[0] and max(a[0], b[0]) < min(a[1], b[1]):
-                    add("person-overlap", "conflict", max(a[0], b[0]), min(a[1], b[1]), (a[2], b[2]), (p,))
+        places = [place for place in places if place[1] > place[0]]
+        cuts = sorted({x for place in places for x in place[:2]} - {INF})
+        there = [[place for place in places if place[0] <= t < place[1]] for t in cuts]
+        for start, end, idx in _merge_runs(cuts, [len(at) >= 2 for at in there]):
+            add("person-overlap", "conflict", start, end, [place[2] for i in idx for place in there[i]], (p,))
         for m in track.stray:
             add("person-not-aboard", "conflict", m.time, m.time, (m.mission,), (p,))
 
