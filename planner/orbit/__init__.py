@@ -8,11 +8,14 @@ back); intervals are (n, 2) arrays of such seconds (``intervals.as_datetimes`` g
     for piece in track.segments(): ...                       # split at the antimeridian, ready to draw
     Daylight(orbit, start, end).sunlit                       # also .shadow, .penumbra, .umbra
     find_passes(orbit, [site], start, end, min_elevation_deg=10)
+    sunlit_within(orbit, windows); in_view_within(orbit, site, windows, 10)   # many windows, one call
     below(lat, lon); overflights(orbit, "Italy", start, end, radius_km=100)
     filming_windows(orbit, start, end, WindowRequest(light="sunlit", site=site))
 
-The rules engine's entry points are ``sunlit_periods``, ``shadow_periods`` and ``site_in_view_periods``:
-a project's element sets in, (start, end) aware-UTC datetime pairs out. ``Horizon(orbit).reason(start, end)``
+The rules engine's entry points are ``sunlit_within`` and ``in_view_within``: the parts of many windows ((n, 2)
+epoch seconds, sorted and disjoint) when the condition holds, worked out in one call whose work follows the
+time the windows hold; ``sunlit_periods``, ``shadow_periods`` and ``site_in_view_periods`` take a project's
+element sets and give (start, end) aware-UTC datetime pairs. ``Horizon(orbit).reason(start, end)``
 says why a span cannot be judged (past the ephemeris, too far from every element set's epoch, too long);
 the engine raises ``CannotJudge`` (a ValueError) rather than answer for such a span.
 """
@@ -25,7 +28,7 @@ import importlib
 # only ``elements``, and a command that never propagates an orbit does not load skyfield for nothing.
 _HOMES = {
     "intervals": None, "skydata": None,
-    "Daylight": "daylight", "sunlit_at": "daylight",
+    "Daylight": "daylight", "sunlit_at": "daylight", "sunlit_within": "daylight",
     "ISS_NORAD_ID": "elements", "ElementSetError": "errors", "guess_format": "elements",
     "parse_elements": "elements", "read_elements": "elements", "select_satellite": "elements",
     "tle_checksum": "elements", "validate_element_set": "elements", "CannotJudge": "errors",
@@ -35,6 +38,7 @@ _HOMES = {
     "STALE_AFTER_DAYS": "orbit", "Orbit": "orbit", "StaleSpan": "orbit",
     "PlaceError": "overflights", "overflights": "overflights",
     "Pass": "passes", "Site": "passes", "find_passes": "passes", "in_view_intervals": "passes",
+    "in_view_within": "passes",
     "earth_satellite_of": "propagator", "satrec_of": "propagator",
     "shadow_periods": "periods", "site_in_view_periods": "periods", "sunlit_periods": "periods",
     "as_datetimes": "timebase", "epoch_seconds": "timebase", "time_grid": "timebase", "to_datetime": "timebase",
