@@ -35,12 +35,6 @@ def covered(starts: np.ndarray, max_ends: np.ndarray, edges: np.ndarray) -> np.n
     return reach > edges[:-1]
 
 
-def runs(mask: np.ndarray) -> np.ndarray:
-    """The runs of True in ``mask`` as an (n, 2) array of ``[first, past_last)`` column indices."""
-    flips = np.flatnonzero(np.diff(np.concatenate([[0], mask.astype(np.int8), [0]])))
-    return flips.reshape(-1, 2)
-
-
 def flat_runs(low: np.ndarray, high: np.ndarray, min_columns: int) -> list[tuple[int, int, int]]:
     """``(first, past_last, value)`` of each run of at least ``min_columns`` pixel columns over which a series
     keeps one value (its least and most in every column of the run are that value)."""

@@ -62,12 +62,6 @@ def test_pixel_coverage_counts_the_spans_over_each_column(seed):
     assert lod.covered(spans.start, spans.max_end, edges).tolist() == (expected > 0).tolist()
 
 
-def test_runs_are_the_stretches_of_true():
-    mask = np.array([0, 1, 1, 0, 1, 0, 0, 1], dtype=bool)
-    assert lod.runs(mask).tolist() == [[1, 3], [4, 5], [7, 8]]
-    assert lod.runs(np.zeros(4, dtype=bool)).tolist() == []
-
-
 @pytest.mark.parametrize("seed", range(20))
 def test_overlapping_bars_show_the_pieces_of_the_last_drawn_over_each_column(seed):
     rng = random.Random(seed)
