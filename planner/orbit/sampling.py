@@ -41,9 +41,11 @@ class HermiteOrbit:
     step apart (across a gap between windows) is never done: times there are outside every window.
     """
 
-    def __init__(self, orbit: Orbit, windows, frame: str = "ecef", step_s: float = KNOT_STEP_S):
+    def __init__(self, orbit: Orbit, windows, end: float | None = None, frame: str = "ecef",
+                 step_s: float = KNOT_STEP_S):
+        # ``HermiteOrbit(orbit, start, end)``: the one window start..end, as the map's track blocks ask.
         # The knots' memory grows with the time covered: too much is refused here, whoever asks.
-        windows = as_windows(windows)
+        windows = as_windows(windows if end is None else [[windows, end]])
         self.step = float(step_s)
         self.knots = grid_covering(windows, self.step)
         # Each run of consecutive knots: its first knot's grid number and its place in ``knots``.

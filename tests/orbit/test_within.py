@@ -201,6 +201,10 @@ def test_the_work_follows_the_time_the_windows_hold(iss):
     gap_after = windows[np.minimum(w + 1, len(windows) - 1), 0] - track.knots
     assert ((w >= 0) & (gap_before <= 60.0) | (gap_after <= 60.0)).all()  # every knot within a step of a window
     assert len(sunlit_within(orbit, windows)) > 500
+    # one span as the map's track blocks ask for it: the same knots as the one window
+    span = HermiteOrbit(orbit, epoch, epoch + 3600.0, frame="teme")
+    assert np.array_equal(span.knots, HermiteOrbit(orbit, [[epoch, epoch + 3600.0]], frame="teme").knots)
+    assert span.knots[0] <= epoch < epoch + 3600.0 <= span.knots[-1] and len(span.knots) == 62
 
 
 def test_nothing_asked_nothing_flown(iss):
