@@ -105,13 +105,13 @@ def _light(orbit: Orbit, windows: np.ndarray, limbs: tuple[int, ...], step_s: fl
         return np.stack([np.interp(t, sun_t, sun_knots[i]) for i in range(3)])
 
     # Where every limb surely stays lit, or dark, over a coarse step, that is the answer; the rest is looked at closely.
-    coarse = HermiteOrbit(orbit, windows, frame="teme", step_s=screen.COARSE_STEP_S)
+    coarse = HermiteOrbit(orbit, windows, frame="teme", step_s=screen.SUNLIGHT_STEP_S)
     sep, earth, sun_radius = shadow_geometry(coarse.pos, sun_at(coarse.knots))
     lit, dark = screen.steady(coarse.knots, [sep - earth + limb * sun_radius for limb in limbs],
                               _MAX_RATE_RAD_S * coarse.step)
-    closely = screen.parts(windows, coarse.knots, ~lit & ~dark)
+    closely = screen.parts(windows, coarse.knots, ~lit & ~dark, coarse.step)
     found = _changes(orbit, closely, limbs, step_s, sun_at)
-    lit = screen.parts(windows, coarse.knots, lit)
+    lit = screen.parts(windows, coarse.knots, lit, coarse.step)
     return {limb: intervals.union(lit, found[limb]) for limb in limbs}
 
 

@@ -216,10 +216,10 @@ def in_view_within(orbit: Orbit, site, windows, min_elevation_deg: float | None 
         return intervals.EMPTY.copy()
     # Where the station surely stays out of the site's reach over a coarse step, it is not in view: the rest is
     # looked at closely.
-    coarse = HermiteOrbit(orbit, windows, frame="ecef", step_s=screen.COARSE_STEP_S)
+    coarse = HermiteOrbit(orbit, windows, frame="ecef", step_s=screen.SITE_STEP_S)
     psi, reach, rate = _reach(coarse, [site])
     _near, out = screen.steady(coarse.knots, reach[0] - psi[0], rate * coarse.step)
-    windows = screen.parts(windows, coarse.knots, ~out)
+    windows = screen.parts(windows, coarse.knots, ~out, coarse.step)
     if not len(windows):
         return intervals.EMPTY.copy()
     track = HermiteOrbit(orbit, windows, frame="ecef")
