@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from planner import intervals
 from planner.model.project import Project
 from planner.rules.orbit_needs import OrbitConditions
 
@@ -20,17 +19,16 @@ class ProjectOrbit:
         self.orbit = orbit
 
     def sunlit(self, windows: np.ndarray) -> np.ndarray:
-        """The times inside ``windows`` in sunlight."""
-        from planner.orbit.daylight import sunlit_intervals
+        """The times inside ``windows`` in sunlight (one computation for all of them)."""
+        from planner.orbit.daylight import sunlit_within
 
-        return intervals.union(*(sunlit_intervals(self.orbit, s, e) for s, e in np.asarray(windows).tolist()))
+        return sunlit_within(self.orbit, windows)
 
     def in_view(self, site, min_elevation_deg: float, windows: np.ndarray) -> np.ndarray:
         """The times inside ``windows`` when ``site`` sees the station above ``min_elevation_deg``."""
-        from planner.orbit.passes import in_view_intervals
+        from planner.orbit.passes import in_view_within
 
-        return intervals.union(*(in_view_intervals(self.orbit, site, s, e, min_elevation_deg)
-                                 for s, e in np.asarray(windows).tolist()))
+        return in_view_within(self.orbit, site, windows, min_elevation_deg)
 
 
 def orbit_conditions(project: Project) -> OrbitConditions | None:
