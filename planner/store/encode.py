@@ -10,6 +10,8 @@ other way to stay within it was a hand-written second copy of this layout.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import orjson
 
 from planner.model import Activity, ElementSet, Event, GroundSite, Mission, Need, Person, PortBlock, Project
@@ -20,6 +22,17 @@ from planner.store import layout as L
 def project_to_bytes(project: Project) -> bytes:
     """The UTF-8 bytes of a project file: 2-space indented JSON, non-ASCII as is, newline at the end."""
     return orjson.dumps(project_to_dict(project), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+
+
+def _utc(when: datetime) -> str:
+    """``format_utc(when)``; whole-second UTC times (nearly all of a plan's) without its strftime.
+
+    strftime took ~30 % of building the document of the 10,000-mission plan, and the save missed its
+    target without this. A test holds the two equal.
+    """
+    if when.tzinfo is timezone.utc and not when.microsecond:
+        return when.isoformat()[:19] + "Z"
+    return format_utc(when)
 
 
 def _put_extra(out: dict, extra: dict) -> dict:
@@ -101,9 +114,9 @@ def mission_to_dict(mission: Mission) -> dict:
 
 def event_to_dict(event: Event) -> dict:
     """JSON form of a mission event."""
-    out = {"kind": event.kind.value, "utc": format_utc(event.utc)}
+    out = {"kind": event.kind.value, "utc": _utc(event.utc)}
     if event.end_utc is not None:
-        out["end_utc"] = format_utc(event.end_utc)
+        out["end_utc"] = _utc(event.end_utc)
     _put(out, "port", event.port)
     _put(out, "from_port", event.from_port)
     _put(out, "crew", event.crew)
@@ -116,7 +129,7 @@ def activity_to_dict(activity: Activity) -> dict:
     """JSON form of an activity with its needs."""
     out = {
         "id": activity.id, "title": activity.title, "kind": activity.kind.value,
-        "start": format_utc(activity.start), "end": format_utc(activity.end),
+        "start": _utc(activity.start), "end": _utc(activity.end),
     }
     _put(out, "people", activity.people)
     _put(out, "module", activity.module)
@@ -151,7 +164,7 @@ def element_set_to_dict(elements: ElementSet) -> dict:
     _put(out, "name", elements.name)
     if elements.norad_id is not None:
         out["norad_id"] = elements.norad_id
-    out["epoch"] = format_utc(elements.epoch)
+    out["epoch"] = _utc(elements.epoch)
     _put(out, "source", elements.source)
     out["text"] = elements.text
     return _put_extra(out, elements.extra)

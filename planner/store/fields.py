@@ -18,7 +18,7 @@ from planner.store.errors import FieldError
 # direction marks, embeddings, overrides and isolates that can make "evil.exe" read as "exe.live".
 _HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # The one way a project writes a time (the schema's pattern with T, Z and ASCII digits only).
-_UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?Z")
+_UTC_TIME = re.compile(r"\d\d\d\d-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?Z", re.ASCII)
 _EXAMPLE_TIME = "2021-10-05T08:55:02Z"
 
 
@@ -91,7 +91,10 @@ def required_text(obj: dict, key: str, where: tuple) -> str:
 
 def name(obj: dict, key: str, where: tuple) -> str:
     """A non-empty text that names or identifies something: no control or direction-changing characters."""
-    return plain(required_text(obj, key, where), where + (key,), f"'{key}'")
+    value = obj.get(key)
+    if type(value) is not str or not value or _HIDDEN.search(value):
+        plain(required_text(obj, key, where), where + (key,), f"'{key}'")  # raises, naming the problem
+    return value
 
 
 def plain(value: str, where: tuple, what: str) -> str:
@@ -207,9 +210,9 @@ def _depth_ok(value, limit: int) -> bool:
 
 def extra(obj: dict, known: frozenset, where: tuple) -> dict:
     """The unknown fields of ``obj``, sorted by key, kept as they are (but not nested without end)."""
-    unknown = obj.keys() - known
-    if not unknown:
+    if obj.keys() <= known:
         return {}
+    unknown = obj.keys() - known
     kept = {}
     for key in sorted(unknown):
         value = obj[key]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import strategies as st
 
 from planner import PROJECT_SUFFIX
+from planner.model.times import format_utc
 from planner.resources import resource_path
 from planner.store import load_project, project_from_json, project_to_json, save_project
 from planner.store.encode import project_to_bytes
@@ -159,3 +162,18 @@ def test_floats_are_written_as_the_shortest_text_that_reads_back():
     assert '"tiny": 0.00001,' in text and '"huge": 1e+16,' in text and '"third": 0.3333333333333333,' in text
     assert '"negative_zero": -0.0,' in text and '"whole": 2.0' in text
     assert project_to_json(project_from_json(text)) == text
+
+
+_ZONES = [timezone.utc, timezone(timedelta(hours=3)), timezone(timedelta(hours=-9, minutes=-30)), timezone(timedelta(0), "UTC")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.datetimes(min_value=datetime(1900, 1, 2), max_value=datetime(2200, 12, 30), timezones=st.sampled_from(_ZONES)))
+def test_times_are_written_as_the_models_format_utc_writes_them(when):
+    project = film_project()
+    project.activities[0].start = project.activities[0].end = when
+    project.missions[0].events[0].utc = when
+    project.element_sets = []
+    doc = json.loads(project_to_json(project))
+    assert doc["activities"][0]["start"] == doc["activities"][0]["end"] == format_utc(when)
+    assert doc["missions"][0]["events"][0]["utc"] == format_utc(when)
