@@ -102,8 +102,9 @@ def save_project(project: Project, path) -> None:
     """
     data = project_to_bytes(project)  # before taking the lock: it is held for the writing only
     target = real_target(Path(os.fspath(path)))
-    with project_lock(target):
-        remove_stale_temps(target)
+    with project_lock(target) as held:
+        if held:  # without a lock another save might be writing its temporary file right now
+            remove_stale_temps(target)
         atomic_write_bytes(Path(os.fspath(path)), data, keep_backup=True)
 
 
@@ -113,7 +114,8 @@ def _tidy(path: Path) -> None:
         target = real_target(path)
         if not target.is_file():
             return
-        with project_lock(target):
-            remove_stale_temps(target)
+        with project_lock(target) as held:
+            if held:
+                remove_stale_temps(target)
     except (ProjectLocked, OSError):
         pass  # tidying is a courtesy: the next open or save tries again

@@ -43,11 +43,14 @@ def lock_path(path: Path) -> Path:
 
 @contextlib.contextmanager
 def project_lock(path: Path):
-    """Hold the project's save lock for the ``with`` block; :class:`ProjectLocked` when another holds it."""
+    """Hold the project's save lock for the ``with`` block; :class:`ProjectLocked` when another holds it.
+
+    Yields whether the lock is held: False where no lock can be taken (the block runs all the same).
+    """
     path = Path(path)
     fd = _acquire(path)
     try:
-        yield
+        yield fd is not None
     finally:
         if fd is not None:
             _release(lock_path(path), fd)

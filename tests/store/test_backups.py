@@ -242,3 +242,19 @@ def test_a_link_and_its_target_share_one_lock(saved_twice):
     with project_lock(saved_twice):
         with pytest.raises(ProjectLocked):
             save_project(_version("Third"), link)
+
+
+def test_where_no_lock_can_be_taken_saves_go_on_but_leave_temporary_files_alone(saved_twice, monkeypatch):
+    # A file system without locks: a save still works, but another save might own what looks stale.
+    from planner.store import lock
+
+    def no_locks(fd):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(lock, "_lock", no_locks)
+    _litter(saved_twice.parent)
+    save_project(_version("Third"), saved_twice)
+    load_project(saved_twice)
+    assert load_project(saved_twice).meta.title == "Third"
+    assert set(STALE) <= set(_listing(saved_twice.parent))
+    assert ".plan.issplan.lock" not in _listing(saved_twice.parent)
