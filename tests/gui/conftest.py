@@ -70,6 +70,19 @@ def example_window(qtbot, tmp_path):
 
 
 @pytest.fixture
+def active_example(example_window, qtbot):
+    """The example window shown at 1400x900 and active, so that keyboard shortcuts reach it."""
+    from PySide6.QtWidgets import QApplication
+
+    example_window.resize(1400, 900)
+    example_window.show()
+    qtbot.waitExposed(example_window)
+    example_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is example_window)
+    return example_window
+
+
+@pytest.fixture
 def example_tab(example_window, qtbot):
     """Show the example window on one of its central tabs: ``example_tab(window.map_panel, 1400, 900)``."""
 

@@ -58,13 +58,8 @@ def test_new_person_button_asks_a_name_and_puts_them_on_the_event(example_window
 # ---------------------------------------------------------------- the port of a stay
 
 @pytest.fixture
-def shown(example_window, qtbot):
-    example_window.resize(1400, 900)
-    example_window.show()
-    qtbot.waitExposed(example_window)
-    example_window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is example_window)
-    return example_window
+def shown(active_example):
+    return active_example
 
 
 def _click_event_row(editor, kind: EventKind, occurrence: int = 0) -> int:

@@ -11,13 +11,8 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 
 @pytest.fixture
-def window(example_window, qtbot):
-    example_window.resize(1400, 900)
-    example_window.show()
-    qtbot.waitExposed(example_window)
-    example_window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is example_window)
-    return example_window
+def window(active_example):
+    return active_example
 
 
 def _show_warnings_box(window) -> QCheckBox:
