@@ -49,7 +49,7 @@ def atomic_write_bytes(path: Path, data: bytes, keep_backup: bool = True) -> Non
     if info is not None:
         _refuse_read_only(target, info)
     mode = (info.st_mode & 0o7777) if info is not None else (0o666 & ~_umask())
-    tmp_name = _write_temp(target, data, mode)
+    tmp_name = write_temp(target, data, mode)
     try:
         if info is not None and keep_backup:
             _refresh_backup(target, mode)
@@ -66,8 +66,9 @@ def real_target(path: Path) -> Path:
     return Path(os.path.realpath(path)) if os.path.islink(path) else path
 
 
-def _write_temp(target: Path, data: bytes, mode: int, backup: bool = False) -> str:
-    """A flushed temporary file beside ``target`` holding ``data``; its name."""
+def write_temp(target: Path, data: bytes, mode: int, backup: bool = False) -> str:
+    """A flushed temporary file beside ``target`` holding ``data``; its name (every byte a save writes goes
+    through here: tests stand a full disk or another program in its place)."""
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}{'~' if backup else ''}.", suffix=".tmp", dir=folder)
     try:
@@ -93,7 +94,7 @@ def _refresh_backup(target: Path, mode: int) -> None:
         return  # the file vanished meanwhile: it is written anew, and its old backup stays as it was
     except (OSError, AttributeError, NotImplementedError):
         try:  # no hard links here (FAT, exFAT, some shares): a flushed copy, renamed the same way
-            beside = _write_temp(target, target.read_bytes(), mode, backup=True)
+            beside = write_temp(target, target.read_bytes(), mode, backup=True)
         except FileNotFoundError:
             return
     try:

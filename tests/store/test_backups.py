@@ -92,14 +92,14 @@ def test_without_hard_links_the_backup_is_a_copy_with_the_files_mode(saved_twice
 def test_a_full_disk_while_copying_the_backup_leaves_everything_as_it_was(saved_twice, monkeypatch):
     before = {p.name: p.read_bytes() for p in saved_twice.parent.iterdir()}
     monkeypatch.setattr(os, "link", lambda *a: (_ for _ in ()).throw(OSError(errno.EPERM, "no links")))
-    real_write_temp = atomic._write_temp
+    real_write_temp = atomic.write_temp
 
     def full_disk(target, data, mode, backup=False):
         if backup:
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write_temp(target, data, mode, backup)
 
-    monkeypatch.setattr(atomic, "_write_temp", full_disk)
+    monkeypatch.setattr(atomic, "write_temp", full_disk)
     with pytest.raises(OSError) as info:
         save_project(_version("Third"), saved_twice)
     assert info.value.errno == errno.ENOSPC
@@ -115,7 +115,7 @@ def test_a_file_that_vanishes_mid_save_is_written_anew_and_nothing_else_is_touch
     backup_before = backup_path(saved_twice).read_bytes()
     file_before = saved_twice.read_bytes()
     moved = saved_twice.with_name("moved.issplan")
-    real_write_temp = atomic._write_temp
+    real_write_temp = atomic.write_temp
 
     def meanwhile(target, data, mode, backup=False):
         name = real_write_temp(target, data, mode, backup)
@@ -123,7 +123,7 @@ def test_a_file_that_vanishes_mid_save_is_written_anew_and_nothing_else_is_touch
             saved_twice.unlink() if what == "deleted" else saved_twice.rename(moved)
         return name
 
-    monkeypatch.setattr(atomic, "_write_temp", meanwhile)
+    monkeypatch.setattr(atomic, "write_temp", meanwhile)
     if not links:
         monkeypatch.setattr(os, "link", lambda *a: (_ for _ in ()).throw(OSError(errno.EPERM, "no links")))
     save_project(_version("Third"), saved_twice)
