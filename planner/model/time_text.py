@@ -62,6 +62,22 @@ def span_text(start: float, end: float) -> str:
     return f"from {short_time(start)} to {short_time(end)}"
 
 
+def span_texts(starts, ends) -> list[str]:
+    """:func:`span_text` of many spans with finite starts at once (their instants worded by one conversion)."""
+    starts, ends = np.asarray(starts, dtype=float), np.asarray(ends, dtype=float)
+    said_start = short_times(starts)
+    said_end = short_times(np.where(np.isfinite(ends), ends, starts))
+    out = []
+    for start, end, said_s, said_e in zip(starts.tolist(), ends.tolist(), said_start, said_end):
+        if math.isinf(end):
+            out.append(f"from {said_s} onwards")
+        elif end == start:
+            out.append(f"at {said_s}")
+        else:
+            out.append(f"from {said_s} to {said_e}")
+    return out
+
+
 def hours_text(seconds: float) -> str:
     """A duration in hours, one decimal ('30.5 h')."""
     return f"{seconds / 3600:.1f} h"

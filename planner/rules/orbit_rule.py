@@ -13,7 +13,7 @@ import numpy as np
 
 from planner import intervals
 from planner.model.activity import NeedKind
-from planner.model.time_text import span_text
+from planner.model.time_text import span_text, span_texts
 from planner.orbit.errors import CannotJudge
 from planner.orbit.horizon import outside_ephemeris
 from planner.rules.findings import Finding, Severity
@@ -106,13 +106,15 @@ def orbit_findings(rows, sites: dict, orbit: OrbitCache) -> dict[str, list[Findi
         else:
             words = f"{site_of[what].name} in view (above {what[2]:g} deg)"
         lost, first, last = _gaps(good, starts, ends)
-        for i in np.flatnonzero(~intervals.covers(good, starts, ends)).tolist():
+        bad = np.flatnonzero(~intervals.covers(good, starts, ends))
+        # The spans of the activities that miss their condition and of their first gaps, worded together.
+        said = zip(span_texts(starts[bad], ends[bad]), span_texts(first[bad, 0], first[bad, 1]))
+        for i, (said_row, said_gap) in zip(bad.tolist(), said):
             row = rows[pos[i]]
-            s, e = float(first[i, 0]), float(first[i, 1])
             found[row.id].append((items[i][1], Finding(
-                ORBIT, Severity.CONFLICT, s, float(last[i]),
-                f"'{row.title}' {span_text(row.start, row.end)} needs {words}, but not for "
-                f"{lost[i] / 60:.1f} min of it, first {span_text(s, e)}", (), row.people, (), (row.id,))))
+                ORBIT, Severity.CONFLICT, float(first[i, 0]), float(last[i]),
+                f"'{row.title}' {said_row} needs {words}, but not for {lost[i] / 60:.1f} min of it, first {said_gap}",
+                (), row.people, (), (row.id,))))
     return {aid: [f for _j, f in sorted(pairs, key=lambda p: p[0])] for aid, pairs in found.items()}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.model.time_text import short_time, short_times
+from planner.model.time_text import short_time, short_times, span_text, span_texts
 from planner.model.times import from_epoch
 
 
@@ -21,3 +21,12 @@ def test_instants_worded_together_read_as_one_by_one(many):
     # half-microsecond ties and minute edges, where the rounding could differ
     edges = [round(x) + d for x in many[:5] for d in (0.5e-6, -0.5e-6, 59.9999995, -1e-7)]
     assert short_times(many + edges) == [short_time(x) for x in many + edges]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.floats(min_value=-5e9, max_value=2e10, allow_nan=False),
+                          st.sampled_from([0.0, 60.0, 3599.5, float("inf")])), max_size=20))
+def test_spans_worded_together_read_as_one_by_one(spans):
+    starts = [s for s, _d in spans]
+    ends = [s + d for s, d in spans]
+    assert span_texts(starts, ends) == [span_text(s, e) for s, e in zip(starts, ends)]
