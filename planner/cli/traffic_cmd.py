@@ -54,7 +54,9 @@ class ImportTraffic:
             return fail(problem)
         plan = None
         if into is not None:
-            plan, problem = _read_project(into)
+            from planner.store import read_project
+
+            plan, problem = read_project(into)
             if problem:
                 return fail(problem)
         try:
@@ -77,18 +79,6 @@ class ImportTraffic:
         return EXIT_OK
 
 
-def _read_project(path: Path):
-    """(the project at ``path``, None), or (None, why it cannot be read)."""
-    from planner.store import ProjectFileError, load_project
-
-    try:
-        return load_project(path), None
-    except ProjectFileError as exc:
-        return None, str(exc)
-    except OSError as exc:
-        return None, f"cannot read {path} ({exc.strerror or exc})"
-
-
 class ExportTraffic:
     """``planner export-traffic project.issplan -o events.csv``."""
 
@@ -104,12 +94,13 @@ class ExportTraffic:
     @staticmethod
     def run(args: argparse.Namespace) -> int:
         """Load, then write the CSV; exit 2 with the message on stderr when the project cannot be read."""
+        from planner.store import read_project
         from planner.traffic import write_traffic_csv
 
         problem = report_destination_problem(args.output)
         if problem:
             return fail(problem)
-        project, problem = _read_project(Path(args.project))
+        project, problem = read_project(Path(args.project))
         if problem:
             return fail(problem)
         try:

@@ -20,6 +20,7 @@ from planner.gui.user_folders import is_installed, start_folder, suggested_file
 from planner.gui.widgets import busy
 from planner.model import Project
 from planner.resources import example_project_path
+from planner.store import read_project
 
 #: how long the file must stay quiet after a change by another program before it is read
 SETTLE_MS = 250
@@ -73,7 +74,7 @@ class ProjectFiles(QObject):
         happens; otherwise unsaved changes are offered for saving first. False when not opened."""
         path = Path(path)
         with busy(self.window, f"Reading {path.name}…"):
-            project, error = _load(path)
+            project, error = read_project(path)
         if error:
             self.window.show_error("Cannot open project", error)
             return False
@@ -88,7 +89,7 @@ class ProjectFiles(QObject):
         stays as it was)."""
         path = Path(path)
         with busy(self.window, f"Opening {path.name}…"):
-            project, error = _load(path)
+            project, error = read_project(path)
             if error:
                 return error
             self._show_loaded(project, path)
@@ -298,15 +299,3 @@ class ProjectFiles(QObject):
                 f"nothing of it on disk: Save writes it to {path} again, Save As somewhere else.")
         self.window.statusBar().showMessage(f"{path.name} is gone from disk: the plan is not saved", 0)
         self.window.show_notice("Project file gone", text)
-
-
-def _load(path: Path):
-    """(project, None), or (None, why ``path`` cannot be opened)."""
-    from planner.store import ProjectFileError, load_project
-
-    try:
-        return load_project(path), None
-    except ProjectFileError as exc:
-        return None, str(exc)
-    except OSError as exc:
-        return None, f"{path}: {exc.strerror or exc}"

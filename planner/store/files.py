@@ -94,6 +94,16 @@ def load_project(path) -> Project:
     return project_from_json(read_project_text(path), source=str(path))
 
 
+def read_project(path) -> tuple[Project | None, str | None]:
+    """(the project at ``path``, None), or (None, one sentence saying why it cannot be read)."""
+    try:
+        return load_project(path), None
+    except ProjectFileError as exc:
+        return None, str(exc)
+    except OSError as exc:
+        return None, f"cannot read {path} ({exc.strerror or exc})"
+
+
 def save_project(project: Project, path) -> None:
     """Write a project file atomically, keeping the previous version as ``NAME~``.
 

@@ -269,7 +269,7 @@ def test_opening_shows_a_wait_cursor_and_says_what_it_is_doing(example_window, t
         seen.append((example_window.statusBar().currentMessage(), cursor.shape() if cursor else None))
         return real_load(p)
 
-    monkeypatch.setattr("planner.store.load_project", watching)
+    monkeypatch.setattr("planner.store.files.load_project", watching)  # what read_project reads through
     assert example_window.files.open_file(path)
     from PySide6.QtCore import Qt
 
