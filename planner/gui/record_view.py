@@ -47,14 +47,26 @@ class RecordView(QWidget):
         model.modelReset.connect(self.fit_columns)
         # Rows added (an import, a new record) widen the columns once the batch is in: one fit for a
         # thousand inserted rows, not a thousand.
-        self._fit_pending = self._fit_fully = False
+        self._fit_pending = self._fit_fully = self._fit_on_show = False
         model.rowsInserted.connect(self._rows_inserted)
 
     def fit_columns(self) -> None:
-        """Size the columns to their contents (the first 50 rows, so huge projects stay quick)."""
+        """Size the columns to their contents (the first 50 rows, so huge projects stay quick).
+
+        A hidden table (a tab or dock not shown) is fitted when it is next shown: at start-up only the tables
+        on screen are measured."""
+        if not self.isVisible():
+            self._fit_on_show = True
+            return
+        self._fit_on_show = False
         header = self.table.horizontalHeader()
         header.setResizeContentsPrecision(50)
         self.table.resizeColumnsToContents()
+
+    def showEvent(self, event):  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._fit_on_show:
+            self.fit_columns()
 
     def _rows_inserted(self, _parent, first: int, last: int) -> None:
         # The first rows of an empty table fit exactly; later ones only widen, so a width the user chose stays.

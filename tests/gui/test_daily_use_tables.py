@@ -46,3 +46,14 @@ def test_a_width_the_user_chose_stays_when_a_row_is_added(example_window, qtbot)
 
     qtbot.wait(50)
     assert header.sectionSize(0) == wide
+
+
+def test_tables_filled_before_the_window_shows_fit_their_rows_once_shown(example_window, qtbot):
+    """At start-up the project is opened before the window is shown: the tables are measured when they are."""
+    window = example_window  # opened, never shown yet
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    for name, view in window.views.items():
+        if view.isVisible() and view.model.rowCount():
+            assert not _short_columns(view), name
