@@ -1,8 +1,37 @@
-"""The time the views look at: one cursor shared by the timeline, the calendar and the map."""
+"""The time the views look at: one cursor shared by the timeline, the calendar and the map.
+
+A plan opens where it starts (:func:`plan_start`): the cursor is put there before the views are told of the new
+plan, so each of them finds it there (:func:`open_plans_at_start`).
+"""
 
 from __future__ import annotations
 
+import time as wallclock
+
 from PySide6.QtCore import QObject, Signal
+
+from planner.model import Project
+
+
+def plan_start(project: Project) -> float:
+    """Where a plan opens (epoch seconds UTC): its first activity's start; without activities its first docking or
+    berthing (the first stay); without one its first event of any kind; without missions the newest element set's
+    epoch (where its orbit is known); for an empty plan, now."""
+    if project.activities:
+        return min(a.start for a in project.activities).timestamp()
+    events = [e for m in project.missions for e in m.events]
+    arrivals = [e.utc for e in events if e.kind.arrives]
+    if arrivals or events:
+        return min(arrivals or [e.utc for e in events]).timestamp()
+    if project.element_sets:
+        return max(s.epoch for s in project.element_sets).timestamp()
+    return wallclock.time()
+
+
+def open_plans_at_start(cursor: "TimeCursor", doc) -> None:
+    """Put ``cursor`` at :func:`plan_start` of every plan ``doc`` (a ProjectDocument) opens, reverts to, recovers or
+    starts anew. Call it before the views connect to ``doc``: they then find the cursor at the new plan's start."""
+    doc.projectReset.connect(lambda: cursor.set_time(plan_start(doc.project)))
 
 
 class TimeCursor(QObject):

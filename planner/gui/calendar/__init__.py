@@ -23,15 +23,7 @@ def install(window):
     window.time_cursor.highlightsChanged.connect(view.canvas.set_highlights)
     view.canvas.set_highlights(*window.time_cursor.highlights())
 
-    def first_day():
-        # A project opens on the month of its first activity (or first event): today is often empty. Worked
-        # out from the plan itself: the day index of a big plan is built only when the calendar is shown.
-        from planner.gui.calendar.days import local_day
-
-        project = window.doc.project
-        times = [a.start for a in project.activities] or [e.utc for m in project.missions for e in m.events]
-        if times:
-            view.go_to(local_day(min(times).timestamp(), window.zone()))
-
-    window.doc.projectReset.connect(first_day)
+    # A plan opens on the page of the shared time cursor, which the window has put at the plan's start
+    # (planner.gui.time_cursor.plan_start) before telling the views: today is often empty.
+    window.doc.projectReset.connect(lambda: view.show_instant(window.time_cursor.time()))
     return view

@@ -40,6 +40,7 @@ class MapPanel(QWidget):
         self.renderer = MapRenderer()
         self.canvas = MapCanvas(self.renderer, window.zone, self)
         self.orbit = None
+        self._loaded = None  # the project the map was last loaded from
         self._range = (0.0, 1.0)
         self._build()
         self.play_timer = QTimer(self)
@@ -188,18 +189,10 @@ class MapPanel(QWidget):
         self._rebuild_orbit()
         self._fill_places()
         self.renderer.sites = list(self.doc.project.sites)
+        self._loaded = self.doc.project
         self._update_range()
-        self.cursor.set_time(self.starting_time())  # a plan opens where it is, not at today's date
+        # A plan opens where the shared cursor is: the window put it at the plan's start (time_cursor.plan_start).
         self._time_changed(self.cursor.time())
-
-    def starting_time(self) -> float:
-        """The first activity's start, else the newest element set's epoch, else now."""
-        project = self.doc.project
-        if project.activities:
-            return min(a.start.timestamp() for a in project.activities)
-        if project.element_sets:
-            return max(s.epoch.timestamp() for s in project.element_sets)
-        return wallclock.time()
 
     def _rebuild_orbit(self) -> None:
         from planner.orbit import ElementSetError, Orbit
@@ -308,6 +301,8 @@ class MapPanel(QWidget):
         self.cursor.set_time(self._range[0] + value * SLIDER_STEP_S)
 
     def _time_changed(self, t: float) -> None:
+        if self._loaded is not self.doc.project:
+            return  # a plan is being opened (the cursor goes to its start first): reload() follows and shows it
         if self.renderer.span is not None and not (self.renderer.span[0] <= t <= self.renderer.span[1]):
             self.renderer.span = None  # scrubbed away from the chosen span: back to orbits around the time
         if not self._range[0] <= t <= self._range[1]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import operator
+import time as wallclock
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -639,10 +640,12 @@ class LaneBands(Mapping):
 
 
 def extent_of(lanes: list[Lane]) -> tuple[float, float]:
-    """The span from the earliest start to the latest finite end of any bar (one day when there is none)."""
+    """The span from the earliest start to the latest finite end of any bar (the two days around now when there
+    is none: an empty plan opens on today, where its time cursor is, not on 1 January 1970)."""
     bounds = [lane.spans.bounds() for lane in lanes if len(lane.spans)]
     if not bounds:
-        return (0.0, 86400.0)
+        now = wallclock.time()
+        return (now - 86400.0, now + 86400.0)
     lo, hi = min(b[0] for b in bounds), max(b[1] for b in bounds)
     return lo, max(hi, lo + 3600.0)
 
