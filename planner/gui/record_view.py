@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from planner.gui.record_table import ID_ROLE, RecordTableModel, filtered
 
@@ -42,13 +42,20 @@ class RecordView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
-        layout.addWidget(self.filter_edit)
+        self.tools = QHBoxLayout()  # the filter box, and any buttons a list adds beside it (add_tool)
+        self.tools.setContentsMargins(0, 0, 0, 0)
+        self.tools.addWidget(self.filter_edit, 1)
+        layout.addLayout(self.tools)
         layout.addWidget(self.table)
         model.modelReset.connect(self.fit_columns)
         # Rows added (an import, a new record) widen the columns once the batch is in: one fit for a
         # thousand inserted rows, not a thousand.
         self._fit_pending = self._fit_fully = self._fit_on_show = False
         model.rowsInserted.connect(self._rows_inserted)
+
+    def add_tool(self, widget: QWidget) -> None:
+        """Put a button of this list (e.g. the ground sites' Add Usual Ground Sites) beside the filter box."""
+        self.tools.addWidget(widget)
 
     def fit_columns(self) -> None:
         """Size the columns to their contents (the first 50 rows, so huge projects stay quick).
