@@ -70,6 +70,13 @@ class VehicleType:
     max_stay_days: float | None = None
     crewed_capable: bool = False
     note: str = ""
+    #: the seats' names in seat order where public sources name them (the catalogue's ``seat_source``)
+    seat_names: tuple[str, ...] = ()
+    seat_source: str = ""
+
+    def seat_name(self, index: int) -> str:
+        """The name of seat ``index`` (0: the first): its public name, or "Seat N" beyond the named ones."""
+        return self.seat_names[index] if 0 <= index < len(self.seat_names) else f"Seat {index + 1}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +215,8 @@ def station_from_dict(data: dict) -> Station:
                 max_stay_days=v.get("max_stay_days"),
                 crewed_capable=bool(v.get("crewed_capable", v["crew_seats"] > 0)),
                 note=v.get("note", ""),
+                seat_names=tuple(v.get("seat_names", ())),
+                seat_source=v.get("seat_source", ""),
             )
             for v in data["vehicle_types"]
         ),
