@@ -18,6 +18,7 @@ SHADOW = QColor(70, 130, 230)
 HIGHLIGHT = QColor(220, 40, 200, 120)
 WINDOW = QColor(40, 200, 90, 150)
 STATION = QColor(220, 40, 40)
+NIGHT = QColor(0, 0, 40, 80)  # over the night side of the Earth
 CHUNK = 64  # points per antialiased polyline: Qt strokes many short wide lines far faster than one long one
 
 

@@ -24,7 +24,7 @@ NO_ELEMENTS = ("This project has no element sets of the station, so there is no 
                "Use File > Import Element Sets… to add a TLE or OMM file.")
 LAYER_TITLES = {"graticule": "Graticule", "terminator": "Night side", "track": "Track", "arrows": "Direction arrows",
                 "footprint": "Station footprint", "sites": "Ground sites and their circles",
-                "overflights": "Overflights of the chosen place", "windows": "Filming windows"}
+                "overflights": "Overflights of the chosen place", "windows": "Filming windows", "legend": "Legend"}
 
 
 class MapPanel(QWidget):

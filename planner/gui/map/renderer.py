@@ -1,4 +1,4 @@
-"""Painting the map onto any QPainter (a widget, a PNG, an SVG): land, night, track, footprint, sites.
+"""Painting the map onto any QPainter (a widget, a PNG, an SVG): land, night, track, footprint, sites, legend.
 
 The renderer holds what to show (time, span, layers, sites, place, windows) and the track cache, and paints it
 as a list of layer painters (:mod:`planner.gui.map.layers`), each with ``paint(painter, frame)``. It computes
@@ -21,6 +21,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPalette
 from planner.gui.map.frame import MapFrame, map_colours
 from planner.gui.map.layers.graticule import Graticule
 from planner.gui.map.layers.land import Land
+from planner.gui.map.layers.legend import Legend
 from planner.gui.map.layers.night import NightSide
 from planner.gui.map.layers.places import PlaceOutline, SiteCircles, SiteMarks
 from planner.gui.map.layers.station import Footprint, Message, StationMark
@@ -52,6 +53,7 @@ class Layers:
     sites: bool = True
     overflights: bool = True
     windows: bool = True
+    legend: bool = True
 
     @classmethod
     def names(cls) -> list[str]:
@@ -143,7 +145,8 @@ class MapRenderer:
         #: over the background, clipped to the world, bottom to top
         self.painters = [NightSide(), SiteMarks(), Footprint(), self.track, StationMark()]
         #: over everything, unclipped
-        self.top_painters = [Message()]
+        self.legend = Legend()
+        self.top_painters = [self.legend, Message()]
 
     # ------------------------------------------------------------------ what is shown
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QPainter
 
-from planner.gui.map.frame import MapFrame
+from planner.gui.map.frame import NIGHT, MapFrame
 from planner.gui.map.qt_geometry import polygon
 
 
@@ -21,6 +21,6 @@ class NightSide:
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, not shown.moving)  # half the cost while it moves
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(0, 0, 40, 80))
+        p.setBrush(NIGHT)
         p.drawPolygon(polygon(f.proj.x(lon), f.proj.y(lat)))
         p.restore()

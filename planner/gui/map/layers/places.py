@@ -57,12 +57,25 @@ class SiteCircles:
         for site in shown.sites:
             radius = footprint_radius_deg(shown.nominal_alt_km, site.min_elevation_deg)
             lon, lat = small_circle(site.lat_deg, site.lon_deg, radius, 121)
-            p.setPen(QPen(SITE, 1.2, Qt.PenStyle.DashLine))
-            p.setBrush(QColor(SITE.red(), SITE.green(), SITE.blue(), 28))
+            site_circle_style(p)
             draw_wrapped(p, f.proj, lon, lat)
 
 
-def _marks_font(base: QFont) -> QFont:
+def site_circle_style(p: QPainter) -> None:
+    """The pen and fill of a site's circle of view (the legend's too)."""
+    p.setPen(QPen(SITE, 1.2, Qt.PenStyle.DashLine))
+    p.setBrush(QColor(SITE.red(), SITE.green(), SITE.blue(), 28))
+
+
+def draw_site_mark(p: QPainter, x: float, y: float, outline: QColor) -> None:
+    """A site's mark, a green triangle outlined in ``outline``, at widget point (x, y)."""
+    p.setPen(QPen(outline, 1.0))
+    p.setBrush(SITE)
+    p.drawPolygon(QPolygonF([QPointF(x, y - 5), QPointF(x - 4.5, y + 3.5), QPointF(x + 4.5, y + 3.5)]))
+
+
+def marks_font(base: QFont) -> QFont:
+    """The smaller font of the map's labels (sites' names, the legend)."""
     font = QFont(base)
     font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
     return font
@@ -87,7 +100,7 @@ class SiteMarks:
     def _paint_kept(self, p: QPainter, f: MapFrame) -> None:
         proj, c, sites = f.proj, f.colours, f.shown.sites
         base = QFont(p.font())
-        font = _marks_font(base)
+        font = marks_font(base)
         labels = [site.name or site.id for site in sites]
         key = (proj, f.ratio, c["text"].rgba(), font.key(), tuple((s.lat_deg, s.lon_deg) for s in sites), tuple(labels))
         if self._key != key:
@@ -114,17 +127,14 @@ class SiteMarks:
     @staticmethod
     def _draw(p: QPainter, f: MapFrame) -> None:
         proj, text, sites = f.proj, f.colours["text"], f.shown.sites
-        p.setFont(_marks_font(p.font()))
+        p.setFont(marks_font(p.font()))
         metrics = p.fontMetrics()
         taken: list[QRectF] = []
         # Labels keep off every mark, not only off each other (Houston's would cover Kennedy's).
         marks = [QRectF(float(proj.x(s.lon_deg)) - 5.5, float(proj.y(s.lat_deg)) - 6, 11, 11) for s in sites]
         for n, site in enumerate(sites):
             x, y = float(proj.x(site.lon_deg)), float(proj.y(site.lat_deg))
-            tri = QPolygonF([QPointF(x, y - 5), QPointF(x - 4.5, y + 3.5), QPointF(x + 4.5, y + 3.5)])
-            p.setPen(QPen(text, 1.0))
-            p.setBrush(SITE)
-            p.drawPolygon(tri)
+            draw_site_mark(p, x, y, text)
             label = site.name or site.id
             w, h = metrics.horizontalAdvance(label), metrics.height()
             # Right of the mark, else below, left or above it: the first place no other label holds.

@@ -10,6 +10,24 @@ from planner.gui.map.frame import STATION, MapFrame, draw_wrapped
 from planner.orbit.footprint import footprint_radius_deg, small_circle
 
 
+def footprint_style(p: QPainter) -> None:
+    """The footprint's pen and fill (the legend's too)."""
+    edge = QColor(STATION)
+    edge.setAlpha(200)
+    p.setPen(QPen(edge, 1.3))
+    p.setBrush(QColor(STATION.red(), STATION.green(), STATION.blue(), 30))
+
+
+def draw_station_mark(p: QPainter, x: float, y: float, base: QColor) -> None:
+    """The station's mark, a red dot ringed and centred in the map's ``base`` colour, at widget point (x, y)."""
+    p.setPen(QPen(base, 2.0))
+    p.setBrush(STATION)
+    p.drawEllipse(QPointF(x, y), 6.0, 6.0)
+    p.setBrush(base)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.drawEllipse(QPointF(x, y), 2.0, 2.0)
+
+
 class Footprint:
     """The circle of ground that sees the station above the footprint's elevation."""
 
@@ -21,12 +39,9 @@ class Footprint:
         lat, lon, alt = f.position
         radius = footprint_radius_deg(alt, shown.footprint_elevation_deg)
         clon, clat = small_circle(lat, lon, radius, 121)
-        edge = QColor(STATION)
-        edge.setAlpha(200)
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, not shown.moving)  # smooth again once it stops
-        p.setPen(QPen(edge, 1.3))
-        p.setBrush(QColor(STATION.red(), STATION.green(), STATION.blue(), 30))
+        footprint_style(p)
         draw_wrapped(p, f.proj, clon, clat)
         p.restore()
 
@@ -41,12 +56,7 @@ class StationMark:
         lat, lon, _alt = f.position
         c = f.colours
         x, y = float(f.proj.x(lon)), float(f.proj.y(lat))
-        p.setPen(QPen(c["base"], 2.0))
-        p.setBrush(STATION)
-        p.drawEllipse(QPointF(x, y), 6.0, 6.0)
-        p.setBrush(c["base"])
-        p.setPen(Qt.PenStyle.NoPen)
-        p.drawEllipse(QPointF(x, y), 2.0, 2.0)
+        draw_station_mark(p, x, y, c["base"])
         font = QFont(p.font())
         font.setBold(True)
         p.setFont(font)

@@ -17,6 +17,8 @@ from planner.gui.map.sprites import CHUNK_S, MISSING, SpriteCache, draw_sprite, 
 from planner.gui.map.track_cache import _inside
 
 ARROW_EVERY_S = CHUNK_S  # one arrow at the start of each sprite's ten minutes
+TRACK_WIDTH = 2.2  # the track's line (faint: 1 px)
+RUN_WIDTH = 7.0  # the overflight and filming-window strokes under it
 OFF_VIEW = object()  # a chunk wholly outside the view: nothing to draw
 PAD = 12.0  # pixels around the view within which a chunk counts as visible
 
@@ -111,9 +113,9 @@ class Track:
             _paint_line(p, proj, pieces, faint=True)
             return
         if shown.layers.overflights and shown.place is not None:
-            _paint_runs(p, proj, pieces, shown.overflight_intervals(t0, t1), QPen(HIGHLIGHT, 7.0), smooth)
+            _paint_runs(p, proj, pieces, shown.overflight_intervals(t0, t1), QPen(HIGHLIGHT, RUN_WIDTH), smooth)
         if shown.layers.windows and shown.windows:
-            _paint_runs(p, proj, pieces, shown.window_spans(), QPen(WINDOW, 7.0), smooth)
+            _paint_runs(p, proj, pieces, shown.window_spans(), QPen(WINDOW, RUN_WIDTH), smooth)
         if shown.layers.track:
             _paint_line(p, proj, pieces, smooth=smooth)
             if shown.layers.arrows:
@@ -144,18 +146,21 @@ def _paint_runs(p: QPainter, proj: MapProjection, pieces: list, spans: np.ndarra
     p.restore()
 
 
+def track_pen(sunlit: bool, faint: bool = False) -> QPen:
+    """The pen of the track in daylight or in shadow (faint: the orbits around a chosen span); the legend's too."""
+    colour = QColor(SUNLIT if sunlit else SHADOW)
+    if faint:
+        colour.setAlpha(110)
+    pen = QPen(colour, 1.0 if faint else TRACK_WIDTH)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
+
+
 def _paint_line(p: QPainter, proj: MapProjection, pieces: list, faint: bool = False, smooth: bool = True) -> None:
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing, smooth or faint)
     p.setBrush(Qt.BrushStyle.NoBrush)
-    width = 1.0 if faint else 2.2
-    colours = {True: QColor(SUNLIT), False: QColor(SHADOW)}
-    if faint:
-        for colour in colours.values():
-            colour.setAlpha(110)
-    pens = {light: QPen(colour, width) for light, colour in colours.items()}
-    for pen in pens.values():
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    pens = {light: track_pen(light, faint) for light in (True, False)}
     for piece in pieces:
         p.setPen(pens[piece.sunlit])
         draw_polyline(p, proj.x(piece.lon), proj.y(piece.lat), smooth or faint)
