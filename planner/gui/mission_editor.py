@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QToolButton, QVBoxLayout, QWidget,
 )
 
+from planner.gui import shift_offer
 from planner.gui.commands import InsertItem, Naming, ReplaceItem
 from planner.gui.document import ProjectDocument
 from planner.gui.widgets import heading_label, set_plain_text
@@ -129,7 +130,7 @@ class MissionEditor(QWidget):
         self.time_edit = UtcDateTimeEdit(self)
         self.time_edit.undo_stack = self.doc.undo_stack
         self.time_edit.setAccessibleName("Event time (UTC)")
-        self.time_edit.utcChanged.connect(lambda when: self._edit_event("time", lambda e: setattr(e, "utc", when)))
+        self.time_edit.utcChanged.connect(self._time_edited)
         self.local_time_label = QLabel(self)
         self.end_edit = UtcDateTimeEdit(self)
         self.end_edit.undo_stack = self.doc.undo_stack
@@ -377,6 +378,21 @@ class MissionEditor(QWidget):
         self._event_index = next(i for i, e in enumerate(new.events) if e is event)
         key = f"{mission.id}:event:{self._event_index}:{field}" if merge else None
         self._push(new, f"Change {event.kind.value} {field} of {mission.name}", key)
+
+    def _time_edited(self, when) -> None:
+        """A new time typed for the selected event. A launch offers to shift the whole mission (and its crew's
+        activities) with it, as one undo step; Cancel puts the time back."""
+        mission = self.mission()
+        if mission is None or not 0 <= self._event_index < len(mission.events):
+            return
+        event = mission.events[self._event_index]
+        if event.kind is EventKind.LAUNCH:
+            answer = shift_offer.offer_launch_shift(self, self.doc, mission, when - event.utc, self.zone())
+            if answer == shift_offer.CANCEL:
+                self._show_event()
+            if answer != shift_offer.ONLY_EVENT:
+                return
+        self._edit_event("time", lambda e: setattr(e, "utc", when))
 
     def _name_edited(self, text: str) -> None:
         mission = self.mission()

@@ -18,7 +18,9 @@ def _no_modal_dialogs(monkeypatch):
     ``save_answer``, Discard unless a test sets it), ``confirms`` the yes/no questions (answered from the
     ``answers`` list, No when it is empty), ``errors`` the error dialogs, ``messages`` the information dialogs,
     ``recoveries`` the crash-recovery questions (answered from ``recover_answers``, Recover when it is empty: the
-    question's default button).
+    question's default button), ``shift_questions`` the offers to shift what belongs with a moved launch or stay
+    (answered from ``shift_answers``, ``(answer, ride home ticked)``, the default button when it is empty; a test
+    that clicks the real question restores ``planner.gui.shift_offer.ask``).
     """
 
     def ask(self):
@@ -43,9 +45,16 @@ def _no_modal_dialogs(monkeypatch):
         answers = window.__dict__.setdefault("recover_answers", [])
         return answers.pop(0) if answers else True
 
-    from planner.gui import recovery
+    def ask_shift(parent, question):
+        window = parent.window()
+        window.__dict__.setdefault("shift_questions", []).append(question)
+        answers = window.__dict__.setdefault("shift_answers", [])
+        return answers.pop(0) if answers else (question.default, False)
+
+    from planner.gui import recovery, shift_offer
     from planner.gui.main_window import MainWindow
 
+    monkeypatch.setattr(shift_offer, "ask", ask_shift)
     monkeypatch.setattr(MainWindow, "ask_save_changes", ask)
     monkeypatch.setattr(MainWindow, "confirm", confirm)
     monkeypatch.setattr(MainWindow, "show_error", show_error)

@@ -1,7 +1,9 @@
 """The timeline widget's drawing surface: zoom, pan, hover, click, and drags that edit the plan.
 
 Every drag pushes :class:`ReplaceItem` commands that share one ``merge_key``, so the whole drag is one undo
-step while the live checker re-checks (and the bands move) at every step of the mouse.
+step while the live checker re-checks (and the bands move) at every step of the mouse. A stay dragged whole
+to another time then offers to move its crew's activities with it (:mod:`planner.gui.shift_offer`): accepted,
+the drag's step is replaced by one step that moves the mission and the activities together.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ import gc
 import itertools
 import math
 from dataclasses import dataclass
+from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from planner.gui.commands import ReplaceItem
+from planner.gui import shift_offer
+from planner.gui.commands import ReplaceItem, ReplaceItems
 from planner.gui.findings_model import message_in_zone
 from planner.gui.timeline import edits
 from planner.gui.timeline.layout import (
@@ -30,6 +34,7 @@ from planner.gui.timeline.layers.marks import highlight_rects
 from planner.gui.timeline.render import TimelineRenderer
 from planner.gui.timeline.scale import TimeScale, snap_step
 from planner.model.display_time import format_in_zone
+from planner.model.shift import plan_shift, shift_activity, shift_mission
 from planner.model.times import from_epoch, to_epoch
 
 EDGE_PX = 5
@@ -59,6 +64,7 @@ class Drag:
     merge_key: str
     last: object = None
     moved: bool = False
+    step: object = None  # the drag's undo command (later moves merge into it)
 
 
 class TimelineCanvas(QWidget):
@@ -393,9 +399,13 @@ class TimelineCanvas(QWidget):
     def mouseReleaseEvent(self, event):  # noqa: N802
         pos = event.position()
         if self._drag is not None:
-            self._drag = None
+            drag, self._drag = self._drag, None
             self.state.drop_lane = None
             self.update()
+            if drag.step is not None and isinstance(drag.hit.payload, StayBar) and drag.hit.part == "move":
+                # Asked once the release is handled (a modal question inside the mouse event would run its own
+                # event loop while the canvas still holds the mouse).
+                QTimer.singleShot(0, lambda: self.offer_activities(drag))
             return
         if self._pan is not None:
             start_pos = self._pan[0]
@@ -420,7 +430,7 @@ class TimelineCanvas(QWidget):
         if isinstance(hit.payload, StayBar):
             bar = hit.payload
             if hit.part == "move":
-                new = edits.shift_mission(original, dt) if dt else copy.deepcopy(original)
+                new = shift_mission(original, timedelta(seconds=dt)) if dt else copy.deepcopy(original)
                 lane = self.lane_at(pos.y())
                 target = lane.port if lane is not None and lane.kind == "port" else None
                 self.state.drop_lane = lane.key if target and target != bar.port else None
@@ -432,7 +442,7 @@ class TimelineCanvas(QWidget):
             collection, text = "missions", f"Drag {original.name}"
         else:
             if hit.part == "move":
-                new = edits.shift_activity(original, dt)
+                new = shift_activity(original, timedelta(seconds=dt))
             else:
                 edge_t = hit.start if hit.part == "start" else hit.end
                 new = edits.move_activity_edge(original, hit.part, edge_t + dt)
@@ -440,7 +450,31 @@ class TimelineCanvas(QWidget):
         if new == (drag.last if drag.last is not None else original):
             return
         drag.last = new
-        self.doc.undo_stack.push(ReplaceItem(self.doc, collection, original.id, new, text, merge_key=drag.merge_key))
+        command = ReplaceItem(self.doc, collection, original.id, new, text, merge_key=drag.merge_key)
+        self.doc.undo_stack.push(command)
+        drag.step = drag.step or command  # the first command of the drag is the step the others merged into
+
+    def offer_activities(self, drag: Drag) -> None:
+        """After a whole stay was dragged to another time: offer to move the activities of the people who came on
+        it, planned within its stay, by the same amount. Accepted, the drag's undo step is replaced by one step
+        moving the mission (as dragged) and the activities. Nothing is asked when no activity belongs with it."""
+        original, after = drag.original, drag.last
+        stack = self.doc.undo_stack
+        if after is None or not original.events or stack.index() == 0 or stack.command(stack.index() - 1) is not drag.step:
+            return  # nothing moved, or the drag is no longer the last step (undone, or another edit came after)
+        delta = after.events[0].utc - original.events[0].utc
+        if not delta:
+            return  # moved to another port only
+        plan = plan_shift(original, delta, self.doc.project.missions, self.doc.project.activities)
+        if not plan.activities:
+            return
+        answer, ride_home = shift_offer.ask(self, shift_offer.drag_question(plan, self.doc.project.person_names(),
+                                                                            self.zone()))
+        if answer != shift_offer.WITH_ACTIVITIES or stack.command(stack.index() - 1) is not drag.step:
+            return
+        stack.undo()  # the drag alone; pushed again with the activities, as one step
+        stack.push(ReplaceItems(self.doc, shift_offer.shift_changes(plan, after, True, ride_home),
+                                shift_offer.step_text(plan, True, "Drag")))
 
     def wheelEvent(self, event):  # noqa: N802
         delta = event.angleDelta()

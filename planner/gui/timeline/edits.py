@@ -1,5 +1,8 @@
 """The changes a drag on the timeline makes, as changed copies of a mission or an activity (no Qt).
 
+Moving a whole mission or activity in time is :mod:`planner.model.shift`'s (the mission editor shifts a
+mission the same way); the edges and ports of stays are here.
+
 A port stay is bounded by two events: its arrival (a docking or berthing, or the redocking end of a
 relocation) and its departure (an undocking or unberthing, the undocking start of a relocation, or a landing
 while docked). :func:`stay_events` finds them in the same order :func:`planner.station.timeline.derive_mission`
@@ -10,7 +13,6 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from datetime import timedelta
 
 from planner.model import Activity, Mission
 from planner.model.mission import EventKind
@@ -65,17 +67,6 @@ def _set(mission: Mission, where, t: float) -> None:
     setattr(mission.events[where[0]], where[1], from_epoch(t))
 
 
-def shift_mission(mission: Mission, seconds: float) -> Mission:
-    """A copy with every event ``seconds`` later (negative: earlier)."""
-    new = copy.deepcopy(mission)
-    delta = timedelta(seconds=seconds)
-    for event in new.events:
-        event.utc = event.utc + delta
-        if event.end_utc is not None:
-            event.end_utc = event.end_utc + delta
-    return new
-
-
 def move_stay_edge(mission: Mission, ordinal: int, edge: str, when: float) -> Mission:
     """A copy with the arrival (``edge="start"``) or departure (``"end"``) of stay ``ordinal`` at ``when``.
 
@@ -118,14 +109,6 @@ def stay_span(mission: Mission, ordinal: int) -> tuple[float, float | None]:
     """(arrival, departure or None) of stay ``ordinal`` in epoch seconds."""
     ends = stay_events(mission)[ordinal]
     return _get(mission, ends.arrival), (_get(mission, ends.departure) if ends.departure else None)
-
-
-def shift_activity(activity: Activity, seconds: float) -> Activity:
-    """A copy ``seconds`` later."""
-    new = copy.deepcopy(activity)
-    delta = timedelta(seconds=seconds)
-    new.start, new.end = activity.start + delta, activity.end + delta
-    return new
 
 
 def move_activity_edge(activity: Activity, edge: str, when: float) -> Activity:
