@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.gui import shift_offer
 from planner.gui.commands import InsertItem, Naming, ReplaceItem
+from planner.gui.crew_editor import CrewEditor
 from planner.gui.document import ProjectDocument
 from planner.gui.widgets import heading_label, set_plain_text
 from planner.gui.record_actions import default_start
@@ -92,6 +93,7 @@ class MissionEditor(QWidget):
         vehicle_form.addRow("T&ags:", self.tags_edit)
         vehicle_form.addRow("Arrives &with:", self.with_combo)
         vehicle_form.addRow("N&ote:", self.note_edit)
+        self.crew_editor = CrewEditor(self.doc, self)  # who flies up and home, seat by seat (the whole flight)
 
         self.events_table = QTableWidget(0, 5, self)
         self.events_table.setAccessibleName("Events")
@@ -145,6 +147,8 @@ class MissionEditor(QWidget):
             lambda _: self._stay_port_chosen("from_port", self.from_port_combo.currentData()))
         self.crew_list = QListWidget(self)
         self.crew_list.setAccessibleName("Crew on this event")
+        self.crew_list.setToolTip("Who is on this event only, e.g. for a handover; the Crew group above sets "
+                                  "the whole flight")
         self.crew_list.itemChanged.connect(self._crew_toggled)
         self.crew_list.setMinimumHeight((self.fontMetrics().height() + 4) * 6)
         self.new_person_button = QPushButton("New Person…", self)
@@ -170,6 +174,7 @@ class MissionEditor(QWidget):
         self.from_label.setBuddy(self.from_port_combo)
         event_form.addRow(self.from_label, self.from_port_combo)
         crew_row = QVBoxLayout()
+        crew_row.addWidget(QLabel("This event only (handovers):", self))
         crew_row.addWidget(self.crew_list)
         crew_row.addWidget(self.new_person_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.crew_label = QLabel("Cre&w:", self)
@@ -181,6 +186,8 @@ class MissionEditor(QWidget):
         body_layout = QVBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addLayout(vehicle_form)
+        body_layout.addWidget(self.crew_editor)
+        self.local_time_label.setWordWrap(True)  # the editor column is narrow at 1024 px: the two clocks may wrap
         body_layout.addWidget(self.events_table, 1)
         body_layout.addLayout(buttons)
         body_layout.addWidget(self.event_box)
@@ -240,6 +247,7 @@ class MissionEditor(QWidget):
             _set_text(self.tags_edit, ", ".join(mission.tags))
         self._fill_with(mission)
         set_plain_text(self.note_edit, mission.note)
+        self.crew_editor.set_mission(mission)
         self._fill_events(mission)
 
     def _fill_with(self, mission: Mission) -> None:
