@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         self.central_tabs = QTabWidget(self)
         self.central_tabs.setObjectName("centralTabs")
         self.central_tabs.setDocumentMode(True)
+        # The docks give way to the central view: at 1024x700 it keeps room for a readable timeline or map (its
+        # views are built when first shown, so their own minimum sizes are not there to hold it at start-up).
+        self.central_tabs.setMinimumSize(420, 360)
         self.central_tabs.addTab(self.views["missions"], "Missions")
         self.notice = NoticeBar(self)
         central = QWidget(self)
@@ -316,6 +319,22 @@ class MainWindow(QMainWindow):
     def add_view(self, widget, title: str) -> None:
         """Put a big view (timeline, calendar, map) in the central tabs."""
         self.central_tabs.addTab(widget, title)
+
+    # The big views are built when their tab is first shown; asking for one builds it now.
+    @property
+    def timeline_view(self):
+        """The Timeline tab's :class:`~planner.gui.timeline.view.TimelineView`."""
+        return self.lazy_tabs.view("Timeline")
+
+    @property
+    def calendar_view(self):
+        """The Calendar tab's :class:`~planner.gui.calendar.view.CalendarView`."""
+        return self.lazy_tabs.view("Calendar")
+
+    @property
+    def map_panel(self):
+        """The Map tab's :class:`~planner.gui.map.panel.MapPanel`."""
+        return self.lazy_tabs.view("Map")
 
     def _update_status(self):
         project = self.doc.project

@@ -36,7 +36,7 @@ def shortcut_rows(window) -> list[tuple[str, str, str]]:
             rows += _menu_rows(action.menu(), action.text().replace("&", ""), seen)
     tabs = window.central_tabs
     for index in range(tabs.count()):
-        page = tabs.widget(index)
+        page = window.lazy_tabs.widget(index)  # a view built when first shown is built now: its keys are listed
         for action in page.actions():
             if _keys(action) and id(action) not in seen:
                 seen.add(id(action))

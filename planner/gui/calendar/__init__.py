@@ -8,13 +8,16 @@ from __future__ import annotations
 
 
 def install(window):
-    """Build the calendar tab of ``window`` and return the :class:`CalendarView`."""
+    """The function that builds the calendar tab of ``window`` (the window builds it when first shown)."""
+    return lambda: build(window)
+
+
+def build(window):
+    """The :class:`CalendarView`, on the page of the shared time cursor, following it and the selection."""
     from planner.gui.calendar.view import CalendarView
     from planner.gui.timeline import _open, _select
 
     view = CalendarView(window.doc, window.station, window.zone, window)
-    window.add_view(view, "Calendar")
-    window.calendar_view = view
     view.canvas.itemClicked.connect(lambda collection, item_id: _select(window, collection, item_id))
     view.canvas.itemActivated.connect(lambda collection, item_id: _open(window, collection, item_id))
     window.selectionChanged.connect(view.canvas.set_selection)
@@ -26,4 +29,5 @@ def install(window):
     # A plan opens on the page of the shared time cursor, which the window has put at the plan's start
     # (planner.gui.time_cursor.plan_start) before telling the views: today is often empty.
     window.doc.projectReset.connect(lambda: view.show_instant(window.time_cursor.time()))
+    view.show_instant(window.time_cursor.time())
     return view

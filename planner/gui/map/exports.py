@@ -65,8 +65,9 @@ def export_dialog(panel, kind: str) -> bool:
     return True
 
 
-def add_menu(window, panel, before=None):
-    """File > Export Map submenu (before the action ``before``, else at the end); returns the menu."""
+def add_menu(window, panel_of, before=None):
+    """File > Export Map submenu (before the action ``before``, else at the end), exporting the map
+    ``panel_of()`` returns; returns the menu (its actions by format: ``window.map_export_actions``)."""
     from PySide6.QtWidgets import QMenu
 
     menu = QMenu("Export &Map", window.file_menu)
@@ -74,9 +75,9 @@ def add_menu(window, panel, before=None):
         window.file_menu.insertMenu(before, menu)
     else:
         window.file_menu.addMenu(menu)
-    panel.export_actions = {}
+    window.map_export_actions = {}
     for kind, (title, _pattern) in FORMATS.items():
         action = menu.addAction(title)
-        action.triggered.connect(lambda _checked=False, kind=kind: export_dialog(panel, kind))
-        panel.export_actions[kind] = action
+        action.triggered.connect(lambda _checked=False, kind=kind: export_dialog(panel_of(), kind))
+        window.map_export_actions[kind] = action
     return menu

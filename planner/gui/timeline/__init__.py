@@ -1,26 +1,31 @@
 """The station timeline: a lane per port, the people aboard, activity lanes, findings as bands; drag to edit.
 
-``install(window)`` puts it in the main window's central tabs, wires it to the selection, the shared time
-cursor and the clash panel, and adds File > Export Schedule.
+``install(window)`` adds File > Export Schedule and gives the main window the builder of its tab, which wires
+the view to the selection, the shared time cursor and the clash panel.
 """
 
 from __future__ import annotations
 
 
 def install(window):
-    """Build the timeline tab of ``window`` (a MainWindow) and return the :class:`TimelineView`."""
+    """Add File > Export Schedule to ``window`` (a MainWindow); return the function that builds its
+    :class:`TimelineView` (the window builds it when the tab is first shown)."""
     from planner.gui.timeline.export import install_export_menu
+
+    install_export_menu(window, lambda: window.timeline_view.canvas)
+    return lambda: build(window)
+
+
+def build(window):
+    """The timeline tab's view, wired to the window's plan, selection and time cursor."""
     from planner.gui.timeline.view import TimelineView
 
     view = TimelineView(window.doc, window.station, window.checker, window.time_cursor, window.zone, window)
-    window.add_view(view, "Timeline")
-    window.timeline_view = view
     canvas = view.canvas
     canvas.itemClicked.connect(lambda collection, item_id: _select(window, collection, item_id))
     canvas.itemActivated.connect(lambda collection, item_id: _open(window, collection, item_id))
     window.selectionChanged.connect(canvas.set_selection)
     window.displayZoneChanged.connect(lambda _zone: canvas.update())  # the axis and tooltips follow the clock
-    install_export_menu(window, canvas)
     return view
 
 

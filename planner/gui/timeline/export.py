@@ -96,8 +96,9 @@ def print_timeline(canvas, printer=None, parent=None) -> bool:
     return True
 
 
-def install_export_menu(window, canvas) -> None:
-    """File > Export: the schedule as iCalendar and CSV, the timeline as PNG or PDF, and printing."""
+def install_export_menu(window, canvas_of) -> None:
+    """File > Export: the schedule as iCalendar and CSV, the timeline as PNG or PDF (of the canvas ``canvas_of()``
+    returns), and printing."""
     menu = window.file_menu.addMenu("E&xport Schedule")
     menu.setObjectName("exportScheduleMenu")
     close = getattr(window, "act_close", None)
@@ -140,8 +141,8 @@ def install_export_menu(window, canvas) -> None:
     actions = [
         ("Calendar (.ics)…", "Export the calendar", ".ics", "iCalendar (*.ics)", write_ics),
         ("Schedule CSV…", "Export the schedule", ".csv", "CSV (*.csv)", write_schedule_csv),
-        ("Timeline as PNG…", "Export the timeline", ".png", "PNG image (*.png)", lambda path: save_png(canvas, path)),
-        ("Timeline as PDF…", "Export the timeline", ".pdf", "PDF (*.pdf)", lambda path: save_pdf(canvas, path)),
+        ("Timeline as PNG…", "Export the timeline", ".png", "PNG image (*.png)", lambda path: save_png(canvas_of(), path)),
+        ("Timeline as PDF…", "Export the timeline", ".pdf", "PDF (*.pdf)", lambda path: save_pdf(canvas_of(), path)),
     ]
     window.export_actions = {}
     for text, title, suffix, filter_text, write in actions:
@@ -150,5 +151,5 @@ def install_export_menu(window, canvas) -> None:
         window.export_actions[suffix] = action
     menu.addSeparator()
     printing = menu.addAction("Print Timeline…")
-    printing.triggered.connect(lambda _=False: print_timeline(canvas, parent=window))
+    printing.triggered.connect(lambda _=False: print_timeline(canvas_of(), parent=window))
     window.export_actions["print"] = printing
