@@ -63,6 +63,10 @@ class ClashPanel(QWidget):
 
         self.fixes = QListWidget(self)
         self.fixes.setAccessibleName("Suggested fixes")
+        # A fix says where and why in one sentence: wrapped to the panel's width, never cut off.
+        self.fixes.setWordWrap(True)
+        self.fixes.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.fixes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         small = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         self.fixes.setIconSize(QSize(small, small))
         self.fixes.currentRowChanged.connect(lambda _row: self.apply_button.setEnabled(self.selected_suggestion() is not None))
@@ -92,6 +96,7 @@ class ClashPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(fixes_box)
+        self._splitter, self._fixes_box = splitter, fixes_box
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         top = QHBoxLayout()
@@ -149,7 +154,7 @@ class ClashPanel(QWidget):
         if self._fixed is not None:
             for suggestion in self._fixed.suggestions:
                 item = QListWidgetItem(self._fix_icon, suggestion.text)
-                item.setToolTip("Double-click or press Apply Fix to apply it (undo with Ctrl+Z)")
+                item.setToolTip(f"{suggestion.text}\n\nDouble-click or press Apply Fix to apply it (undo with Ctrl+Z)")
                 self.fixes.addItem(item)
             if not self._fixed.suggestions:
                 item = QListWidgetItem(NO_FIX)
@@ -158,6 +163,23 @@ class ClashPanel(QWidget):
             elif len(self._fixed.suggestions) == 1:
                 self.fixes.setCurrentRow(0)
         self.apply_button.setEnabled(self.selected_suggestion() is not None)
+        if finding is not None:
+            self._fit_fixes()
+
+    def _fit_fixes(self) -> None:
+        """Give the selected finding's sentence and its fixes the room they need, up to half the panel (the list
+        of findings gives way): a splitter keeps its sizes when what it holds grows, and would cut them off."""
+        top, bottom = self._splitter.sizes()
+        width = self._fixes_box.width()
+        layout = self._fixes_box.layout()
+        detail = self.detail.heightForWidth(width) if self.detail.isVisibleTo(self) else 0
+        self.fixes.doItemsLayout()  # the items' wrapped heights at the list's width, now rather than when painted
+        rows = sum(self.fixes.visualItemRect(self.fixes.item(i)).height() for i in range(self.fixes.count()))
+        listed = max(rows, self.fontMetrics().lineSpacing()) + 2 * self.fixes.frameWidth() + 4
+        need = max(detail, 0) + self.apply_button.sizeHint().height() + listed + 2 * layout.spacing()
+        need = min(need, (top + bottom) // 2)
+        if bottom < need:
+            self._splitter.setSizes([top + bottom - need, need])
 
     def zone_changed(self) -> None:
         """The display time zone changed: the sentences and time windows are shown in it."""

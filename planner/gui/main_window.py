@@ -300,19 +300,19 @@ class MainWindow(QMainWindow):
         self.time_cursor.show_window(finding.start, max(end, finding.start + 60))
 
     def apply_fix(self, finding, suggestion) -> bool:
-        """Apply a suggested fix as one undo step."""
+        """Apply a suggested fix as one undo step (every mission and activity it changes)."""
         from planner.gui.commands import ReplaceItem
         from planner.rules.fixes import FixError, apply_fix, describe_fix
 
         try:
-            missions = apply_fix(self.doc.project, finding, suggestion)
+            fixed = apply_fix(self.doc.project, finding, suggestion)
         except FixError as exc:
             self.show_error("Cannot apply the fix", str(exc))
             return False
         stack = self.doc.undo_stack
         stack.beginMacro(describe_fix(suggestion))
-        for mission in missions:
-            stack.push(ReplaceItem(self.doc, "missions", mission.id, mission))
+        for collection, item in fixed.changes():
+            stack.push(ReplaceItem(self.doc, collection, item.id, item))
         stack.endMacro()
         return True
 

@@ -26,6 +26,7 @@ from planner.rules.missions import mission_findings
 from planner.rules.orbit_rule import OrbitCache, orbit_findings
 from planner.rules.orbit_needs import OrbitConditions
 from planner.rules.people import person_findings
+from planner.rules.placement import ActivityState
 from planner.rules.ports import by_start, double_bookings, stay_findings
 from planner.rules.prefilter import overlap_pairs, screen
 from planner.rules.screens import block_suspects, mission_suspects, people_suspects, port_columns, port_suspects
@@ -295,7 +296,9 @@ class RuleEngine:
 
     def state(self) -> PlanState:
         """The station state the current findings were worked out from (what fixes are made from)."""
-        return PlanState(self.timeline, self.dynamic, self.settings, self.station)
+        acts = ActivityState(self.rows, lambda person: self.person_acts.get(person, ()), self._context(),
+                             self.orbit_view, self.sites)
+        return PlanState(self.timeline, self.dynamic, self.settings, self.station, acts)
 
     # -- scopes ----------------------------------------------------------------------------------------
     def _check_port(self, port: str) -> None:

@@ -16,13 +16,15 @@ class Severity(str, Enum):
 
 
 class Suggestion(NamedTuple):
-    """A possible fix: ``action`` names it (``use-port``, ``move-to``, ``use-seat``), ``text`` says it."""
+    """A possible fix: ``action`` names it (``use-port``, ``move-to``, ``use-seat``, ``move-activity``), ``text``
+    says it. ``move-activity`` moves the activity ``activity`` to start at ``utc``, keeping its length."""
 
     action: str
     text: str
     port: str | None = None
     utc: float | None = None  # epoch seconds
     vehicle: str | None = None
+    activity: str | None = None
 
     def to_json(self) -> dict:
         """The JSON form (``utc`` written as ISO 8601 with Z)."""
@@ -33,6 +35,8 @@ class Suggestion(NamedTuple):
             data["utc"] = utc_text(self.utc)
         if self.vehicle is not None:
             data["vehicle"] = self.vehicle
+        if self.activity is not None:
+            data["activity"] = self.activity
         return data
 
 

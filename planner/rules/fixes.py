@@ -1,12 +1,13 @@
-"""Applying a suggested fix: the changed missions it takes, worked out on copies (the caller decides how
-to store them, e.g. as one undo step)."""
+"""Applying a suggested fix: the changed missions and activities it takes, worked out on copies (the caller
+decides how to store them, e.g. as one undo step)."""
 
 from __future__ import annotations
 
 import copy
 from datetime import timedelta
+from typing import Iterator, NamedTuple
 
-from planner.model import EventKind, Mission, Project
+from planner.model import Activity, EventKind, Mission, Project
 from planner.model.times import from_epoch
 from planner.rules.findings import Finding, Suggestion
 
@@ -18,20 +19,51 @@ class FixError(ValueError):
     """The suggestion no longer fits the plan (it changed since the check)."""
 
 
-def apply_fix(project: Project, finding: Finding, suggestion: Suggestion) -> list[Mission]:
-    """The missions changed by ``suggestion`` (edited copies, the project itself is untouched)."""
+class FixResult(NamedTuple):
+    """What a fix changes, by collection: edited copies to put in place of the items with the same ids."""
+
+    missions: tuple[Mission, ...] = ()
+    activities: tuple[Activity, ...] = ()
+
+    def changes(self) -> Iterator[tuple[str, Mission | Activity]]:
+        """(collection, item) for every changed item: the missions first, then the activities."""
+        for mission in self.missions:
+            yield "missions", mission
+        for activity in self.activities:
+            yield "activities", activity
+
+
+def apply_fix(project: Project, finding: Finding, suggestion: Suggestion) -> FixResult:
+    """The missions and activities changed by ``suggestion`` (edited copies, the project itself is untouched)."""
     if suggestion.action == "use-port":
-        return [_use_port(project, finding, suggestion)]
+        return FixResult(missions=(_use_port(project, finding, suggestion),))
     if suggestion.action == "move-to":
-        return [_move_to(project, finding, suggestion)]
+        return FixResult(missions=(_move_to(project, finding, suggestion),))
     if suggestion.action == "use-seat":
-        return _use_seat(project, finding, suggestion)
+        return FixResult(missions=tuple(_use_seat(project, finding, suggestion)))
+    if suggestion.action == "move-activity":
+        return FixResult(activities=(_move_activity(project, suggestion),))
     raise FixError(f"no way to apply a '{suggestion.action}' fix")
 
 
 def describe_fix(suggestion: Suggestion) -> str:
     """The undo step's name for a fix."""
     return f"Fix: {suggestion.text}"
+
+
+def _move_activity(project: Project, suggestion: Suggestion) -> Activity:
+    """The activity moved to start at the suggested time, its length kept."""
+    if suggestion.utc is None:
+        raise FixError("the fix names no time")
+    # Where ids repeat the later activity counts, as the rules read them.
+    activity = next((a for a in reversed(project.activities) if a.id == suggestion.activity), None)
+    if activity is None:
+        raise FixError(f"the activity '{suggestion.activity}' is no longer in the plan")
+    moved = copy.deepcopy(activity)
+    delta = from_epoch(suggestion.utc) - moved.start
+    moved.start += delta
+    moved.end += delta
+    return moved
 
 
 def _mission(project: Project, mission_id: str | None) -> Mission:
@@ -108,28 +140,31 @@ def _move_to(project: Project, finding: Finding, suggestion: Suggestion) -> Miss
 def _use_seat(project: Project, finding: Finding, suggestion: Suggestion) -> list[Mission]:
     """The people of the finding go home on the suggested vehicle instead of the one they leave on now."""
     lifeboat = _mission(project, suggestion.vehicle)
-    leave = next((e for e in lifeboat.events if e.kind in _LEAVE and e.utc.timestamp() >= finding.start), None)
+    leave = min((e for e in lifeboat.events if e.kind in _LEAVE and e.utc.timestamp() >= finding.start),
+                key=lambda e: e.utc, default=None)
     if leave is None:
         raise FixError(f"{lifeboat.name} has no undocking after the problem starts")
-    land = next((e for e in lifeboat.events if e.kind is EventKind.LAND and e.utc >= leave.utc), None)
+    land = min((e for e in lifeboat.events if e.kind is EventKind.LAND and e.utc >= leave.utc),
+               key=lambda e: e.utc, default=None)
     people = [p for p in finding.people if p not in leave.crew]
     if finding.rule == "lifeboat-seats" and finding.vehicles:
         people = _excess(project, finding, people)
     if not people:
         raise FixError("nobody to move: the people already leave on that vehicle")
     changed: dict[str, Mission] = {lifeboat.id: lifeboat}
-
-    def goes_home(event, person) -> bool:
-        return person in event.crew and (event.kind in _LEAVE or event.kind is EventKind.LAND) \
-            and event.utc.timestamp() >= finding.start
-
     for person in people:
-        for other in project.missions:
-            if other.id != lifeboat.id and any(goes_home(e, person) for e in other.events):
-                edited = changed.setdefault(other.id, copy.deepcopy(other))
-                for event in edited.events:
-                    if goes_home(event, person):
-                        event.crew = tuple(p for p in event.crew if p != person)
+        # The departure that ends their stay now (the first from the problem on) and its landing: they go
+        # home on the lifeboat instead.
+        going = [(e.utc, m.id, i) for m in project.missions if m.id != lifeboat.id
+                 for i, e in enumerate(m.events) if e.kind in _LEAVE and person in e.crew
+                 and e.utc.timestamp() >= finding.start]
+        if going:
+            when, mid, index = min(going)
+            edited = changed.setdefault(mid, copy.deepcopy(project.mission(mid)))
+            lands = [e for e in edited.events if e.kind is EventKind.LAND and e.utc >= when and person in e.crew]
+            home = [edited.events[index]] + [min(lands, key=lambda e: e.utc)] * bool(lands)
+            for event in home:
+                event.crew = tuple(p for p in event.crew if p != person)
         leave.crew = leave.crew + (person,)
         if land is not None:
             land.crew = land.crew + (person,)

@@ -1,5 +1,6 @@
 """Fixes for conflicts, worked out from the current timeline when findings are listed: compatible ports
-free for the whole stay, the earliest time a port is free, a docked vehicle with a free seat."""
+free for the whole stay, the earliest time a port is free, a docked vehicle with a free seat, a return crew to
+join, and for an activity the nearest time that meets its orbit needs or lies in its people's stay."""
 
 from __future__ import annotations
 
@@ -8,23 +9,29 @@ from typing import NamedTuple
 
 import numpy as np
 
-from planner.rules import blocking, lifeboat, missions, ports, spacing
+from planner import intervals
+from planner.model.activity import NeedKind
+from planner.rules import activities, blocking, lifeboat, missions, orbit_rule, ports, spacing
 from planner.rules.findings import Finding, Suggestion
 from planner.model.time_text import short_time, short_times
 from planner.model.catalogue import Station, StationSettings
+from planner.rules.placement import SEARCH_S, ActivityState, Search, aboard, moved_text, nearest_stay, place
 from planner.rules.spacing import DynamicIndex
-from planner.station import PortStay, StationTimeline
+from planner.station import CrewMove, PortStay, StationTimeline, derive_person, lifeboat_pieces
 
 
 class PlanState(NamedTuple):
-    """What fixes are worked out from: the station state, its dynamic events, the settings and the catalogue."""
+    """What fixes are worked out from: the station state, its dynamic events, the settings and the catalogue,
+    and what the activity fixes read (None: no activity fixes)."""
 
     timeline: StationTimeline
     dynamic: DynamicIndex
     settings: StationSettings
     station: Station
+    activities: ActivityState | None = None
 
 _PORT_RULES = (ports.DOUBLE_BOOKING, ports.COMPATIBILITY, ports.REQUIREMENT, ports.EXISTS)
+_MOVABLE = (orbit_rule.ORBIT, activities.OUTSIDE_STAY)  # activity conflicts a move of the activity fixes
 
 
 def suggest(finding: Finding, state: PlanState) -> Finding:
@@ -45,8 +52,12 @@ def suggest(finding: Finding, state: PlanState) -> Finding:
             found.append(Suggestion("move-to", f"arrive after {_name(state, occupant.mission)} leaves "
                                     f"{occupant.port} at {short_time(occupant.end)}",
                                     port=finding.ports[0], utc=occupant.end, vehicle=finding.vehicles[0]))
-    elif finding.rule in (lifeboat.SEATS, lifeboat.MISSING):
+    elif finding.rule == lifeboat.SEATS:
         found += free_seats(state, finding)
+    elif finding.rule == lifeboat.MISSING and finding.people:
+        found += return_seats(state, finding)
+    elif finding.rule in _MOVABLE and len(finding.activities) == 1:
+        found += [fix for fix in activity_fixes([finding], state) if fix is not None]
     elif finding.rule == spacing.SPACING and finding.vehicles:
         return _spacing_fixes([finding], state)[0]
     elif finding.rule == missions.STAY_LIMIT and finding.vehicles:
@@ -57,11 +68,17 @@ def suggest(finding: Finding, state: PlanState) -> Finding:
 
 def suggest_all(findings: list[Finding], state: PlanState) -> list[Finding]:
     """:func:`suggest` for every conflict in ``findings`` (the others as they are); the spacing conflicts, a big
-    plan's most common, together (their events found by one search, their times worded together)."""
+    plan's most common, together (their events found by one search, their times worded together), and the
+    activities' orbit and stay conflicts together (the orbit asked once, the new times judged at once)."""
     spaced = [k for k, f in enumerate(findings) if f.rule == spacing.SPACING and f.is_conflict and f.vehicles]
-    out = [suggest(f, state) if f.is_conflict and f.rule != spacing.SPACING else f for f in findings]
+    moving = [k for k, f in enumerate(findings) if f.rule in _MOVABLE and f.is_conflict and len(f.activities) == 1]
+    together = set(spaced) | set(moving)
+    out = [suggest(f, state) if f.is_conflict and k not in together else f for k, f in enumerate(findings)]
     for k, fixed in zip(spaced, _spacing_fixes([findings[k] for k in spaced], state)):
         out[k] = fixed
+    for k, fix in zip(moving, activity_fixes([findings[k] for k in moving], state)):
+        if fix is not None:
+            out[k] = findings[k].with_suggestions([fix])
     return out
 
 
@@ -152,17 +169,176 @@ def free_seats(state, finding: Finding) -> list[Suggestion]:
             continue
         if not any(s <= start and end <= e for s, e in track.attached):
             continue
-        changes: dict[float, int] = {}
-        for person in tl.vehicle_people.get(mid, ()):
-            for v, s, e in tl.lifeboats(person):
-                if v == mid and s < end and start < e:
-                    changes[max(s, start)] = changes.get(max(s, start), 0) + 1
-                    changes[e] = changes.get(e, 0) - 1
-        count, peak = 0, 0
-        for when in sorted(changes):
-            count += changes[when]
-            peak = max(peak, count)
+        peak = _peak(state, mid, start, end)
         if peak < track.seats:
             out.append(Suggestion("use-seat", f"{track.name} has {track.seats - peak} free seat"
                                   f"{'s' if track.seats - peak != 1 else ''} for the whole time", vehicle=mid))
     return out
+
+
+def _peak(state, mission: str, start: float, end: float, leave_out: str | None = None) -> int:
+    """The most people whose lifeboat ``mission`` is at one moment of ``[start, end)`` (``leave_out`` not counted)."""
+    tl = state.timeline
+    changes: dict[float, int] = {}
+    for person in tl.vehicle_people.get(mission, ()):
+        if person == leave_out:
+            continue
+        for v, s, e in tl.lifeboats(person):
+            if v == mission and s < end and start < e:
+                changes[max(s, start)] = changes.get(max(s, start), 0) + 1
+                changes[e] = changes.get(e, 0) - 1
+    count, peak = 0, 0
+    for when in sorted(changes):
+        count += changes[when]
+        peak = max(peak, count)
+    return peak
+
+
+def return_seats(state, finding: Finding) -> list[Suggestion]:
+    """For somebody aboard with no seat home (``lifeboat-missing``): each vehicle docked when that starts that
+    can carry crew home and has a seat for them until it leaves, offered as joining its return crew (the
+    ``use-seat`` fix: they leave on it instead of the vehicle they leave on now).
+
+    Offered only when it takes away every moment they have no seat, leaves nobody's seat short, and leaves
+    none of their activities outside their stay (their stay then ends when that vehicle leaves)."""
+    person, start = finding.people[0], finding.start
+    tl = state.timeline
+    track = tl.people.get(person)
+    if track is None:
+        return []
+    before = tl.lifeboats(person)
+    no_seat = intervals.normalise([(s, e) for v, s, e in before if v is None])
+    out = []
+    for mid, vehicle in tl.missions.items():
+        if not vehicle.is_lifeboat or not any(s <= start < e for s, e in vehicle.attached):
+            continue
+        leave = next((d for d in vehicle.departures if d[0] >= start), None)
+        if leave is None or person in leave[2] or len(leave[2]) >= vehicle.seats:
+            continue
+        pieces = _pieces_leaving_on(state, track, mid, leave, start)
+        short = intervals.normalise([(s, e) for v, s, e in pieces if v is None])
+        if len(intervals.intersect(short, [(start, finding.end)])) or len(intervals.subtract(short, no_seat)):
+            continue
+        if any(v == mid and _peak(state, mid, s, e, leave_out=person) >= vehicle.seats for v, s, e in pieces):
+            continue
+        if _strands_activities(state, person, track.aboard, pieces):
+            continue
+        who = _person_name(state, person)
+        out.append(Suggestion("use-seat", f"add {who} to {vehicle.name}'s return crew: a free seat home, leaving "
+                              f"at {short_time(leave[0])}", vehicle=mid))
+    return out
+
+
+def _pieces_leaving_on(state, track, mission: str, leave, start: float):
+    """The person's lifeboat pieces once they leave on ``mission`` at its departure ``leave`` (time, event index,
+    crew) instead of on the first departure they have from ``start`` on (as the ``use-seat`` fix edits it)."""
+    tl = state.timeline
+    moves = [m for mid in tl.person_missions.get(track.person, ()) for m in tl.missions[mid].moves
+             if m.person == track.person]
+    going = [m for m in moves if not m.arrives and m.time >= start and m.mission != mission]
+    if going:
+        moves.remove(min(going, key=lambda m: (m.time, m.mission, m.index)))
+    moves.append(CrewMove(track.person, leave[0], False, mission, leave[1]))
+    after = derive_person(track.person, moves, ())
+    return [p for stay in after.stays for p in lifeboat_pieces(stay, tl.missions)]
+
+
+def _strands_activities(state, person: str, aboard_before, pieces) -> bool:
+    """True when one of the person's activities inside their stays falls outside them with these pieces."""
+    acts = state.activities
+    if acts is None:
+        return False
+    after = intervals.normalise([(s, e) for _v, s, e in pieces])
+    before = intervals.normalise(aboard_before)
+    for row in map(acts.rows.get, acts.activities_of(person)):
+        if row is None:
+            continue
+        until = max(row.end, row.start + 1e-6)
+        if intervals.covers(before, [row.start], [until])[0] and not intervals.covers(after, [row.start], [until])[0]:
+            return True
+    return False
+
+
+def _person_name(state, person: str) -> str:
+    acts = state.activities
+    return acts.context.names.get(person, person) if acts is not None else person
+
+
+# -- activities -------------------------------------------------------------------------------------------
+
+def activity_fixes(findings: list[Finding], state: PlanState) -> list[Suggestion | None]:
+    """The fix of each activity's orbit or stay conflict (all worked out together), or None where there is none:
+    the activity moved to the nearest time that meets its orbit needs (in its people's stay when it is in it
+    now), or into the time its people are all aboard nearest it."""
+    acts = state.activities
+    if acts is None:
+        return [None] * len(findings)
+    rows = [acts.rows.get(f.activities[0]) for f in findings]
+    plans = [_searches(f, row, acts) if row is not None else [] for f, row in zip(findings, rows)]
+    done: list[tuple | None] = [None] * len(findings)
+    for stage in range(max(map(len, plans), default=0)):  # each search's fallback after the ones before
+        todo = [i for i, plan in enumerate(plans) if done[i] is None and stage < len(plan)]
+        searches = [plans[i][stage] for i in todo]
+        for i, search, moved in zip(todo, searches, place(searches, [findings[i] for i in todo], acts)):
+            if moved is not None:
+                done[i] = (search, moved)
+    return [_move_text(findings[i], *done[i], acts) if done[i] else None for i in range(len(findings))]
+
+
+def _searches(finding: Finding, row, acts: ActivityState) -> list[Search]:
+    """Where to look for the activity's new time, in order of preference."""
+    if finding.rule == orbit_rule.ORBIT:
+        if acts.orbit is None or not row.orbit_needs:
+            return []
+        lo, hi = row.start - SEARCH_S, row.start + SEARCH_S
+        plan = [Search(row, row.start, lo, hi, stay=True, orbit=True)]
+        if row.people and not activities.within(aboard(acts.context, row.people), row.start, row.end):
+            plan.append(Search(row, row.start, lo, hi, stay=False, orbit=True))  # out of the stay already
+        return plan
+    span = nearest_stay(row, acts)
+    if span is None:
+        return []
+    want = min(max(row.start, span[0]), span[1])
+    lo, hi = max(span[0], want - SEARCH_S), min(span[1], want + SEARCH_S)
+    plan = [Search(row, want, lo, hi, stay=True, orbit=False)]
+    if row.orbit_needs and acts.orbit is not None:
+        plan.insert(0, Search(row, want, lo, hi, stay=True, orbit=True))
+    return plan
+
+
+def _move_text(finding: Finding, search: Search, moved, acts: ActivityState) -> Suggestion:
+    row = search.row
+    if finding.rule == orbit_rule.ORBIT:
+        text = f"move to {moved_text(row, moved)}, the nearest time {_needs_text(row, acts)}"
+    else:
+        met = f", {_needs_text(row, acts)}" if search.orbit else ""
+        text = f"move with the stay to {moved_text(row, moved)}, the nearest time {_aboard_text(row, acts)}{met}"
+    return Suggestion("move-activity", text, utc=moved.start, activity=row.id)
+
+
+def _needs_text(row, acts: ActivityState) -> str:
+    """'in daylight and with Mission Control Moscow in view': the activity's orbit needs."""
+    words = []
+    for need in row.orbit_needs:
+        if need.kind is NeedKind.DAYLIGHT:
+            word = "in daylight"
+        elif need.kind is NeedKind.SHADOW:
+            word = "in Earth's shadow"
+        else:
+            site = acts.sites.get(need.site)
+            word = f"with {site.name if site else need.site} in view"
+        if word not in words:
+            words.append(word)
+    return " and ".join(words)
+
+
+def _aboard_text(row, acts: ActivityState) -> str:
+    """'Ann is aboard', 'Ann and Bo are both aboard', 'all 4 of its people are aboard'."""
+    names = [acts.context.names.get(p, p) for p in row.people]
+    if len(names) == 1:
+        return f"{names[0]} is aboard"
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]} are both aboard"
+    if len(names) == 3:
+        return f"{names[0]}, {names[1]} and {names[2]} are all aboard"
+    return f"all {len(names)} of its people are aboard"

@@ -20,9 +20,10 @@ def traffic(data_dir):
 
 def _apply(project, finding, suggestion):
     fixed = copy.deepcopy(project)
-    for mission in apply_fix(project, finding, suggestion):
-        index = next(i for i, m in enumerate(fixed.missions) if m.id == mission.id)
-        fixed.missions[index] = mission
+    for collection, item in apply_fix(project, finding, suggestion).changes():
+        items = getattr(fixed, collection)
+        index = next(i for i, x in enumerate(items) if x.id == item.id)
+        items[index] = item
     return fixed
 
 

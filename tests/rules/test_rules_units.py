@@ -107,8 +107,10 @@ def test_left_behind_has_no_seat_and_a_dragon_with_a_free_seat_is_suggested():
     dragon = visit("dra", "crew-dragon", "harmony-forward", 0, 300, crew=("bo", "cy"))
     [f] = found(Project(missions=[soyuz, dragon]), "lifeboat-missing")
     assert (f.start, f.end, f.people) == (s(100), float("inf"), ("ann",))
+    # The Dragon leaves at 300 h, not after the whole (open) window: Ann can join its return crew.
     [f] = [f for f in found(Project(missions=[soyuz, dragon])) if f.rule == "lifeboat-missing"]
-    assert f.suggestions == ()  # the Dragon leaves at 300 h, not for the whole (open) window
+    assert [(x.action, x.vehicle, x.text) for x in f.suggestions] == [
+        ("use-seat", "dra", "add ann to DRA's return crew: a free seat home, leaving at 2030-03-13 12:00 UTC")]
     # Planned to leave on the Dragon instead, Ann has its third seat as her lifeboat all along.
     dragon.events[1] = Event(EventKind.UNDOCK, at(200), port="harmony-forward", crew=("bo", "cy", "ann"))
     got = [(x.rule, x.start, x.end) for x in found(Project(missions=[soyuz, dragon]))
