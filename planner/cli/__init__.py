@@ -20,6 +20,7 @@ from planner.cli.crash import report_internal_error
 COMMAND_MODULES: tuple[str, ...] = (
     "planner.cli.check_cmd",
     "planner.cli.traffic_cmd",
+    "planner.cli.export_cmd",
     "planner.cli.orbit_cmd",
 )
 

@@ -17,7 +17,7 @@ def build_gui_parser() -> argparse.ArgumentParser:
     parser = CliParser(
         prog="planner",
         description="Plan visits to the International Space Station. "
-        "Commands: check, import-traffic, export-traffic, track, passes, windows (planner --help).",
+        "Commands: check, import-traffic, export-traffic, export-selection, track, passes, windows (planner --help).",
     )
     parser.add_argument("file", nargs="?", help="project file to open (default: the last one, or the bundled example)")
     parser.add_argument("--version", action="version", version=f"planner {__version__}")

@@ -83,12 +83,16 @@ class ExportTraffic:
     """``planner export-traffic project.issplan -o events.csv``."""
 
     NAME = "export-traffic"
-    HELP = "Write a project's traffic as a traffic CSV, one row per event, sorted by time then vehicle."
+    HELP = ("Write a project's traffic as a traffic CSV, one row per event, sorted by time then vehicle (with "
+            "--mission, only those vehicles').")
 
     @staticmethod
     def add_arguments(parser: argparse.ArgumentParser) -> None:
-        """Declare the project and the output CSV."""
+        """Declare the project, the missions chosen and the output CSV."""
+        from planner.cli.export_cmd import add_selection_arguments
+
         parser.add_argument("project", help="the project file to export")
+        add_selection_arguments(parser, records=False)
         parser.add_argument("-o", "--output", metavar="CSV", help="the CSV to write ('-' or none: standard output)")
 
     @staticmethod
@@ -103,6 +107,16 @@ class ExportTraffic:
         project, problem = read_project(Path(args.project))
         if problem:
             return fail(problem)
+        if args.mission:
+            from dataclasses import replace
+
+            from planner.cli.export_cmd import chosen_missions
+
+            try:
+                chosen = {m.id for m in chosen_missions(project, args.mission, args.project)}
+            except ValueError as exc:
+                return fail(str(exc))
+            project = replace(project, missions=[m for m in project.missions if m.id in chosen])
         try:
             text = write_traffic_csv(project)
         except ValueError as exc:

@@ -16,10 +16,12 @@ from planner.store.atomic import atomic_write_bytes
 _PRODID = f"-//ISS Visit Planner//planner {__version__}//EN"
 
 
-def ics_bytes(project: Project, entries: list[ScheduleEntry] | None = None, stamp: datetime | None = None) -> bytes:
+def ics_bytes(project: Project, entries: list[ScheduleEntry] | None = None, stamp: datetime | None = None,
+              name: str | None = None) -> bytes:
     """The project's schedule as the bytes of a .ics calendar (one VEVENT per schedule entry).
 
-    ``stamp`` is the DTSTAMP of every event (now by default; tests pass a fixed one so output is repeatable).
+    ``stamp`` is the DTSTAMP of every event (now by default; tests pass a fixed one so output is repeatable);
+    ``name`` the calendar's name (the project's title by default).
     """
     entries = schedule_entries(project) if entries is None else entries
     stamp = stamp or datetime.now(UTC)
@@ -27,7 +29,7 @@ def ics_bytes(project: Project, entries: list[ScheduleEntry] | None = None, stam
     cal.add("prodid", _PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", project.meta.title)
+    cal.add("x-wr-calname", project.meta.title if name is None else name)
     for entry in entries:
         cal.add_component(_event(entry, stamp))
     return cal.to_ical()
@@ -56,5 +58,6 @@ def _event(entry: ScheduleEntry, stamp: datetime) -> icalendar.Event:
     if entry.port:
         event.add("location", entry.port)
     event.add("categories", [entry.kind])
-    event.add("x-planner-record", f"{entry.collection}/{entry.item_id}")
+    if entry.collection:  # (a filming window is no record of the plan)
+        event.add("x-planner-record", f"{entry.collection}/{entry.item_id}")
     return event

@@ -116,7 +116,7 @@ class Schedule:
             start, end = event.utc.timestamp(), event.end.timestamp()
             crew = tuple([self._names.get(p, p) for p in event.crew]) if event.crew else ()
             return ScheduleEntry(f"event-{mission.id}-{n}", "event", start, max(start, end),
-                                 _event_title(mission.name, event, self._ports), "missions", mission.id,
+                                 event_title(mission.name, event, self._ports), "missions", mission.id,
                                  event.port or "", crew, event.kind.value)
         activity = self._activities[source - events]
         people = activity.people
@@ -138,7 +138,9 @@ _VERBS = {
 }
 
 
-def _event_title(name: str, event, ports: dict[str, str]) -> str:
+def event_title(name: str, event, ports: dict[str, str]) -> str:
+    """What happens at a mission's event, in words: "Soyuz MS-19 docks at Rassvet nadir" (port names from ``ports``,
+    else the port ids)."""
     if event.kind is EventKind.RELOCATE:
         return (f"{name} relocates from {ports.get(event.from_port, event.from_port or '?')} "
                 f"to {ports.get(event.port, event.port or '?')}")
