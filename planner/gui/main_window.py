@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabBar, QTabWidget, QUndoView, QVBoxLayout, QWidget,
 )
 
-from planner.gui import traffic_io
+from planner.gui import selection_export, traffic_io
 from planner.gui.columns import activity_columns, element_set_columns, mission_columns, people_columns, site_columns
 from planner.gui.clash_checker import ClashChecker
 from planner.gui.clash_panel import ClashPanel
@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
                                            "are merged)")
         self.act_export_csv = self._action("&Export Traffic CSV…", lambda: traffic_io.export_traffic_dialog(self), None,
                                            "Write the project's traffic as CSV")
+        self.act_export_selection = selection_export.make_action(self)
         self.act_close = self._action("&Close", files.new_project, std.Close, "Close the project")
         self.act_quit = self._action("&Quit", self.close, std.Quit, "Quit the planner")
         self.act_undo = self.doc.undo_stack.createUndoAction(self, "&Undo")
@@ -207,7 +208,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.act_save, self.act_save_as, self.act_revert])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_import_csv, self.act_export_csv])
+        file_menu.addActions([self.act_import_csv, self.act_export_csv, self.act_export_selection])
         file_menu.addSeparator()
         file_menu.addActions([self.act_close, self.act_quit])
         self.file_menu = file_menu
