@@ -479,7 +479,7 @@ class MissionEditor(QWidget):
         if kind in _PORT_KINDS:
             at = next((e.port for e in reversed(new.events) if e.port), None)
             port = at or next((p.id for p in self.doc.project.station.compatible_ports(new.vehicle_type)), None)
-        event = Event(kind, when, port=port,
+        event = Event(kind, when, port=port, crew=_new_event_crew(new, kind),
                       end_utc=when + timedelta(minutes=45) if kind is EventKind.RELOCATE else None)
         new.events.append(event)
         new.sort_events()
@@ -521,3 +521,12 @@ def _set_text(edit: QLineEdit, text: str) -> None:
             edit.setCursorPosition(0)  # show a long text from its start, not its end
 
 
+def _new_event_crew(mission: Mission, kind: EventKind) -> tuple[str, ...]:
+    """Who a new event of ``kind`` carries: its side's flight crew; a first undocking or landing of a crewed
+    flight brings home the crew that flew up (the usual case; the Crew group changes it)."""
+    from planner.model.crew import HOME_KINDS, flight_crew
+
+    crew = flight_crew(mission)
+    if kind in HOME_KINDS:
+        return crew.home if crew.home else crew.up
+    return crew.up  # a launch, docking or berthing, or a relocation (whoever is aboard rides along)

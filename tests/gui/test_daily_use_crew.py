@@ -304,3 +304,19 @@ def test_a_renamed_person_is_renamed_in_the_seats(shown):
     renamed = type(renamed)(renamed.id, "Yulia Peresild-Lebedeva", renamed.role, renamed.agency)
     window.doc.undo_stack.push(ReplaceItem(window.doc, "people", PERESILD, renamed))
     assert _seat(crew, "Up: Flight Engineer 1").currentText() == "Yulia Peresild-Lebedeva"
+
+
+def test_a_first_undocking_added_to_a_crewed_flight_brings_its_crew_home(shown):
+    """Add Event ▸ Undock on Crew-3 (no way home planned yet): the new undocking carries the crew that flew up,
+    so the Crew group shows the same crew going home, not an empty return."""
+    crew = _open(shown, "crew-3")
+    up = shown.doc.project.mission("crew-3").first(EventKind.LAUNCH).crew
+    assert len(up) == 4
+    button = next(b for b in shown.mission_editor.findChildren(QToolButton) if b.text() == "Add Event")
+    action = next(a for a in button.menu().actions() if a.text() == "Undock")
+    action.trigger()
+    undock = shown.doc.project.mission("crew-3").first(EventKind.UNDOCK)
+    assert undock is not None and undock.crew == up
+    assert crew.same_check.isVisible() and crew.same_check.isChecked()
+    shown.doc.undo_stack.undo()
+    assert shown.doc.project.mission("crew-3").first(EventKind.UNDOCK) is None
