@@ -79,16 +79,71 @@ def example_window(qtbot, tmp_path):
 
 
 @pytest.fixture
-def active_example(example_window, qtbot):
-    """The example window shown at 1400x900 and active, so that keyboard shortcuts reach it."""
+def show_active(qtbot):
+    """``show_active(window)``: the window shown at 1400x900 and active, so that keyboard shortcuts reach it."""
     from PySide6.QtWidgets import QApplication
 
-    example_window.resize(1400, 900)
-    example_window.show()
-    qtbot.waitExposed(example_window)
-    example_window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is example_window)
-    return example_window
+    def show(window):
+        window.resize(1400, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        return window
+
+    return show
+
+
+@pytest.fixture
+def active_example(example_window, show_active):
+    """The example window shown at 1400x900 and active, so that keyboard shortcuts reach it."""
+    return show_active(example_window)
+
+
+@pytest.fixture
+def event_time_field(qtbot):
+    """``event_time_field(window, mission_id, kind)``: the mission selected, the row of its first event of
+    ``kind`` clicked in the mission editor, and the time field clicked: the keyboard is in it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    def field(window, mission_id: str, kind):
+        window.views["missions"].select_ids([mission_id])
+        editor = window.mission_editor
+        table = editor.events_table
+        row = next(i for i, e in enumerate(editor.mission().events) if e.kind is kind)
+        QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                         pos=table.visualItemRect(table.item(row, 1)).center())
+        edit = editor.time_edit
+        QTest.mouseClick(edit, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(edit.hasFocus)
+        return edit
+
+    return field
+
+
+@pytest.fixture
+def answer_input_dialog():
+    """``answer_input_dialog(text, seen)``: when the next input dialog opens, type ``text`` and press Enter, as a
+    user does (its label is added to ``seen``)."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+
+    def answer_next(text: str, seen: list) -> None:
+        def answer():
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, QInputDialog):
+                QTimer.singleShot(20, answer)  # not open yet
+                return
+            seen.append(dialog.labelText())
+            field = dialog.findChild(QLineEdit)
+            QTest.keyClicks(field, text)
+            QTest.keyClick(field, Qt.Key.Key_Return)
+
+        QTimer.singleShot(0, answer)
+
+    return answer_next
 
 
 @pytest.fixture

@@ -6,30 +6,31 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from planner.gui.main_window import MainWindow
 from planner.resources import example_project_path
 from planner.store import load_project, save_project
 
 
-def _open(qtbot, tmp_path, edit):
-    """A main window, shown and active, over a copy of the example changed by ``edit``."""
-    project = load_project(example_project_path())
-    edit(project)
-    path = tmp_path / "slipped.issplan"
-    save_project(project, path)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.files.open_path(path) is None
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
+@pytest.fixture
+def open_changed(qtbot, tmp_path, show_active):
+    """``open_changed(edit)``: a main window, shown and active, over a copy of the example changed by ``edit``."""
+
+    def open_it(edit):
+        project = load_project(example_project_path())
+        edit(project)
+        path = tmp_path / "slipped.issplan"
+        save_project(project, path)
+        window = MainWindow()
+        qtbot.addWidget(window)
+        assert window.files.open_path(path) is None
+        return show_active(window)
+
+    return open_it
 
 
 def _click_finding(qtbot, panel, *words):
@@ -71,8 +72,8 @@ def _soyuz_two_days_late(project):
         event.utc += timedelta(days=2)
 
 
-def test_a_shot_out_of_daylight_moves_to_the_nearest_daylight_and_back(qtbot, tmp_path):
-    window = _open(qtbot, tmp_path, _into_the_night)
+def test_a_shot_out_of_daylight_moves_to_the_nearest_daylight_and_back(qtbot, tmp_path, open_changed):
+    window = open_changed(_into_the_night)
     panel = window.clash_panel
     assert _conflicts(window, "activity-orbit", "act-03")
     steps = window.doc.undo_stack.count()
@@ -93,8 +94,8 @@ def test_a_shot_out_of_daylight_moves_to_the_nearest_daylight_and_back(qtbot, tm
     assert shot.start.isoformat() == "2021-10-07T10:51:00+00:00"
 
 
-def test_activities_left_before_a_late_docking_move_with_the_stay_and_back(qtbot, tmp_path):
-    window = _open(qtbot, tmp_path, _soyuz_two_days_late)
+def test_activities_left_before_a_late_docking_move_with_the_stay_and_back(qtbot, tmp_path, open_changed):
+    window = open_changed(_soyuz_two_days_late)
     panel = window.clash_panel
     assert len(_conflicts(window, "activity-outside-stay", "act-02")) == 3  # the three who came on the Soyuz
     _click_finding(qtbot, panel, "Klim Shipenko is not aboard", "Scene: first night aboard")
@@ -108,8 +109,8 @@ def test_activities_left_before_a_late_docking_move_with_the_stay_and_back(qtbot
     assert len(_conflicts(window, "activity-outside-stay", "act-02")) == 3
 
 
-def test_the_clash_panel_lists_the_fix(qtbot, tmp_path):
-    window = _open(qtbot, tmp_path, _soyuz_two_days_late)
+def test_the_clash_panel_lists_the_fix(qtbot, tmp_path, open_changed):
+    window = open_changed(_soyuz_two_days_late)
     panel = window.clash_panel
     _click_finding(qtbot, panel, "Anton Shkaplerov is not aboard", "Live downlink")
     texts = [panel.fixes.item(i).text() for i in range(panel.fixes.count())]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QInputDialog, QLineEdit, QToolButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QInputDialog, QToolButton
 
 from planner.model import EventKind
 
@@ -243,26 +243,12 @@ def test_the_crew_group_works_from_the_keyboard(shown):
     assert window.doc.project.mission(mission_id).events[3].crew == (names[1].id, names[0].id)
 
 
-def _answer_next_input_dialog(text: str, seen: list) -> None:
-    def answer():
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog):
-            QTimer.singleShot(20, answer)
-            return
-        seen.append(dialog.labelText())
-        field = dialog.findChild(QLineEdit)
-        QTest.keyClicks(field, text)
-        QTest.keyClick(field, Qt.Key.Key_Return)
-
-    QTimer.singleShot(0, answer)
-
-
-def test_a_new_person_is_made_and_seated_from_the_seat_list(shown):
+def test_a_new_person_is_made_and_seated_from_the_seat_list(shown, answer_input_dialog):
     window = shown
     crew = _open(window, "crew-3")
     seen: list[str] = []
     steps = window.doc.undo_stack.count()
-    _answer_next_input_dialog("Tom Cruise", seen)
+    answer_input_dialog("Tom Cruise", seen)
 
     _choose(_seat(crew, "Up: Mission Specialist 2"), "New Person…")
 

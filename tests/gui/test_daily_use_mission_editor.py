@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from planner.model import EventKind
 
@@ -17,23 +17,7 @@ def _button(widget, text: str) -> QPushButton:
     return found[0]
 
 
-def _answer_next_input_dialog(qtbot, text: str, seen: list) -> None:
-    """Type ``text`` into the next input dialog that opens and press Enter, as a user does."""
-
-    def answer():
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog):
-            QTimer.singleShot(20, answer)  # not open yet
-            return
-        seen.append(dialog.labelText())
-        field = dialog.findChild(QLineEdit)
-        QTest.keyClicks(field, text)
-        QTest.keyClick(field, Qt.Key.Key_Return)
-
-    QTimer.singleShot(0, answer)
-
-
-def test_new_person_button_asks_a_name_and_puts_them_on_the_event(example_window, qtbot):
+def test_new_person_button_asks_a_name_and_puts_them_on_the_event(example_window, qtbot, answer_input_dialog):
     window = example_window
     window.views["missions"].select_ids(["soyuz-ms-19"])
     editor = window.mission_editor
@@ -41,7 +25,7 @@ def test_new_person_button_asks_a_name_and_puts_them_on_the_event(example_window
     editor.events_table.selectRow(dock_row)
     steps = window.doc.undo_stack.count()
     seen: list[str] = []
-    _answer_next_input_dialog(qtbot, "Tom Cruise", seen)
+    answer_input_dialog("Tom Cruise", seen)
 
     QTest.mouseClick(_button(editor, "New Person…"), Qt.MouseButton.LeftButton)
 

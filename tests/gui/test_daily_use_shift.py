@@ -54,22 +54,20 @@ def answer_question(qtbot, button: str, seen: list, ride_home: bool = False, key
     QTimer.singleShot(0, answer)
 
 
-def type_launch(window, qtbot, text: str) -> None:
-    """Select Soyuz MS-19, click its launch row, and type ``text`` over the time field, then Enter."""
-    window.activateWindow()  # back from an earlier question
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.views["missions"].select_ids(["soyuz-ms-19"])
-    editor = window.mission_editor
-    table = editor.events_table
-    row = next(i for i, e in enumerate(editor.mission().events) if e.kind is EventKind.LAUNCH)
-    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(table.item(row, 1)).center())
-    field = editor.time_edit
-    assert field.text() == "2021-10-05 08:55:02 UTC"
-    QTest.mouseClick(field, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(field.hasFocus)
-    QTest.keyClick(field, Qt.Key.Key_A, CTRL)
-    QTest.keyClicks(field, text)
-    QTest.keyClick(field, Qt.Key.Key_Return)
+@pytest.fixture
+def type_launch(qtbot, event_time_field):
+    """``type_launch(window, text)``: Soyuz MS-19's launch time typed over with ``text``, then Enter."""
+
+    def type_over(window, text: str) -> None:
+        window.activateWindow()  # back from an earlier question
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        field = event_time_field(window, "soyuz-ms-19", EventKind.LAUNCH)
+        assert field.text() == "2021-10-05 08:55:02 UTC"
+        QTest.keyClick(field, Qt.Key.Key_A, CTRL)
+        QTest.keyClicks(field, text)
+        QTest.keyClick(field, Qt.Key.Key_Return)
+
+    return type_over
 
 
 def activities(window) -> dict:
@@ -80,7 +78,7 @@ def not_aboard(window) -> Counter:
     return Counter(f.activities[0] for f in window.checker.findings if f.rule == "activity-outside-stay")
 
 
-def test_a_later_launch_shifts_the_mission_its_shoots_and_the_ride_home_in_one_step(window, qtbot):
+def test_a_later_launch_shifts_the_mission_its_shoots_and_the_ride_home_in_one_step(window, qtbot, type_launch):
     project = window.doc.project
     ms19, ms18, acts = copy.deepcopy(project.mission("soyuz-ms-19")), copy.deepcopy(project.mission("soyuz-ms-18")), activities(window)
     steps = window.doc.undo_stack.count()
@@ -88,7 +86,7 @@ def test_a_later_launch_shifts_the_mission_its_shoots_and_the_ride_home_in_one_s
     seen: list = []
     answer_question(qtbot, "Shift Mission and 12 Activities", seen, ride_home=True)
 
-    type_launch(window, qtbot, "2021-10-09 08:55:02")
+    type_launch(window, "2021-10-09 08:55:02")
 
     box, buttons = seen
     assert buttons == ["Cancel", "Only the Launch", "Shift Mission and 12 Activities", "Shift Whole Mission"]
@@ -112,12 +110,12 @@ def test_a_later_launch_shifts_the_mission_its_shoots_and_the_ride_home_in_one_s
     assert window.mission_editor.time_edit.text() == "2021-10-05 08:55:02 UTC"
 
 
-def test_enter_takes_the_default_the_shoots_move_and_only_those_after_the_ride_home_are_flagged(window, qtbot):
+def test_enter_takes_the_default_the_shoots_move_and_only_those_after_the_ride_home_are_flagged(window, qtbot, type_launch):
     acts = activities(window)
     seen: list = []
     answer_question(qtbot, "", seen, key=Qt.Key.Key_Return)
 
-    type_launch(window, qtbot, "2021-10-09 08:55:02")
+    type_launch(window, "2021-10-09 08:55:02")
 
     assert [a.start - acts[a.id].start for a in window.doc.project.activities] == [FOUR_DAYS] * 12
     assert window.doc.project.mission("soyuz-ms-18").first(EventKind.UNDOCK).utc == parse_utc("2021-10-17T01:14:00Z")
@@ -126,48 +124,48 @@ def test_enter_takes_the_default_the_shoots_move_and_only_those_after_the_ride_h
     assert "4 moved activities would end after that" in seen[0].informativeText()
 
 
-def test_shifting_only_the_mission_leaves_the_shoots_behind_as_the_issue_says(window, qtbot):
+def test_shifting_only_the_mission_leaves_the_shoots_behind_as_the_issue_says(window, qtbot, type_launch):
     seen: list = []
     answer_question(qtbot, "Shift Whole Mission", seen)
     acts = activities(window)
 
-    type_launch(window, qtbot, "2021-10-09 08:55:02")
+    type_launch(window, "2021-10-09 08:55:02")
 
     assert window.doc.project.mission("soyuz-ms-19").first(EventKind.DOCK).utc == parse_utc("2021-10-09T12:22:31Z")
     assert activities(window) == acts
     assert sum(not_aboard(window).values()) == 13
 
 
-def test_only_the_launch_and_cancel(window, qtbot):
+def test_only_the_launch_and_cancel(window, qtbot, type_launch):
     project = window.doc.project
     ms19 = copy.deepcopy(project.mission("soyuz-ms-19"))
     steps = window.doc.undo_stack.count()
     answer_question(qtbot, "Cancel", [])
-    type_launch(window, qtbot, "2021-10-04 08:55:02")
+    type_launch(window, "2021-10-04 08:55:02")
     assert project.mission("soyuz-ms-19") == ms19 and window.doc.undo_stack.count() == steps
     assert window.mission_editor.time_edit.text() == "2021-10-05 08:55:02 UTC"  # the time is put back
 
     answer_question(qtbot, "Only the Launch", [])
-    type_launch(window, qtbot, "2021-10-04 08:55:02")
+    type_launch(window, "2021-10-04 08:55:02")
     after = project.mission("soyuz-ms-19")
     assert after.first(EventKind.LAUNCH).utc == parse_utc("2021-10-04T08:55:02Z")
     assert after.events[1:] == ms19.events[1:]
     assert window.doc.undo_stack.count() == steps + 1
 
 
-def test_a_mission_with_nothing_but_its_launch_is_not_asked_about(active_example, qtbot):
+def test_a_mission_with_nothing_but_its_launch_is_not_asked_about(active_example, qtbot, type_launch):
     window = active_example  # the test set-up's stand-in answers, and notes, any question
     alone = copy.deepcopy(window.doc.project.mission("soyuz-ms-19"))
     alone.events = alone.events[:1]
     window.doc.undo_stack.push(ReplaceItem(window.doc, "missions", "soyuz-ms-19", alone))
 
-    type_launch(window, qtbot, "2021-10-06 08:55:02")
+    type_launch(window, "2021-10-06 08:55:02")
 
     assert window.doc.project.mission("soyuz-ms-19").events[0].utc == parse_utc("2021-10-06T08:55:02Z")
     assert window.__dict__.get("shift_questions", []) == []
 
 
-def test_the_question_as_it_looks(window, qtbot, tmp_path):
+def test_the_question_as_it_looks(window, qtbot, tmp_path, type_launch):
     """The question rendered (kept beside the test's files for a look: tmp_path/shift-question.png)."""
     seen: list = []
 
@@ -181,7 +179,7 @@ def test_the_question_as_it_looks(window, qtbot, tmp_path):
         QTest.keyClick(box, Qt.Key.Key_Escape)
 
     QTimer.singleShot(0, grab)
-    type_launch(window, qtbot, "2021-10-09 08:55:02")
+    type_launch(window, "2021-10-09 08:55:02")
     (size,) = seen
     assert size.width() < 900 and (tmp_path / "shift-question.png").stat().st_size > 5000
     assert window.doc.project.mission("soyuz-ms-19").first(EventKind.LAUNCH).utc == parse_utc("2021-10-05T08:55:02Z")

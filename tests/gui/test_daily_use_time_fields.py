@@ -20,23 +20,10 @@ TOOLTIP_WARNING = pytest.mark.qt_log_ignore("This plugin does not support raise"
 
 
 @pytest.fixture
-def field(example_window, qtbot):
+def field(active_example, event_time_field):
     """The time field of Soyuz MS-19's landing, in a shown, active window, with the keyboard in it."""
-    window = example_window
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.views["missions"].select_ids(["soyuz-ms-19"])
-    editor = window.mission_editor
-    table = editor.events_table
-    row = next(i for i, e in enumerate(editor.mission().events) if e.kind is EventKind.LAND)
-    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(table.item(row, 1)).center())
-    field = editor.time_edit
+    field = event_time_field(active_example, "soyuz-ms-19", EventKind.LAND)
     assert field.text() == "2022-03-30 11:28:00 UTC"
-    QTest.mouseClick(field, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(field.hasFocus)
     return field
 
 
