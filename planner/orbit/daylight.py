@@ -23,12 +23,13 @@ _SECANT_STEPS = 4  # regula falsi steps on brackets of up to a knot step (the ma
 _MAX_RATE_RAD_S = 0.0013  # the Sun-Earth separation seen from a low orbit changes no faster than its mean motion
 
 
-def sun_teme(seconds) -> np.ndarray:
-    """Geocentric Sun position (km, shape (3, n)) in the TEME frame of date, from DE421."""
+def sun_teme(seconds, knot_s: float = _SUN_KNOT_S) -> np.ndarray:
+    """Geocentric Sun position (km, shape (3, n)) in the TEME frame of date, from DE421, interpolated between knots
+    every ``knot_s`` (hourly: exact to metres; the beta angle, a direction only, takes six-hourly ones)."""
     seconds = np.atleast_1d(epoch_seconds(seconds))
-    lo = np.floor(seconds.min() / _SUN_KNOT_S) * _SUN_KNOT_S
-    hi = np.ceil(seconds.max() / _SUN_KNOT_S) * _SUN_KNOT_S
-    knots = np.arange(lo, hi + _SUN_KNOT_S, _SUN_KNOT_S)
+    lo = np.floor(seconds.min() / knot_s) * knot_s
+    hi = np.ceil(seconds.max() / knot_s) * knot_s
+    knots = np.arange(lo, hi + knot_s, knot_s)
     sun = _sun_teme_knots(knots)
     return np.stack([np.interp(seconds, knots, sun[i]) for i in range(3)])
 
