@@ -1,0 +1,106 @@
+"""Where returning vehicles land, as bundled data, and finding a zone by what a user types.
+
+The catalogue is ``resources/landing/zones.json`` (its provenance beside it): the Soyuz zone in the Kazakh steppe
+near Zhezkazgan and Dragon's named splashdown areas, each with how far from the station's ground track it may
+lie, which way the station must be flying over it, and how long after the station's pass the capsule lands
+(the lead, derived from real landings). ``planner.orbit.landing`` turns a zone into landing opportunities.
+
+    zone = find_zone("soyuz")              # id or name, any letter case
+    zone = find_zone("47.0,69.5")          # a point: the Soyuz zone's reach and lead, either direction
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from planner.resources import resource_path
+
+#: Which way the station flies over a zone on its landing passes.
+DIRECTIONS = ("northbound", "southbound", "any")
+#: The zone whose reach and lead a bare LAT,LON point borrows.
+POINT_TEMPLATE = "soyuz"
+_LISTED = 12  # how many known zones a "no such zone" message lists
+
+
+class ZoneNotFound(ValueError):
+    """No landing zone answers to the text typed, or a LAT,LON that is no place; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class LandingZone:
+    """A landing zone: its centre (WGS84 geodetic), how far off the station's ground track it may lie
+    (``radius_km``), which way the station flies over it on a landing pass, and the minutes from the station's
+    closest approach to the landing (``lead_min``)."""
+
+    id: str
+    name: str
+    lat_deg: float
+    lon_deg: float
+    radius_km: float
+    lead_min: float
+    direction: str = "any"
+    vehicle_types: tuple[str, ...] = ()
+    source: str = ""
+    lead_source: str = ""
+
+    def flown_over(self, northbound) -> bool:
+        """Whether a pass flown northbound (True) or southbound (False) counts for this zone."""
+        return self.direction == "any" or (self.direction == "northbound") == bool(northbound)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> tuple[LandingZone, ...]:
+    with resource_path("landing", "zones.json").open(encoding="utf-8") as f:
+        entries = json.load(f)["zones"]
+    return tuple(
+        LandingZone(e["id"], e["name"], float(e["lat_deg"]), float(e["lon_deg"]), float(e["radius_km"]),
+                    float(e["lead_min"]), e.get("direction", "any"), tuple(e.get("vehicle_types", ())),
+                    e.get("source", ""), e.get("lead_source", ""))
+        for e in entries
+    )
+
+
+def landing_zones() -> tuple[LandingZone, ...]:
+    """The bundled landing zones, in catalogue order."""
+    return _catalogue()
+
+
+def zone_at(lat_deg: float, lon_deg: float) -> LandingZone:
+    """A zone around a point: the Soyuz zone's reach and lead, a landing pass flown either way."""
+    if not (math.isfinite(lat_deg) and math.isfinite(lon_deg)) or not -90 <= lat_deg <= 90 \
+            or not -180 <= lon_deg <= 360:
+        raise ZoneNotFound(f"'{lat_deg:g},{lon_deg:g}': latitude must be within -90..90 and longitude within "
+                           "-180..360")
+    lon = (lon_deg + 180.0) % 360.0 - 180.0
+    template = find_zone(POINT_TEMPLATE)
+    return replace(template, id=f"{lat_deg:g},{lon_deg:g}", name=f"{lat_deg:g}°, {lon:g}°", lat_deg=float(lat_deg),
+                   lon_deg=lon, direction="any", vehicle_types=(),
+                   source=f"a point given by the user, with the reach and lead of the '{template.id}' zone")
+
+
+def find_zone(text: str) -> LandingZone:
+    """The zone whose id or name is ``text`` (any letter case, spaces squeezed), or the point ``LAT,LON``
+    (:func:`zone_at`); a miss is a :class:`ZoneNotFound` listing the zones there are."""
+    parts = text.split(",")
+    if len(parts) == 2:
+        try:
+            lat, lon = float(parts[0]), float(parts[1])
+        except ValueError:
+            pass
+        else:
+            return zone_at(lat, lon)
+    key = _key(text)
+    zones = _catalogue()
+    for zone in zones:
+        if zone.id.casefold() == key or _key(zone.name) == key:
+            return zone
+    known = ", ".join(f"{z.name} ({z.id})" for z in zones[:_LISTED])
+    more = " ..." if len(zones) > _LISTED else ""
+    raise ZoneNotFound(f"no landing zone '{text}' (zones: {known}{more}; or LAT,LON)")
