@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "planner.cli.traffic_cmd",
     "planner.cli.export_cmd",
     "planner.cli.orbit_cmd",
+    "planner.cli.launch_cmd",
 )
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
