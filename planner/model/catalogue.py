@@ -119,10 +119,21 @@ class StationSettings:
     spacing_warning_hours: float = 24.0  # any two dynamic events closer than this: warning
     spacing_conflict_hours: float = 48.0  # two crewed dynamic events closer than this: conflict
     element_set_max_age_days: float = 14.0  # warn when a time is farther than this from its element set
+    # Dynamic events when |beta| is above these are warned about, by how the vehicle attaches (see high_beta_limit_deg).
+    high_beta_docking_deg: float = 60.0  # Crew Dragon, Cargo Dragon, Starliner (IDA ports)
+    high_beta_berthing_deg: float = 60.0  # Cygnus, HTV-X, Dream Chaser (captured and berthed by the robot arm)
+    high_beta_russian_deg: float = 70.0  # Soyuz, Progress, Russian modules (probe and drogue)
 
     def updated(self, **changes) -> "StationSettings":
         """A copy with some settings changed."""
         return replace(self, **changes)
+
+    def high_beta_limit_deg(self, vehicle_type: "VehicleType") -> float:
+        """The |beta| (degrees) above which a dynamic event of this vehicle type is warned about: the setting of
+        the way it attaches (the lowest, when it has several)."""
+        limits = {Mechanism.IDA: self.high_beta_docking_deg, Mechanism.CBM: self.high_beta_berthing_deg,
+                  Mechanism.SSVP: self.high_beta_russian_deg}
+        return min((limits[m] for m in vehicle_type.mechanisms), default=self.high_beta_docking_deg)
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
