@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "planner.cli.export_cmd",
     "planner.cli.orbit_cmd",
     "planner.cli.launch_cmd",
+    "planner.cli.ops_cmd",
 )
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
