@@ -179,6 +179,7 @@ def _render_window(state: dict, png_path: Path) -> str:
         error = window.files.open_path(state["path"])
         if error:
             raise SelfTestFailure(f"the window cannot open the project: {error}")
+        window.resize(1280, 800)  # the same picture whatever the screen (a window starts smaller on a small one)
         window.show()
         for _ in range(5):  # let layouts and the views settle before the picture is taken
             app.processEvents()

@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.clash_status = QLabel(self)
         self.statusBar().addPermanentWidget(self.clash_status)
         self._update_clash_status()
-        self.resize(1280, 800)
+        self._first_size()
         self._restore_layout()
         self._update_title()
         self._update_status()
@@ -348,6 +348,18 @@ class MainWindow(QMainWindow):
         self._update_status()
         for view in self.views.values():
             view.fit_columns()
+
+    def _first_size(self) -> None:
+        """1280x800, or the screen's free area where that is smaller (a 1024x700 screen shows the whole window,
+        its docks and status bar, not its top left)."""
+        screen = self.screen()
+        free = screen.availableGeometry() if screen is not None else None
+        if free is None or (free.width() >= 1280 and free.height() >= 800):
+            self.resize(1280, 800)
+            return
+        # The frame's title bar and borders come on top of the size asked for.
+        self.resize(min(1280, free.width()), min(800, free.height() - 32))
+        self.move(free.topLeft())
 
     def _restore_layout(self):
         geometry = self.settings.get("window/geometry")

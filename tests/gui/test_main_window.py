@@ -313,3 +313,16 @@ def test_the_docks_tab_bars_are_where_their_docks_are():
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=True).stdout
     # one bar per tabbed group: no second "Editor | History" bar drawn over the clashes (a Qt quirk)
     assert sorted(out.splitlines()) == ["Activities|People|Ground sites|Element sets", "Editor|History"]
+
+
+def test_the_first_window_fits_a_small_screen(qtbot):
+    """With no saved layout, the window starts at 1280x800, or within the screen's free area when that is smaller
+    (on a 1024x700 screen the docks and the status bar were off the screen)."""
+    from planner.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    free = window.screen().availableGeometry()
+    assert window.width() == min(1280, free.width())
+    assert window.height() <= min(800, free.height())
+    assert free.contains(window.geometry().topLeft())

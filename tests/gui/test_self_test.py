@@ -48,7 +48,7 @@ def test_passes_on_the_bundled_example_headless_and_saves_the_window(tmp_path):
     assert "self-test passed" in lines[-1]
     example = json.loads(resource_path("examples", "the-challenge-2021.issplan").read_text(encoding="utf-8"))
     assert f"the-challenge-2021.issplan: {len(example['missions'])} missions" in done.stdout
-    # The main window is 1280x800 at start (MainWindow.resize); the picture is that window.
+    # The self-test shows the main window at 1280x800 whatever the screen; the picture is that window.
     assert _png_size(png) == (1280, 800)
     assert "Traceback" not in done.stdout + done.stderr
 
