@@ -11,6 +11,8 @@ back); intervals are (n, 2) arrays of such seconds (``intervals.as_datetimes`` g
     sunlit_within(orbit, windows); in_view_within(orbit, site, windows, 10)   # many windows, one call
     below(lat, lon); overflights(orbit, "Italy", start, end, radius_km=100)
     filming_windows(orbit, start, end, WindowRequest(light="sunlit", site=site))
+    beta_samples(orbit, start, end, 3600); high_beta_spans(orbit, start, end, 60.0)   # the solar beta angle
+    landing_opportunities(orbit, find_zone("soyuz"), start, end)         # planner.model.landing_zones
 
 The rules engine's entry points are ``sunlit_within`` and ``in_view_within``: the parts of many windows ((n, 2)
 epoch seconds, sorted and disjoint) when the condition holds, worked out in one call whose work follows the
@@ -33,6 +35,9 @@ _HOMES = {
     "parse_elements": "elements", "read_elements": "elements", "select_satellite": "elements",
     "tle_checksum": "elements", "validate_element_set": "elements", "CannotJudge": "errors",
     "Horizon": "horizon", "check_span": "horizon", "REACH_DAYS": "horizon", "MAX_SPAN_DAYS": "horizon",
+    "BetaSamples": "beta", "HighBeta": "beta", "beta_angle": "beta", "beta_samples": "beta",
+    "high_beta_spans": "beta", "LandingOpportunity": "landing", "landing_opportunities": "landing",
+    "sun_elevation_deg": "landing",
     "Below": "geography", "below": "geography", "countries": "geography", "find_country": "geography",
     "ocean_at": "geography",
     "STALE_AFTER_DAYS": "orbit", "Orbit": "orbit", "StaleSpan": "orbit",
