@@ -46,10 +46,6 @@ class LandingZone:
     source: str = ""
     lead_source: str = ""
 
-    def flown_over(self, northbound) -> bool:
-        """Whether a pass flown northbound (True) or southbound (False) counts for this zone."""
-        return self.direction == "any" or (self.direction == "northbound") == bool(northbound)
-
 
 def _key(text: str) -> str:
     return " ".join(text.split()).casefold()

@@ -136,12 +136,12 @@ def high_beta_spans(orbit: Orbit, start, end, threshold_deg: float,
                     samples: BetaSamples | None = None) -> list[HighBeta]:
     """The spans of ``start..end`` when |beta| is above ``threshold_deg``, each with its sampled peak.
 
-    Found on ``samples`` when they cover the span every hour or more often (else on new hourly ones); each
+    Found on ``samples`` when they are of this span, an hour apart or less (else on new hourly ones); each
     crossing of the threshold is refined between the two samples that bracket it (the Sun's direction there
     interpolated between theirs: it moves a degree a day), and dips below it shorter than an hour closed.
     """
     t0, t1 = float(epoch_seconds(start)), float(epoch_seconds(end))
-    if samples is None or samples.step_s > SPAN_STEP_S or samples.seconds[0] > t0 or samples.seconds[-1] < t1:
+    if samples is None or samples.step_s > SPAN_STEP_S or samples.seconds[0] != t0 or samples.seconds[-1] != t1:
         samples = beta_samples(orbit, t0, t1, min(SPAN_STEP_S, samples.step_s if samples else SPAN_STEP_S))
     t, beta, sun = samples.seconds, samples.beta_deg, samples.sun
     margin = np.abs(beta) - threshold_deg

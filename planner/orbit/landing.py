@@ -100,11 +100,10 @@ def landing_opportunities(orbit: Orbit, zone: LandingZone, start, end) -> list[L
     lat, lon, _height = geodetic(orbit.ecef(top))
     off = ground_distance_km(lat, lon, zone.lat_deg, zone.lon_deg)
     northbound = orbit.teme(top)[1][2] > 0  # the Earth turns about z: TEME and Earth-fixed agree on it
-    keep = (off <= zone.radius_km) & np.array([zone.flown_over(n) for n in northbound.tolist()], dtype=bool)
+    way = np.ones(len(top), dtype=bool) if zone.direction == "any" else northbound == (zone.direction == "northbound")
+    keep = (off <= zone.radius_km) & way
     top, off, northbound = top[keep], off[keep], northbound[keep]
-    landing = top + lead
-    keep = (landing >= t0) & (landing <= t1)
-    top, off, northbound, landing = top[keep], off[keep], northbound[keep], landing[keep]
+    landing = top + lead  # within start..end: the passes were looked for a lead earlier
     sun = sun_elevation_deg(zone.lat_deg, zone.lon_deg, landing)
     return [LandingOpportunity(zone.id, a, b, c, d, e, e_up)
             for a, b, c, d, e, e_up in zip(top.tolist(), landing.tolist(), off.tolist(), northbound.tolist(),

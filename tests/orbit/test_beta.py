@@ -144,6 +144,10 @@ def test_high_beta_spans_look_hourly_whatever_the_samples(december):
     assert parse_utc("2021-12-11T00:00:00Z").timestamp() < span.start < parse_utc("2021-12-12T12:00:00Z").timestamp()
     assert span.peak_deg < -74.5
     assert set(span.as_dict()) == {"start", "end", "peak_deg"}
+    # Samples of a wider span are not this span's: from 14 December, the span starts there.
+    middle = parse_utc("2021-12-14T00:00:00Z")
+    (late,) = high_beta_spans(december, middle, end, 70.0, beta_samples(december, start, end, 3600.0))
+    assert (late.start, late.end) == (middle.timestamp(), span.end)
 
 
 def test_a_span_already_high_at_the_start_begins_there(december):
