@@ -16,16 +16,16 @@ import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from planner.model.lookup import NotFound, find
 from planner.resources import resource_path
 
 #: Which way the station flies over a zone on its landing passes.
 DIRECTIONS = ("northbound", "southbound", "any")
 #: The zone whose reach and lead a bare LAT,LON point borrows.
 POINT_TEMPLATE = "soyuz"
-_LISTED = 12  # how many known zones a "no such zone" message lists
 
 
-class ZoneNotFound(ValueError):
+class ZoneNotFound(NotFound):
     """No landing zone answers to the text typed, or a LAT,LON that is no place; the message says why."""
 
 
@@ -45,10 +45,6 @@ class LandingZone:
     vehicle_types: tuple[str, ...] = ()
     source: str = ""
     lead_source: str = ""
-
-
-def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 @lru_cache(maxsize=1)
@@ -92,11 +88,7 @@ def find_zone(text: str) -> LandingZone:
             pass
         else:
             return zone_at(lat, lon)
-    key = _key(text)
-    zones = _catalogue()
-    for zone in zones:
-        if zone.id.casefold() == key or _key(zone.name) == key:
-            return zone
-    known = ", ".join(f"{z.name} ({z.id})" for z in zones[:_LISTED])
-    more = " ..." if len(zones) > _LISTED else ""
-    raise ZoneNotFound(f"no landing zone '{text}' (zones: {known}{more}; or LAT,LON)")
+    try:
+        return find(_catalogue(), text, "landing zone", hint="or LAT,LON")
+    except NotFound as exc:
+        raise ZoneNotFound(str(exc)) from None

@@ -6,23 +6,26 @@ Tanegashima) and the sources of both. A project adds its own launch sites as gro
 
     site = find_launch_site("lc-39a")                       # id, name or alias, any letter case
     site = find_launch_site("Kourou", project.sites)        # a project's ground site by id or name
+    site = usual_launch_site("soyuz-ms")                    # where a vehicle type launches from: Baikonur Site 31/6
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from planner.model.lookup import NotFound, find
 from planner.resources import resource_path
 
 #: The ways a launch into the plane can fly (prograde orbits: the first two).
 DIRECTIONS = ("northeast", "southeast", "northwest", "southwest")
-_LISTED = 12  # how many known sites a "no such site" message lists
 
 
-class LaunchSiteNotFound(ValueError):
+class LaunchSiteNotFound(NotFound):
     """No launch site, or several, answer to the text typed; the message says which there are."""
 
 
@@ -44,10 +47,6 @@ class LaunchSite:
     def flies(self, direction: str) -> bool:
         """Whether launches from here to the station fly ``direction`` ('northeast', 'southeast', ...)."""
         return not self.directions or direction in self.directions
-
-
-def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 @lru_cache(maxsize=1)
@@ -77,17 +76,30 @@ def find_launch_site(text: str, project_sites: Sequence = ()) -> LaunchSite:
     """The launch site whose id, name or alias is ``text`` (any letter case, spaces squeezed): the catalogue's and
     the project's ground sites (``project_sites``), an id before a name or alias. A name several sites share is
     refused naming their ids (``'Baikonur'``: Sites 31/6 and 1/5); so is a miss, listing the sites there are."""
-    key = _key(text)
     sites = list(_catalogue()) + [from_ground_site(s) for s in project_sites]
-    by_id = [s for s in sites if s.id.casefold() == key]
-    if by_id:
-        return by_id[0]
-    named = [s for s in sites if _key(s.name) == key or any(_key(a) == key for a in s.aliases)]
-    if len(named) == 1:
-        return named[0]
-    if named:
-        raise LaunchSiteNotFound(f"'{text}' names {len(named)} launch sites "
-                                 f"({', '.join(f'{s.name} ({s.id})' for s in named)}): give one of them")
-    known = ", ".join(f"{s.name} ({s.id})" for s in sites[:_LISTED])
-    more = " ..." if len(sites) > _LISTED else ""
-    raise LaunchSiteNotFound(f"no launch site '{text}' (launch sites: {known}{more})")
+    try:
+        return find(sites, text, "launch site", names=lambda s: (s.name, *s.aliases))
+    except NotFound as exc:
+        raise LaunchSiteNotFound(str(exc)) from None
+
+
+def usual_launch_site(vehicle_type: str, type_name: str = "") -> LaunchSite | None:
+    """Where launches of a vehicle type (its id) leave from, as the catalogue says, or None when it does not say.
+
+    The pad its launches in the leads data flew from most often (a tie: the latest launch's pad): Baikonur Site 31/6
+    for Soyuz MS and Progress MS, Kennedy LC-39A for both Dragons, Wallops Pad 0A for Cygnus. A type without
+    launches there: the first pad whose vehicles name the type (``type_name``, e.g. 'Starliner': SLC-41)."""
+    from planner.model.rendezvous import lead_data
+
+    by_id = {s.id: s for s in _catalogue()}
+    entry = next((e for e in lead_data() if e["vehicle_type"] == vehicle_type), None)
+    launches = sorted((launch for launch in (entry or {}).get("launches", ()) if launch.get("site") in by_id),
+                      key=lambda launch: launch["liftoff"])
+    if launches:
+        counts = Counter(launch["site"] for launch in launches)
+        most = max(counts.values())
+        return by_id[next(launch["site"] for launch in reversed(launches) if counts[launch["site"]] == most)]
+    if type_name.strip():
+        named = re.compile(rf"(?<![\w-]){re.escape(type_name.strip())}(?![\w-])", re.IGNORECASE)
+        return next((site for site in _catalogue() if named.search(site.vehicles)), None)
+    return None

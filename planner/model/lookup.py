@@ -27,25 +27,32 @@ def _label(item) -> str:
     return getattr(item, "name", None) or getattr(item, "title", None) or ""
 
 
-def find(items: Sequence, text: str, noun: str, plural: str | None = None):
+def find(items: Sequence, text: str, noun: str, plural: str | None = None, names=None, hint: str = ""):
     """The item of ``items`` whose id or name (title for activities) is ``text``, ignoring letter case and
-    repeated spaces. An id wins over a name; a name several items share is refused, naming their ids."""
+    repeated spaces. An id wins over a name; a name several items share is refused, naming them.
+
+    ``names(item)`` gives an item's names when it has more than one (a launch site's aliases); ``hint`` ends
+    the message of a miss (e.g. "or LAT,LON")."""
     key = _key(text)
     plural = plural or f"{noun}s"
+    names = names or (lambda item: (_label(item),))
     by_id = [item for item in items if item.id.casefold() == key]
     if by_id:
         return by_id[0]
-    by_name = [item for item in items if _key(_label(item)) == key]
+    by_name = [item for item in items if any(_key(name) == key for name in names(item) if name)]
     if len(by_name) == 1:
         return by_name[0]
     if by_name:
-        ids = ", ".join(item.id for item in by_name)
-        raise NotFound(f"'{text}' names {len(by_name)} {plural} ({ids}): give the id")
-    known = ", ".join(f"{_label(item)} ({item.id})" if _label(item) and _label(item) != item.id else item.id
-                      for item in items[:_LISTED])
+        raise NotFound(f"'{text}' names {len(by_name)} {plural} ({_listed(by_name)}): give the id")
     more = " ..." if len(items) > _LISTED else ""
-    there = f" ({plural}: {known}{more})" if items else f" (there are no {plural})"
+    there = f" ({plural}: {_listed(items[:_LISTED])}{more}{'; ' + hint if hint else ''})" if items else \
+        f" (there are no {plural})"
     raise NotFound(f"no {noun} '{text}'{there}")
+
+
+def _listed(items: Sequence) -> str:
+    return ", ".join(f"{_label(item)} ({item.id})" if _label(item) and _label(item) != item.id else item.id
+                     for item in items)
 
 
 def find_mission(project: Project, text: str):

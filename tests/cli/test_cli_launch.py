@@ -84,7 +84,7 @@ def test_an_empty_result_says_so_in_words(tle, capsys):
 @pytest.mark.parametrize("args, message", [
     (["--site", "Kourou"], "planner: --site: no launch site 'Kourou' (launch sites: Baikonur Site 31/6 (baikonur-31)"),
     (["--site", "Baikonur"], "planner: --site: 'Baikonur' names 2 launch sites (Baikonur Site 31/6 (baikonur-31), "
-                             "Baikonur Site 1/5 (baikonur-1-5)): give one of them"),
+                             "Baikonur Site 1/5 (baikonur-1-5)): give the id"),
     (["--site", "95,10"], "planner: --site '95,10': latitude must be within -90..90"),
     (["--site", "lc-39a", "--start", "2021-10-04"], "planner: --start: '2021-10-04' is not a UTC time like"),
     (["--site", "lc-39a", "--start", "2021-13-04T00:00:00Z"],

@@ -88,7 +88,7 @@ def test_landings_from_a_project_use_its_element_sets(capsys):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["landings", "--zone", "Atlantis"], "planner: --zone: no landing zone 'Atlantis' (zones: Zhezkazgan (soyuz), "),
+    (["landings", "--zone", "Atlantis"], "planner: --zone: no landing zone 'Atlantis' (landing zones: Zhezkazgan (soyuz), "),
     (["landings", "--zone", "95,69"], "planner: --zone: '95,69': latitude must be within -90..90"),
     (["landings", "--zone", "soyuz", "--start", "yesterday"], "planner: --start: 'yesterday' is not a UTC time"),
     (["beta", "--start", "2021-10-15T25:00:00Z"], "planner: --start: '2021-10-15T25:00:00Z' is not a real date"),

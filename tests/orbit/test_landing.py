@@ -140,7 +140,7 @@ def test_zones_are_found_by_id_name_or_point():
     assert len({z.id for z in landing_zones()}) == len(landing_zones()) >= 8
     assert all(z.source and z.lead_source and z.direction in ("northbound", "southbound", "any")
                for z in landing_zones())
-    with pytest.raises(ZoneNotFound, match=r"no landing zone 'Baikonur' \(zones: Zhezkazgan \(soyuz\), Pensacola"):
+    with pytest.raises(ZoneNotFound, match=r"no landing zone 'Baikonur' \(landing zones: Zhezkazgan \(soyuz\), Pensacola"):
         find_zone("Baikonur")
     with pytest.raises(ZoneNotFound, match="latitude must be within -90..90"):
         find_zone("95,10")
