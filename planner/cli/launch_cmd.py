@@ -43,12 +43,12 @@ class LaunchWindows:
     @staticmethod
     def run(args: argparse.Namespace) -> int:
         """List the opportunities; exit 2 on unreadable input."""
-        from planner.cli.orbit_cmd import _load
+        from planner.cli.orbit_args import load_orbit
         from planner.orbit import ElementSetError
         from planner.orbit.launch import launch_opportunities, out_of_reach
 
         try:
-            orbit, start, end = _load(args, MAX_LAUNCH_DAYS)
+            orbit, start, end = load_orbit(args, MAX_LAUNCH_DAYS)
             site = _launch_site(args.launch_site, args.project)
             vehicle = _vehicle_type(args.vehicle, args.project)
             found = launch_opportunities(orbit, site, start, end, vehicle.id if vehicle else None)
@@ -77,11 +77,11 @@ class LaunchWindows:
 
 def _launch_site(text: str, project):
     """--site: LAT,LON[,ALT_M] (either way), or a launch site of the catalogue or a ground site of the project."""
-    from planner.cli.orbit_cmd import _looks_numeric, _parse_site
+    from planner.cli.orbit_args import looks_numeric, parse_site
     from planner.model.launch_sites import LaunchSite, LaunchSiteNotFound, find_launch_site
 
-    if _looks_numeric(text):
-        lat, lon, alt = _parse_site(text)
+    if looks_numeric(text):
+        lat, lon, alt = parse_site(text)
         return LaunchSite("", f"{lat:g},{lon:g}", lat, (lon + 180.0) % 360.0 - 180.0, alt)
     try:
         return find_launch_site(text, project.sites if project is not None else ())

@@ -6,7 +6,7 @@ import argparse
 import json
 
 from planner.cli.args import positive
-from planner.cli.orbit_cmd import _add_elements, _add_span, _load
+from planner.cli.orbit_args import add_elements, add_span, load_orbit
 from planner.cli.output import fail, table_text, utc_to_the_second
 
 EXIT_OK = 0
@@ -43,8 +43,8 @@ class Beta:
     @staticmethod
     def add_arguments(parser: argparse.ArgumentParser) -> None:
         """Declare the element sets, the span, the step and the threshold."""
-        _add_elements(parser)
-        _add_span(parser, hours=False, max_days=MAX_DAYS)
+        add_elements(parser)
+        add_span(parser, hours=False, max_days=MAX_DAYS)
         parser.add_argument("--step-hours", type=positive("--step-hours", "hours"), default=1.0, metavar="H",
                             help="hours between samples (default 1); the spans are looked for at least hourly")
         parser.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD_DEG, metavar="DEG",
@@ -62,7 +62,7 @@ class Beta:
             if args.days * 24 / args.step_hours > MAX_SAMPLES:
                 raise ValueError(f"{args.days:g} days every {args.step_hours:g} h is more than {MAX_SAMPLES:,} "
                                  "samples: use a larger --step-hours or a shorter span")
-            orbit, start, end = _load(args, MAX_DAYS)
+            orbit, start, end = load_orbit(args, MAX_DAYS)
             samples = beta_samples(orbit, start, end, args.step_hours * 3600.0)
             spans = high_beta_spans(orbit, start, end, args.threshold, samples)
         except (ElementSetError, ValueError) as exc:  # CannotJudge is a ValueError
@@ -95,12 +95,12 @@ class Landings:
         """Declare the element sets, the zone and the span."""
         from planner.model.landing_zones import landing_zones
 
-        _add_elements(parser)
+        add_elements(parser)
         names = ", ".join(z.id for z in landing_zones())
         parser.add_argument("--zone", required=True, metavar="ZONE|LAT,LON",
                             help=f"a landing zone by id or name, any case ({names}); or a point LAT,LON (degrees), "
                                  "with the soyuz zone's reach and lead, passes flown either way")
-        _add_span(parser, hours=False, max_days=MAX_DAYS)
+        add_span(parser, hours=False, max_days=MAX_DAYS)
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     @staticmethod
@@ -115,7 +115,7 @@ class Landings:
         except ZoneNotFound as exc:
             return fail(f"--zone: {exc}")
         try:
-            orbit, start, end = _load(args, MAX_DAYS)
+            orbit, start, end = load_orbit(args, MAX_DAYS)
             found = landing_opportunities(orbit, zone, start, end)
         except (ElementSetError, ValueError) as exc:  # CannotJudge is a ValueError
             return fail(str(exc))
