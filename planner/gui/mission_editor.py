@@ -45,6 +45,9 @@ class MissionEditor(QWidget):
         self._event_index = -1
         #: optional: (mission, event index, port) -> "free", "busy: …" (the main window wires the rules timeline)
         self.port_status: Callable[[Mission, int, object], str] | None = None
+        #: optional: the shared time cursor's instant (a mission without launch looks for opportunities around it)
+        self.cursor_time: Callable[[], float] | None = None
+        self.launch_dialog = None  # the Launch at an Opportunity dialog last opened
         self.naming = Naming(doc, "missions")
         self._build()
         doc.itemReplaced.connect(self._mission_replaced)
@@ -122,6 +125,13 @@ class MissionEditor(QWidget):
         buttons.addWidget(self.add_event_button)
         buttons.addWidget(self.remove_event_button)
         buttons.addStretch(1)
+        self.launch_button = QPushButton("Launch at an Opportunity…", self)
+        self.launch_button.setToolTip("Choose a launch opportunity from a site: the launch and the docking move "
+                                      "together, in one undo step")
+        self.launch_button.clicked.connect(lambda _checked=False: self.open_launch_dialog())
+        launch_row = QHBoxLayout()
+        launch_row.addWidget(self.launch_button)
+        launch_row.addStretch(1)
 
         # The selected event's details.
         self.kind_combo = QComboBox(self)
@@ -190,6 +200,7 @@ class MissionEditor(QWidget):
         self.local_time_label.setWordWrap(True)  # the editor column is narrow at 1024 px: the two clocks may wrap
         body_layout.addWidget(self.events_table, 1)
         body_layout.addLayout(buttons)
+        body_layout.addLayout(launch_row)
         body_layout.addWidget(self.event_box)
         self.placeholder = QLabel("Select a mission to edit it, or choose Edit ▸ New Mission.", self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -485,6 +496,12 @@ class MissionEditor(QWidget):
         new.sort_events()
         self._event_index = next(i for i, e in enumerate(new.events) if e is event)
         self._push(new, f"Add {kind.value} to {mission.name}")
+
+    def open_launch_dialog(self):
+        """Launch at an Opportunity…: the launch opportunities around the mission, one of them to launch at."""
+        from planner.gui import launch_dialog
+
+        return launch_dialog.open_dialog(self, self.cursor_time() if self.cursor_time else None)
 
     def remove_event(self) -> None:
         """Remove the selected event."""

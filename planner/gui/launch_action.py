@@ -1,0 +1,29 @@
+"""Edit ▸ Launch at an Opportunity…: the menu's way to the mission editor's launch opportunities dialog.
+
+The dialog's module (:mod:`planner.gui.launch_dialog`) is loaded when it is first opened, not at start-up.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+
+TEXT = "Launch at an Opportunity…"
+
+
+def install(window) -> QAction:
+    """Put the action in ``window``'s Edit menu after New Mission, for the mission in the editor; the editor's own
+    button opens the same dialog, around the window's time cursor for a mission without launch."""
+    editor = window.mission_editor
+    editor.cursor_time = window.time_cursor.time
+    action = QAction(TEXT, window)
+    tip = ("List a site's launch opportunities around the selected mission and set its launch and docking from one, "
+           "in one undo step")
+    action.setStatusTip(tip)
+    action.setToolTip(tip)
+    action.triggered.connect(lambda *_: editor.open_launch_dialog())
+    window.act_launch_opportunity = action
+    actions = window.edit_menu.actions()
+    at = actions.index(window.act_new_mission) + 1
+    window.edit_menu.insertAction(actions[at] if at < len(actions) else None, action)
+    window.edit_menu.aboutToShow.connect(lambda: action.setEnabled(editor.mission() is not None))
+    return action
