@@ -29,7 +29,9 @@ from planner.gui.timeline.layout import (
 )
 from planner.gui.timeline.orbit_layer import OrbitLayer
 from planner.gui.timeline.frame import AXIS_H, LABEL_W, ViewState
+from planner.gui.timeline.launch_marks import marked_sites
 from planner.gui.timeline.layers.findings import finding_rects
+from planner.gui.timeline.layers.launches import tooltip_lines as launch_tooltip_lines
 from planner.gui.timeline.layers.marks import highlight_rects
 from planner.gui.timeline.render import TimelineRenderer
 from planner.gui.timeline.scale import TimeScale, snap_step
@@ -129,6 +131,8 @@ class TimelineCanvas(QWidget):
         if collection == "missions":
             self._edited_missions.update(_ids)
             self._dirty.add("backgrounds")
+            if self.state.selected_missions:  # a type changed: its launch site too
+                self.state.launch_sites = marked_sites(self.doc.project, self.state.selected_missions)
         elif collection == "activities":
             self._edited_activities.update(_ids)
         elif collection == "people":
@@ -296,6 +300,7 @@ class TimelineCanvas(QWidget):
         """Outline the selected missions or activities."""
         if collection == "missions":
             self.state.selected_missions = set(ids)
+            self.state.launch_sites = marked_sites(self.doc.project, ids)
         elif collection == "activities":
             self.state.selected_activities = set(ids)
         self.update()
@@ -543,6 +548,8 @@ class TimelineCanvas(QWidget):
             if any(r.contains(pos) for r in finding_rects(self.layout_, finding, y0, plot, self.scale)):
                 word = "Conflict" if finding.is_conflict else "Warning"
                 lines.append(f"<b>{word}: {finding.rule}</b><br>{message_in_zone(finding.message, zone)}")
+        if pos.x() >= LABEL_W:
+            lines += launch_tooltip_lines(self.orbit, self.state, self.scale, *self.visible_span(), pos.x(), zone)
         for k, rect in highlight_rects(self.state, plot, self.scale):
             if rect.contains(pos):
                 start, end, label = self.state.highlights[k]

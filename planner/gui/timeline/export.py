@@ -35,7 +35,8 @@ def _paint(canvas, painter: QPainter, width: int, height: int, palette: QPalette
         font.setPixelSize(12)
         painter.setFont(font)
     state = ViewState(set(canvas.state.selected_missions), set(canvas.state.selected_activities),
-                      canvas.state.cursor, None, canvas.state.show_orbit)
+                      canvas.state.cursor, None, canvas.state.show_orbit, show_launches=canvas.state.show_launches,
+                      launch_sites=list(canvas.state.launch_sites))
     canvas.renderer.paint(painter, width, height, canvas.layout_, scale, palette, canvas.zone(), state, 0.0,
                           canvas.orbit)
 

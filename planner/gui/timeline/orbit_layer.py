@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from planner.gui.timeline.launch_marks import LaunchMarks
 from planner.model import Project
 
 SHOW_BELOW_SECONDS_PER_PX = 150.0  # about a day and a half across 900 px: orbits (92 min) still readable
@@ -29,6 +30,7 @@ class OrbitLayer:
                 self.error = str(exc)
         self._shadow: dict[int, np.ndarray] = {}
         self._passes: dict[int, list] = {}
+        self.launches = LaunchMarks(self.orbit)  # launch opportunities of this orbit, by site, type and day
 
     @property
     def available(self) -> bool:

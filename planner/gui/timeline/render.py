@@ -15,6 +15,7 @@ from planner.gui.timeline.layers.backgrounds import LaneBackgrounds
 from planner.gui.timeline.layers.bars import Bars
 from planner.gui.timeline.layers.findings import Findings
 from planner.gui.timeline.layers.headcount import Headcount
+from planner.gui.timeline.layers.launches import LaunchMarkers
 from planner.gui.timeline.layers.labels import LaneLabels
 from planner.gui.timeline.layers.marks import Cursor, Highlights
 from planner.gui.timeline.layers.orbit import OrbitBands, PassNames
@@ -32,7 +33,7 @@ class TimelineRenderer:
         self.texts = Texts()  # kept between paints: labels laid out and measured once
         #: clipped to the time area, bottom to top
         self.plot_layers = [LaneBackgrounds(), Grid(), OrbitBands(), Headcount(), Bars(self.texts), Relocations(),
-                            Findings(), Highlights(), Cursor()]
+                            Findings(), LaunchMarkers(), Highlights(), Cursor()]
         #: around it: the axis above, the lane titles on the left
         self.edge_layers = [Axis(), PassNames(), LaneLabels(self.texts)]
 

@@ -1,4 +1,5 @@
-"""The timeline tab: a toolbar (zoom, fit, today, go to date, lane grouping, orbit layer) over the canvas."""
+"""The timeline tab: a toolbar (zoom, fit, today, go to date, lane grouping, orbit layer, launch opportunities)
+over the canvas."""
 
 from __future__ import annotations
 
@@ -56,6 +57,11 @@ class TimelineView(QWidget):
                           "Show the station's day and night and ground-site passes when zoomed to hours")
         orbit.setCheckable(True)
         orbit.setChecked(True)
+        launches = self._add("launches", "Launch Opportunities", self._toggle_launches, [],
+                             "Mark the launch opportunities of the selected missions' launch sites when under 10 "
+                             "days are shown")
+        launches.setCheckable(True)
+        launches.setChecked(True)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
@@ -79,6 +85,10 @@ class TimelineView(QWidget):
         self.addAction(action)
         self.actions_by_name[name] = action
         return action
+
+    def _toggle_launches(self) -> None:
+        self.canvas.state.show_launches = self.actions_by_name["launches"].isChecked()
+        self.canvas.update()
 
     def _toggle_orbit(self) -> None:
         self.canvas.state.show_orbit = self.actions_by_name["orbit"].isChecked()
