@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QSlider, QToolButton, QVBoxLayout, QWidget,
 )
 
+from planner.gui.beta_readout import BetaReadout
 from planner.gui.map.canvas import MapCanvas
 from planner.gui.map.renderer import Layers, MapRenderer
 
@@ -206,6 +207,7 @@ class MapPanel(QWidget):
             except (ElementSetError, ValueError) as exc:
                 self.renderer.message = f"The element sets cannot be used: {exc}"
         self.renderer.set_orbit(self.orbit)
+        self.beta = BetaReadout(self.orbit)  # the beta angle and night length in the status line
         self.import_button.setVisible(self.orbit is None)
         self.windows_button.setEnabled(self.orbit is not None)
         self.canvas.update()
@@ -338,6 +340,7 @@ class MapPanel(QWidget):
             lat, lon, _alt = self.renderer.cache.position(t)
             light = "sunlit" if self.renderer.cache.is_sunlit(t) else "in shadow"
             notes.append(f"{abs(lat):.1f}°{'N' if lat >= 0 else 'S'} {abs(lon):.1f}°{'E' if lon >= 0 else 'W'}, {light}")
+            notes.append(self.beta.map_text(t))  # "β 24.1° · night 36 min" (one beta_angle call)
             t0, t1 = self.renderer.track_span()
             stale = self.orbit.stale_spans(t0, t1)
         self.status_label.setText(" · ".join(notes))
