@@ -20,9 +20,11 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from planner.gui import shift_offer
+from planner.gui.beta_readout import beta_threshold
 from planner.gui.commands import ReplaceItem, ReplaceItems
 from planner.gui.findings_model import message_in_zone
 from planner.gui.timeline import edits
+from planner.gui.timeline.beta_layer import BetaLane, BetaLayer
 from planner.gui.timeline.layout import (
     ActivityBar, ActivityLanes, LaneCache, PortLanes, StayBar, TimelineLayout, build_layout,
     refresh_person_backgrounds,
@@ -105,6 +107,8 @@ class TimelineCanvas(QWidget):
         self._edited_missions: set[str] = set()  # their ports' lanes rebuilt, the others kept
         self._lane_cache = LaneCache()
         self.orbit = OrbitLayer(doc.project)
+        self.show_beta = True  # the beta strip above the ports (the toolbar's toggle)
+        self._beta: BetaLayer | None = None  # its samples, kept while the orbit stays
         self._drag: Drag | None = None
         self._pan: tuple[QPointF, float, float] | None = None
         self.rebuilds = 0  # how often the layout was rebuilt (tests check it is not per paint)
@@ -166,6 +170,20 @@ class TimelineCanvas(QWidget):
             self._dirty.add("activities")
             self.refresh()
 
+    def set_show_beta(self, on: bool) -> None:
+        """Show or hide the beta strip (a lane above the ports, when the plan has element sets)."""
+        if on != self.show_beta:
+            self.show_beta = on
+            self.invalidate()
+
+    def _beta_lane(self) -> BetaLane | None:
+        """The beta strip's lane for the next layout (None: switched off, or no orbit to draw it from)."""
+        if not self.show_beta or not self.orbit.available:
+            return None
+        if self._beta is None or self._beta.orbit is not self.orbit.orbit:
+            self._beta = BetaLayer(self.orbit.orbit)
+        return BetaLane.make(self._beta, *beta_threshold(self.doc.project, self.state.selected_missions))
+
     def refresh(self) -> None:
         """Rebuild what changed of the layout (and the findings' bands), then repaint."""
         project, timeline = self.doc.project, self.timeline
@@ -187,7 +205,7 @@ class TimelineCanvas(QWidget):
         self._dirty.clear()
         self._layout = build_layout(project, timeline, self.checker.findings, self.mode,
                                     (self._ports.lanes, self._ports.relocations), self._activities.lanes,
-                                    self._layout, self._lane_cache)
+                                    self._layout, self._lane_cache, self._beta_lane())
         self._stale = False
         self.rebuilds += 1
         if full:
@@ -303,6 +321,9 @@ class TimelineCanvas(QWidget):
             self.state.launch_sites = marked_sites(self.doc.project, ids)
         elif collection == "activities":
             self.state.selected_activities = set(ids)
+        lane = self._layout.lane("beta")
+        if collection == "missions" and lane is not None:  # shaded above the selected vehicles' limit
+            lane.set_threshold(*beta_threshold(self.doc.project, self.state.selected_missions))
         self.update()
 
     def paintEvent(self, _event):  # noqa: N802
@@ -538,6 +559,8 @@ class TimelineCanvas(QWidget):
         if lane is not None and lane.kind == "headcount" and self.layout_.headcount is not None:
             people, seats = self.layout_.headcount.at(self.scale.t(pos.x()))
             lines.append(f"{people} aboard, {seats} seats home")
+        if lane is not None and lane.kind == "beta" and pos.x() >= LABEL_W:
+            lines.append(lane.describe(self.scale.t(pos.x())))
         plot = QRectF(LABEL_W, AXIS_H, self.plot_width(), self.height() - AXIS_H)
         y0 = AXIS_H - self.scroll_y
         t = self.scale.t(pos.x())

@@ -13,6 +13,7 @@ from planner.gui.timeline.frame import Frame, ViewState
 from planner.gui.timeline.layers.axis import Axis, Grid
 from planner.gui.timeline.layers.backgrounds import LaneBackgrounds
 from planner.gui.timeline.layers.bars import Bars
+from planner.gui.timeline.layers.beta import BetaStrip
 from planner.gui.timeline.layers.findings import Findings
 from planner.gui.timeline.layers.headcount import Headcount
 from planner.gui.timeline.layers.launches import LaunchMarkers
@@ -32,8 +33,8 @@ class TimelineRenderer:
     def __init__(self):
         self.texts = Texts()  # kept between paints: labels laid out and measured once
         #: clipped to the time area, bottom to top
-        self.plot_layers = [LaneBackgrounds(), Grid(), OrbitBands(), Headcount(), Bars(self.texts), Relocations(),
-                            Findings(), LaunchMarkers(), Highlights(), Cursor()]
+        self.plot_layers = [LaneBackgrounds(), Grid(), OrbitBands(), Headcount(), BetaStrip(), Bars(self.texts),
+                            Relocations(), Findings(), LaunchMarkers(), Highlights(), Cursor()]
         #: around it: the axis above, the lane titles on the left
         self.edge_layers = [Axis(), PassNames(), LaneLabels(self.texts)]
 

@@ -57,6 +57,11 @@ class TimelineView(QWidget):
                           "Show the station's day and night and ground-site passes when zoomed to hours")
         orbit.setCheckable(True)
         orbit.setChecked(True)
+        beta = self._add("beta", "Beta Angle", lambda: self.canvas.set_show_beta(beta.isChecked()), [],
+                         "Show the station's solar beta angle in a strip above the ports, the spans when it is "
+                         "above the high-beta threshold shaded")
+        beta.setCheckable(True)
+        beta.setChecked(True)
         launches = self._add("launches", "Launch Opportunities", self._toggle_launches, [],
                              "Mark the launch opportunities of the selected missions' launch sites when under 10 "
                              "days are shown")
