@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
@@ -36,6 +37,16 @@ def _click_mission(window, name: str) -> None:
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
     assert view.selected_ids() == [window.doc.project.missions[[m.name for m in window.doc.project.missions].index(
         name)].id]
+
+
+def _double_click(widget, pos: QPointF) -> None:
+    """Press, release, double-click and release the left button at ``pos``, as the platform delivers a double-click
+    (QTest.mouseDClick sends no double-click event the offscreen platform passes on)."""
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    for kind, held in ((QEvent.Type.MouseButtonPress, left), (QEvent.Type.MouseButtonRelease, none),
+                       (QEvent.Type.MouseButtonDblClick, left), (QEvent.Type.MouseButtonRelease, none)):
+        QApplication.sendEvent(widget, QMouseEvent(kind, pos, QPointF(widget.mapToGlobal(pos.toPoint())), left, held,
+                                                   Qt.KeyboardModifier.NoModifier))
 
 
 def _rows(dialog) -> list[list[str]]:
@@ -160,3 +171,19 @@ def test_a_mission_far_from_every_element_set_is_told_so(window, qtbot):
     assert "element set iss-2021-10-15" in text and "import one nearer that time" in text
     assert not dialog.use_button.isEnabled()
     dialog.reject()
+
+
+def test_a_double_click_chooses_the_row(window, qtbot):
+    dialog = _open_dialog(window, qtbot)
+    row = dialog.current_row() - 3  # three days before the real launch
+    item = dialog.list.topLevelItem(row)
+    chosen = _liftoff(_rows(dialog)[row])
+    steps = window.doc.undo_stack.count()
+    dialog.list.scrollToItem(item)
+    _double_click(dialog.list.viewport(), QPointF(dialog.list.visualItemRect(item).center()))
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    mission = window.doc.project.mission("soyuz-ms-19")
+    assert chosen.date().isoformat() == "2021-10-02"
+    assert mission.first(EventKind.LAUNCH).utc == chosen
+    assert mission.first(EventKind.DOCK).utc == chosen + timedelta(minutes=190)
+    assert window.doc.undo_stack.count() == steps + 1
