@@ -45,6 +45,9 @@ class LandingZone:
     vehicle_types: tuple[str, ...] = ()
     source: str = ""
     lead_source: str = ""
+    #: the landing must come between sunrise and sunset at the centre (the rules warn otherwise), and why
+    daylight_landing: bool = False
+    daylight_source: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +57,8 @@ def _catalogue() -> tuple[LandingZone, ...]:
     return tuple(
         LandingZone(e["id"], e["name"], float(e["lat_deg"]), float(e["lon_deg"]), float(e["radius_km"]),
                     float(e["lead_min"]), e.get("direction", "any"), tuple(e.get("vehicle_types", ())),
-                    e.get("source", ""), e.get("lead_source", ""))
+                    e.get("source", ""), e.get("lead_source", ""), bool(e.get("daylight_landing", False)),
+                    e.get("daylight_source", ""))
         for e in entries
     )
 
@@ -62,6 +66,11 @@ def _catalogue() -> tuple[LandingZone, ...]:
 def landing_zones() -> tuple[LandingZone, ...]:
     """The bundled landing zones, in catalogue order."""
     return _catalogue()
+
+
+def zones_of(vehicle_type: str) -> tuple[LandingZone, ...]:
+    """The zones a vehicle type lands in (their ``vehicle_types`` name it), in catalogue order."""
+    return tuple(zone for zone in _catalogue() if vehicle_type in zone.vehicle_types)
 
 
 def zone_at(lat_deg: float, lon_deg: float) -> LandingZone:
