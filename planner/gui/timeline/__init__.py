@@ -10,7 +10,7 @@ from __future__ import annotations
 def install(window):
     """Add File > Export Schedule to ``window`` (a MainWindow); return the function that builds its
     :class:`TimelineView` (the window builds it when the tab is first shown)."""
-    from planner.gui.timeline.export import install_export_menu
+    from planner.gui.timeline.export_menu import install_export_menu
 
     install_export_menu(window, lambda: window.timeline_view.canvas)
     return lambda: build(window)
