@@ -48,6 +48,9 @@ class LandingZone:
     #: the landing must come between sunrise and sunset at the centre (the rules warn otherwise), and why
     daylight_landing: bool = False
     daylight_source: str = ""
+    #: the minutes from a vehicle's undocking to its landing here (None: no set time, e.g. Dragon), and the source
+    undock_to_land_min: float | None = None
+    undock_to_land_source: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +61,9 @@ def _catalogue() -> tuple[LandingZone, ...]:
         LandingZone(e["id"], e["name"], float(e["lat_deg"]), float(e["lon_deg"]), float(e["radius_km"]),
                     float(e["lead_min"]), e.get("direction", "any"), tuple(e.get("vehicle_types", ())),
                     e.get("source", ""), e.get("lead_source", ""), bool(e.get("daylight_landing", False)),
-                    e.get("daylight_source", ""))
+                    e.get("daylight_source", ""),
+                    float(e["undock_to_land_min"]) if "undock_to_land_min" in e else None,
+                    e.get("undock_to_land_source", ""))
         for e in entries
     )
 

@@ -15,25 +15,16 @@ import copy
 from datetime import datetime
 
 from planner.model.crew import flight_crew
+from planner.model.event_words import event_noun as _words
+from planner.model.event_words import second_text as _minute
 from planner.model.mission import Event, EventKind, Mission
 from planner.model.rendezvous import Arrival
-from planner.model.times import format_utc
 
 _ARRIVALS = (EventKind.DOCK, EventKind.BERTH)
 
 
 class LaunchChoiceError(ValueError):
     """The opportunity cannot be used for the mission as planned; the message says why and what to do."""
-
-
-def _words(kind: EventKind) -> str:
-    return {EventKind.DOCK: "docking", EventKind.BERTH: "berthing", EventKind.RELOCATE: "relocation",
-            EventKind.UNDOCK: "undocking", EventKind.UNBERTH: "unberthing", EventKind.LAND: "landing",
-            EventKind.LAUNCH: "launch"}[kind]
-
-
-def _minute(when: datetime) -> str:
-    return format_utc(when.replace(microsecond=0))
 
 
 def launch_at(mission: Mission, arrival: Arrival, site_name: str = "", in_plane: datetime | None = None,
