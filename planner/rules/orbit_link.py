@@ -1,19 +1,22 @@
-"""The rules' link to the orbit engine: sunlight and ground-site visibility from ``planner.orbit``.
+"""The rules' link to the orbit engine: sunlight, ground-site visibility, the beta angle, landing opportunities
+and the Sun's height at a place, from ``planner.orbit``.
 
-:func:`orbit_conditions` builds the :class:`~planner.rules.orbit_needs.OrbitConditions` the activity rules
-ask, from the project's element sets (None when it has none of the station).
+:func:`orbit_conditions` builds the :class:`~planner.rules.orbit_needs.EventConditions` the rules ask, from the
+project's element sets (None when it has none of the station).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from planner import intervals
 from planner.model.project import Project
-from planner.rules.orbit_needs import OrbitConditions
+from planner.rules.orbit_needs import EventConditions
 
 
 class ProjectOrbit:
-    """Sunlit and in-view times of one :class:`planner.orbit.orbit.Orbit` (see :class:`OrbitConditions`)."""
+    """Sunlit and in-view times, high beta and landings of one :class:`planner.orbit.orbit.Orbit` (see
+    :class:`~planner.rules.orbit_needs.EventConditions`)."""
 
     def __init__(self, orbit):
         self.orbit = orbit
@@ -30,8 +33,36 @@ class ProjectOrbit:
 
         return in_view_within(self.orbit, site, windows, min_elevation_deg)
 
+    def high_beta(self, threshold_deg: float, windows: np.ndarray) -> np.ndarray:
+        """The times inside ``windows`` when |beta| is above ``threshold_deg`` (each window on its own samples:
+        windows on whole hours give the same samples, so the same spans, however they are cut)."""
+        from planner.orbit.beta import high_beta_spans
 
-def orbit_conditions(project: Project) -> OrbitConditions | None:
+        found = [(s.start, s.end) for a, b in np.asarray(windows, float).reshape(-1, 2).tolist()
+                 for s in high_beta_spans(self.orbit, a, b, threshold_deg)]
+        return intervals.normalise(found)
+
+    def beta(self, seconds) -> np.ndarray:
+        """The beta angle (degrees) at each time."""
+        from planner.orbit.beta import beta_angle
+
+        return beta_angle(self.orbit, np.asarray(seconds, float))
+
+    def landings(self, zone, windows: np.ndarray) -> np.ndarray:
+        """The estimated landings at ``zone`` inside ``windows``, sorted."""
+        from planner.orbit.landing import landing_opportunities
+
+        return np.array(sorted(o.landing for a, b in np.asarray(windows, float).reshape(-1, 2).tolist()
+                               for o in landing_opportunities(self.orbit, zone, a, b)), dtype=float)
+
+    def sun_elevation(self, lat_deg: float, lon_deg: float, seconds) -> np.ndarray:
+        """The Sun's elevation (degrees) above the place's horizon at each time."""
+        from planner.orbit.landing import sun_elevation_deg
+
+        return sun_elevation_deg(lat_deg, lon_deg, np.asarray(seconds, float))
+
+
+def orbit_conditions(project: Project) -> EventConditions | None:
     """The orbit conditions of the project's element sets, or None when there are none to use."""
     if not project.element_sets:
         return None

@@ -38,13 +38,20 @@ def spans(starts: np.ndarray, ends: np.ndarray, join_gap_s: float = JOIN_GAP_S) 
 
 
 class OrbitCache:
-    """The orbit's answers kept as one interval set per condition: ``("sunlit",)`` or ``("in_view", site id,
-    elevation)``. A condition is asked about only the windows not asked before, all of them in one question."""
+    """The orbit's answers kept as one interval set per condition: ``("sunlit",)``, ``("in_view", site id,
+    elevation)`` or ``("high_beta", threshold)``, and the landing times at each zone. A condition is asked about
+    only the windows not asked before, all of them in one question."""
 
     def __init__(self, orbit: OrbitConditions):
         self.orbit = orbit
         # what -> (the windows worked out, the intervals found in them), both normalised interval sets
         self._known: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+        # zone id -> (the windows worked out, the landing times found in them)
+        self._landings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def asked(self, what: tuple) -> np.ndarray:
+        """The windows ``what`` has been worked out over (a normalised interval set)."""
+        return self._known.get(what, (intervals.EMPTY, intervals.EMPTY))[0]
 
     def condition(self, what: tuple, site, stretches) -> np.ndarray:
         """The intervals when ``what`` holds, over at least ``stretches`` (``site``: the GroundSite of in_view).
@@ -54,10 +61,24 @@ class OrbitCache:
         if len(missing):
             if what[0] == "sunlit":
                 new = self.orbit.sunlit(missing)
+            elif what[0] == "high_beta":
+                new = self.orbit.high_beta(what[1], missing)
             else:
                 new = self.orbit.in_view(site, what[2], missing)
             done, found = intervals.union(done, missing), intervals.union(found, new)
             self._known[what] = (done, found)
+        return found
+
+    def landings(self, zone, stretches) -> np.ndarray:
+        """The estimated landing times at ``zone`` (sorted) over at least ``stretches``; :class:`CannotJudge`
+        when the orbit cannot answer for some of them."""
+        done, found = self._landings.get(zone.id, (intervals.EMPTY, np.zeros(0)))
+        missing = intervals.subtract(intervals.normalise(list(stretches)), done)
+        if len(missing):
+            new = np.sort(np.concatenate((found, self.orbit.landings(zone, missing))))
+            # A landing on the edge between two windows is found in both.
+            found = new[np.concatenate(([True], np.diff(new) > 1.0))] if len(new) else new
+            self._landings[zone.id] = (intervals.union(done, missing), found)
         return found
 
 
