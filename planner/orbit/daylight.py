@@ -29,7 +29,11 @@ def sun_teme(seconds, knot_s: float = _SUN_KNOT_S) -> np.ndarray:
     seconds = np.atleast_1d(epoch_seconds(seconds))
     lo = np.floor(seconds.min() / knot_s) * knot_s
     hi = np.ceil(seconds.max() / knot_s) * knot_s
-    knots = np.arange(lo, hi + knot_s, knot_s)
+    if (hi - lo) / knot_s > 4 * len(seconds):  # a few times far apart: only the knots either side of each
+        below = np.floor(seconds / knot_s)
+        knots = np.unique(np.concatenate((below, below + 1.0))) * knot_s
+    else:
+        knots = np.arange(lo, hi + knot_s, knot_s)
     sun = _sun_teme_knots(knots)
     return np.stack([np.interp(seconds, knots, sun[i]) for i in range(3)])
 
