@@ -73,3 +73,12 @@ def test_sunlit_at_agrees_with_skyfield_away_from_transitions(iss_sets):
     edges = daylight.sunlit.ravel()
     away = np.abs(t[:, None] - edges[None, :]).min(axis=1) > TOLERANCE_S
     assert (mine[away] == theirs[away]).all() and mine.any() and not mine.all()
+
+
+def test_the_sun_at_a_few_far_apart_times_is_the_sun_a_dense_run_of_knots_gives():
+    """A few times years apart take only the knots either side of each; the answers are those of the full run."""
+    from planner.orbit.daylight import sun_teme
+
+    few = 1.6e9 + np.array([0.0, 3.3e5 + 17.5, 7.77e6, 6.3e7 + 123.4])
+    dense = np.concatenate((few, np.linspace(few.min(), few.max(), 20_000)))  # enough times for every knot
+    assert np.array_equal(sun_teme(few), sun_teme(dense)[:, :4])
