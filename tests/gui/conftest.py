@@ -158,3 +158,69 @@ def example_tab(example_window, qtbot):
         return example_window
 
     return show
+
+
+@pytest.fixture
+def click_text():
+    """``click_text(widget, text)``: click the one visible, enabled button reading ``text`` inside ``widget``, as a
+    person does (fails listing the buttons there are when none or several read so)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QAbstractButton
+
+    def click(widget, text: str) -> None:
+        shown = [b for b in widget.findChildren(QAbstractButton) if b.isVisible()]
+        found = [b for b in shown if b.text().replace("&", "") == text]
+        assert len(found) == 1, [b.text() for b in shown]
+        assert found[0].isEnabled(), text
+        QTest.mouseClick(found[0], Qt.MouseButton.LeftButton)
+
+    return click
+
+
+@pytest.fixture
+def click_mission():
+    """``click_mission(window, name)``: click the mission's row in the Missions table (it is then selected)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    def click(window, name: str) -> None:
+        view = window.views["missions"]
+        table, model = view.table, view.table.model()
+        row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == name)
+        index = model.index(row, 0)
+        table.scrollTo(index)
+        QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+        assert view.selected_ids() == [next(m.id for m in window.doc.project.missions if m.name == name)]
+
+    return click
+
+
+@pytest.fixture
+def double_click():
+    """``double_click(widget, pos)``: press, release, double-click and release the left button at ``pos`` (a
+    QPointF), as the platform delivers a double-click (QTest.mouseDClick sends no double-click event the offscreen
+    platform passes on)."""
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    def click(widget, pos: QPointF) -> None:
+        left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+        for kind, held in ((QEvent.Type.MouseButtonPress, left), (QEvent.Type.MouseButtonRelease, none),
+                           (QEvent.Type.MouseButtonDblClick, left), (QEvent.Type.MouseButtonRelease, none)):
+            QApplication.sendEvent(widget, QMouseEvent(kind, pos, QPointF(widget.mapToGlobal(pos.toPoint())), left,
+                                                       held, Qt.KeyboardModifier.NoModifier))
+
+    return click
+
+
+@pytest.fixture
+def tree_rows():
+    """``tree_rows(tree)``: the texts of a QTreeWidget's top-level rows, column by column."""
+
+    def rows(tree) -> list[list[str]]:
+        return [[tree.topLevelItem(r).text(c) for c in range(tree.columnCount())]
+                for r in range(tree.topLevelItemCount())]
+
+    return rows

@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QApplication
 
 from planner.model import EventKind
 from planner.model.rendezvous import default_profile
@@ -19,56 +18,10 @@ REAL_LAUNCH = parse_utc("2021-10-05T08:55:02Z")  # Soyuz MS-19's liftoff (the ex
 USE = "Use This Opportunity"
 
 
-def _click(widget, text: str) -> None:
-    """Click the visible, enabled button reading ``text`` inside ``widget``, as a person does."""
-    found = [b for b in widget.findChildren(QAbstractButton) if b.text().replace("&", "") == text and b.isVisible()]
-    assert len(found) == 1, [b.text() for b in widget.findChildren(QAbstractButton) if b.isVisible()]
-    assert found[0].isEnabled(), text
-    QTest.mouseClick(found[0], Qt.MouseButton.LeftButton)
-
-
-def _click_mission(window, name: str) -> None:
-    """Click the mission's row in the Missions table."""
-    view = window.views["missions"]
-    table, model = view.table, view.table.model()
-    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == name)
-    index = model.index(row, 0)
-    table.scrollTo(index)
-    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
-    assert view.selected_ids() == [window.doc.project.missions[[m.name for m in window.doc.project.missions].index(
-        name)].id]
-
-
-def _double_click(widget, pos: QPointF) -> None:
-    """Press, release, double-click and release the left button at ``pos``, as the platform delivers a double-click
-    (QTest.mouseDClick sends no double-click event the offscreen platform passes on)."""
-    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
-    for kind, held in ((QEvent.Type.MouseButtonPress, left), (QEvent.Type.MouseButtonRelease, none),
-                       (QEvent.Type.MouseButtonDblClick, left), (QEvent.Type.MouseButtonRelease, none)):
-        QApplication.sendEvent(widget, QMouseEvent(kind, pos, QPointF(widget.mapToGlobal(pos.toPoint())), left, held,
-                                                   Qt.KeyboardModifier.NoModifier))
-
-
-def _rows(dialog) -> list[list[str]]:
-    lst = dialog.list
-    return [[lst.topLevelItem(r).text(c) for c in range(lst.columnCount())] for r in range(lst.topLevelItemCount())]
-
-
 def _liftoff(row: list[str]) -> datetime:
     """The liftoff a row shows (its day and its time, UTC)."""
     assert row[1].endswith(" UTC"), row
     return datetime.strptime(f"{row[0][:10]} {row[1][:8]}", "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
-
-
-def _open_dialog(window, qtbot):
-    _click_mission(window, "Soyuz MS-19")
-    editor = window.mission_editor
-    editor.scroll.ensureWidgetVisible(editor.launch_button)
-    _click(editor, "Launch at an Opportunity…")
-    dialog = editor.launch_dialog
-    qtbot.waitUntil(dialog.isVisible)
-    assert dialog.isModal()
-    return dialog
 
 
 @pytest.fixture
@@ -76,11 +29,29 @@ def window(active_example):
     return active_example
 
 
-def test_soyuz_ms_19_moves_to_another_days_opportunity_with_its_docking_in_one_undo_step(window, qtbot, tmp_path):
-    dialog = _open_dialog(window, qtbot)
+@pytest.fixture
+def open_dialog(window, qtbot, click_mission, click_text):
+    """``open_dialog()``: Soyuz MS-19 clicked in the Missions table, then the editor's Launch at an Opportunity…"""
+
+    def open_():
+        click_mission(window, "Soyuz MS-19")
+        editor = window.mission_editor
+        editor.scroll.ensureWidgetVisible(editor.launch_button)
+        click_text(editor, "Launch at an Opportunity…")
+        dialog = editor.launch_dialog
+        qtbot.waitUntil(dialog.isVisible)
+        assert dialog.isModal()
+        return dialog
+
+    return open_
+
+
+def test_soyuz_ms_19_moves_to_another_days_opportunity_with_its_docking_in_one_undo_step(
+        window, qtbot, tmp_path, open_dialog, tree_rows, click_text):
+    dialog = open_dialog()
     assert dialog.site().name == "Baikonur Site 31/6"  # Soyuz launches from Site 31 (the catalogue's launches)
     assert dialog.profile().id == "soyuz-2-orbit"
-    rows = _rows(dialog)
+    rows = tree_rows(dialog.list)
     days = [row[0][:10] for row in rows]
     # Two weeks either side of the launch, one opportunity a day.
     assert days[0] <= "2021-09-22" and days[-1] >= "2021-10-18" and len(days) == len(set(days))
@@ -102,7 +73,7 @@ def test_soyuz_ms_19_moves_to_another_days_opportunity_with_its_docking_in_one_u
     mission = window.doc.project.mission("soyuz-ms-19")
     before = [(e.kind, e.utc) for e in mission.events]
     steps = window.doc.undo_stack.count()
-    _click(dialog, USE)
+    click_text(dialog, USE)
 
     qtbot.waitUntil(lambda: not dialog.isVisible())
     after = window.doc.project.mission("soyuz-ms-19")
@@ -124,17 +95,18 @@ def test_soyuz_ms_19_moves_to_another_days_opportunity_with_its_docking_in_one_u
     assert [(e.kind, e.utc) for e in window.doc.project.mission("soyuz-ms-19").events] == before
 
 
-def test_enter_chooses_escape_cancels_and_a_docking_after_the_undocking_is_refused(window, qtbot):
-    dialog = _open_dialog(window, qtbot)
+def test_enter_chooses_escape_cancels_and_a_docking_after_the_undocking_is_refused(
+        window, qtbot, open_dialog, tree_rows, click_text):
+    dialog = open_dialog()
     steps = window.doc.undo_stack.count()
     QTest.keyClick(dialog.list, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert window.doc.undo_stack.count() == steps
 
-    dialog = _open_dialog(window, qtbot)
+    dialog = open_dialog()
     dialog.list.setFocus()
     QTest.keyClick(dialog.list, Qt.Key.Key_Down)
-    chosen = _liftoff(_rows(dialog)[dialog.current_row()])
+    chosen = _liftoff(tree_rows(dialog.list)[dialog.current_row()])
     QTest.keyClick(dialog.list, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert window.doc.project.mission("soyuz-ms-19").first(EventKind.LAUNCH).utc == chosen
@@ -149,11 +121,11 @@ def test_enter_chooses_escape_cancels_and_a_docking_after_the_undocking_is_refus
     QTest.keyClicks(end, "2021-12-22 00:00")
     QTest.keyClick(end, Qt.Key.Key_Return)  # lists the span; does not use a row
     assert dialog.isVisible()
-    last = _rows(dialog)[-1]
+    last = tree_rows(dialog.list)[-1]
     assert last[0].startswith("2021-12-21")
     dialog.list.setCurrentItem(dialog.list.topLevelItem(dialog.list.topLevelItemCount() - 1))
     before = window.doc.project.mission("soyuz-ms-20")
-    _click(dialog, USE)
+    click_text(dialog, USE)
     assert dialog.isVisible()
     assert "after its undocking at 2021-12-19T23:50:25Z" in dialog.message.text()
     assert window.doc.project.mission("soyuz-ms-20") == before
@@ -173,14 +145,14 @@ def test_a_mission_far_from_every_element_set_is_told_so(window, qtbot):
     dialog.reject()
 
 
-def test_a_double_click_chooses_the_row(window, qtbot):
-    dialog = _open_dialog(window, qtbot)
+def test_a_double_click_chooses_the_row(window, qtbot, open_dialog, tree_rows, double_click):
+    dialog = open_dialog()
     row = dialog.current_row() - 3  # three days before the real launch
     item = dialog.list.topLevelItem(row)
-    chosen = _liftoff(_rows(dialog)[row])
+    chosen = _liftoff(tree_rows(dialog.list)[row])
     steps = window.doc.undo_stack.count()
     dialog.list.scrollToItem(item)
-    _double_click(dialog.list.viewport(), QPointF(dialog.list.visualItemRect(item).center()))
+    double_click(dialog.list.viewport(), QPointF(dialog.list.visualItemRect(item).center()))
     qtbot.waitUntil(lambda: not dialog.isVisible())
     mission = window.doc.project.mission("soyuz-ms-19")
     assert chosen.date().isoformat() == "2021-10-02"
