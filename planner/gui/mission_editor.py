@@ -21,6 +21,7 @@ from planner.gui import shift_offer
 from planner.gui.commands import InsertItem, Naming, ReplaceItem
 from planner.gui.crew_editor import CrewEditor
 from planner.gui.document import ProjectDocument
+from planner.gui.landing_action import can_land, landing_tip
 from planner.gui.widgets import heading_label, set_plain_text
 from planner.gui.record_actions import default_start
 from planner.gui.time_edit import UtcDateTimeEdit
@@ -48,6 +49,7 @@ class MissionEditor(QWidget):
         #: optional: the shared time cursor's instant (a mission without launch looks for opportunities around it)
         self.cursor_time: Callable[[], float] | None = None
         self.launch_dialog = None  # the Launch at an Opportunity dialog last opened
+        self.landing_dialog = None  # the Land at an Opportunity dialog last opened
         self.naming = Naming(doc, "missions")
         self._build()
         doc.itemReplaced.connect(self._mission_replaced)
@@ -129,8 +131,11 @@ class MissionEditor(QWidget):
         self.launch_button.setToolTip("Choose a launch opportunity from a site: the launch and the docking move "
                                       "together, in one undo step")
         self.launch_button.clicked.connect(lambda _checked=False: self.open_launch_dialog())
+        self.land_button = QPushButton("Land at an Opportunity…", self)
+        self.land_button.clicked.connect(lambda _checked=False: self.open_landing_dialog())
         launch_row = QHBoxLayout()
         launch_row.addWidget(self.launch_button)
+        launch_row.addWidget(self.land_button)
         launch_row.addStretch(1)
 
         # The selected event's details.
@@ -260,6 +265,7 @@ class MissionEditor(QWidget):
         set_plain_text(self.note_edit, mission.note)
         self.crew_editor.set_mission(mission)
         self._fill_events(mission)
+        self._show_landing_button(mission)
 
     def _fill_with(self, mission: Mission) -> None:
         combo = self.with_combo
@@ -502,6 +508,17 @@ class MissionEditor(QWidget):
         from planner.gui import launch_dialog
 
         return launch_dialog.open_dialog(self, self.cursor_time() if self.cursor_time else None)
+
+    def open_landing_dialog(self):
+        """Land at an Opportunity…: the landing opportunities around the mission's landing, one of them to land at."""
+        from planner.gui import landing_dialog
+
+        return landing_dialog.open_dialog(self, self.cursor_time() if self.cursor_time else None)
+
+    def _show_landing_button(self, mission: Mission) -> None:
+        """Land at an Opportunity… is for the types landing in a zone that gives a time from undocking to landing."""
+        self.land_button.setEnabled(can_land(mission))
+        self.land_button.setToolTip(landing_tip(mission, self.doc.project.station))
 
     def remove_event(self) -> None:
         """Remove the selected event."""
