@@ -19,19 +19,22 @@ from planner.rules.activities import ActivityContext, activity_row, element_set_
 from planner.rules.activity_table import ActivityRows, ActivityTable, PersonActivities
 from planner.rules.book import FindingsBook
 from planner.rules.blocking import blocking_findings
+from planner.rules.event_fixes import EventsState
 from planner.rules.findings import Finding
 from planner.rules.headcount import headcount_findings
+from planner.rules.high_beta import BetaContext, event_findings, high_beta_findings
+from planner.rules.landing_rule import LandingContext, landing_findings, landing_rows
 from planner.rules.lifeboat import missing_findings, seat_findings
 from planner.rules.missions import mission_findings
 from planner.rules.orbit_rule import OrbitCache, orbit_findings
-from planner.rules.orbit_needs import OrbitConditions
+from planner.rules.orbit_needs import EventConditions, OrbitConditions
 from planner.rules.people import person_findings
 from planner.rules.placement import ActivityState
 from planner.rules.ports import by_start, double_bookings, stay_findings
 from planner.rules.prefilter import overlap_pairs, screen
 from planner.rules.screens import block_suspects, mission_suspects, people_suspects, port_columns, port_suspects
 from planner.rules.spacing import DynamicIndex, spacing_findings
-from planner.rules.suggestions import PlanState, suggest, suggest_all
+from planner.rules.suggestions import WARNING_FIXES, PlanState, suggest, suggest_all
 from planner.station import HeadcountStep, StationTimeline, derive_mission
 from planner.station.columns import timestamps
 
@@ -64,6 +67,7 @@ class RuleEngine:
         self.dynamic = DynamicIndex.from_columns(*tl.dynamic_columns())
         self._check_missions()
         table = self._read_activities()
+        self._check_orbit_events()
         self._check_activities(table, *self._screen_activities(table, tl.aboard_map()))
 
     def _check_missions(self) -> None:
@@ -99,6 +103,27 @@ class RuleEngine:
         # The orbit is asked once per stretch of time the activities cover, not once per activity.
         self.orbit_view = OrbitCache(self.orbit) if self.orbit is not None else None
         return table
+
+    def _check_orbit_events(self) -> None:
+        """The high-beta rule on every dynamic event and the landing rule on every landing it judges, each asking
+        the orbit once over the plan's time (only with an orbit that answers them: see ``EventConditions``)."""
+        self.events_orbit = self.orbit_view if isinstance(self.orbit, EventConditions) else None
+        if self.events_orbit is None:
+            return
+        index = self.dynamic
+        starts, ends = index.arrays()[:2]
+        missions = [index.mission_and_end(i)[0] for i in range(len(index))]
+        for key, found in high_beta_findings(starts, ends, missions, index.event, self._beta_context()).items():
+            self.book.put(("high-beta", key), found)
+        last = {m.id: m for m in self.project.missions}  # where ids repeat the last counts, as in the timeline
+        for mid, found in landing_findings(landing_rows(last.values()), self._landing_context()).items():
+            self.book.put(("landing", mid), found)
+
+    def _beta_context(self) -> BetaContext:
+        return BetaContext(self.timeline.heads, self.station, self.settings, self.epochs, self.events_orbit)
+
+    def _landing_context(self) -> LandingContext:
+        return LandingContext(self.settings, self.epochs, self.events_orbit)
 
     def _screen_activities(self, table: ActivityTable, aboard) -> tuple[set[int], np.ndarray, np.ndarray]:
         """Positions of the activities that may break a rule of their own, and the pairs that may overlap."""
@@ -181,6 +206,8 @@ class RuleEngine:
                 self._check_block(i)
         # Spacing: its events, and those after them within reach.
         self._recheck_spacing(old.dynamic if old else (), new.dynamic if new else ())
+        # High beta at its events and its landings: its own only.
+        self._recheck_orbit_events(mid, mission, old.dynamic if old else (), new.dynamic if new else ())
         # People on it, and every vehicle that is (or was) the lifeboat of one of them.
         vehicles = {mid}
         for person in touched:
@@ -272,7 +299,21 @@ class RuleEngine:
 
     def with_fixes(self, finding: Finding) -> Finding:
         """The finding with the fixes the current plan allows (compatible free ports, a free seat, ...)."""
-        return suggest(finding, self.state()) if finding.is_conflict else finding
+        return suggest(finding, self.state()) if finding.is_conflict or finding.rule in WARNING_FIXES else finding
+
+    def _recheck_orbit_events(self, mid: str, mission, gone, come) -> None:
+        """After a mission's events changed from ``gone`` to ``come``: the high-beta findings of those events and
+        the landing findings of the mission (no other mission's change)."""
+        if self.events_orbit is None:
+            return
+        for event in gone:
+            self.book.put(("high-beta", (event.mission, event.index)), [])
+        found = event_findings(come, self._beta_context())
+        for event in come:
+            key = (event.mission, event.index)
+            self.book.put(("high-beta", key), found.get(key, []))
+        rows = landing_rows([mission]) if mission is not None else []
+        self.book.put(("landing", mid), landing_findings(rows, self._landing_context()).get(mid, []))
 
     def _recheck_spacing(self, gone, come) -> None:
         """After a mission's events changed from ``gone`` to ``come``: their own spacing findings, and those of
@@ -298,7 +339,10 @@ class RuleEngine:
         """The station state the current findings were worked out from (what fixes are made from)."""
         acts = ActivityState(self.rows, lambda person: self.person_acts.get(person, ()), self._context(),
                              self.orbit_view, self.sites)
-        return PlanState(self.timeline, self.dynamic, self.settings, self.station, acts)
+        events = None
+        if self.events_orbit is not None:
+            events = EventsState(self._beta_context(), self._landing_context(), self.station, self.project.mission)
+        return PlanState(self.timeline, self.dynamic, self.settings, self.station, acts, events)
 
     # -- scopes ----------------------------------------------------------------------------------------
     def _check_port(self, port: str) -> None:

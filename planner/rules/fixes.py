@@ -13,6 +13,9 @@ from planner.rules.findings import Finding, Suggestion
 
 _ARRIVE = (EventKind.DOCK, EventKind.BERTH)
 _LEAVE = (EventKind.UNDOCK, EventKind.UNBERTH)
+_DYNAMIC = _ARRIVE + _LEAVE + (EventKind.RELOCATE,)
+#: The rules whose ``move-to`` fix moves one event with what belongs to it (see :func:`shift_event`).
+EVENT_RULES = ("high-beta", "landing")
 
 
 class FixError(ValueError):
@@ -114,6 +117,8 @@ def _move_to(project: Project, finding: Finding, suggestion: Suggestion) -> Miss
     if suggestion.utc is None:
         raise FixError("the fix names no time")
     mission = _mission(project, suggestion.vehicle or (finding.vehicles[0] if finding.vehicles else None))
+    if finding.rule in EVENT_RULES:
+        return shift_event(mission, finding.rule, finding.start, suggestion.utc)[0]
     target = from_epoch(suggestion.utc)
     if finding.rule == "stay-limit":
         index = next((i for i, e in enumerate(mission.events) if e.kind in _LEAVE and e.utc > target), None)
@@ -135,6 +140,46 @@ def _move_to(project: Project, finding: Finding, suggestion: Suggestion) -> Miss
             event.end_utc += delta
     mission.sort_events()
     return mission
+
+
+def shift_event(mission: Mission, rule: str, when: float, target: float) -> tuple[Mission, list[int], bool]:
+    """A copy of ``mission`` (events in time order) in which the event a ``high-beta`` or ``landing`` finding names,
+    the one at ``when`` (epoch seconds), starts at ``target``; the positions of the events moved; and whether they
+    kept their place among the others (no event passed another).
+
+    What belongs to the event moves with it by the same time: the launch before an arrival (the rendezvous is kept),
+    the landing after a departure and the departure before a landing (the descent is kept); a relocation moves alone.
+    """
+    moved = copy.deepcopy(mission)
+    moved.sort_events()
+    events = moved.events
+    kinds = (EventKind.LAND,) if rule == "landing" else _DYNAMIC
+    index = next((i for i, e in enumerate(events) if e.kind in kinds and abs(e.utc.timestamp() - when) < 1e-3), None)
+    if index is None:
+        raise FixError(f"{mission.name} has no such event at {from_epoch(when):%Y-%m-%d %H:%M} UTC any more")
+    first = last = index
+    kind = events[index].kind
+    if kind in _ARRIVE:  # the launch and anything else since the event before
+        while first > 0 and events[first - 1].kind not in _DYNAMIC:
+            first -= 1
+    elif kind in _LEAVE:  # the landing and anything else until the next event
+        while last + 1 < len(events) and events[last + 1].kind not in _DYNAMIC:
+            last += 1
+    elif kind is EventKind.LAND:  # back to the departure it comes home from
+        while first > 0 and events[first - 1].kind not in _DYNAMIC:
+            first -= 1
+        if first > 0 and events[first - 1].kind in _LEAVE:
+            first -= 1
+    delta = from_epoch(target) - events[index].utc
+    for event in events[first:last + 1]:
+        event.utc += delta
+        if event.end_utc is not None:
+            event.end_utc += delta
+    # The block keeps its place when it still follows the event before it and comes before the one after it.
+    in_order = all((a.end_utc or a.utc) <= b.utc for a, b in
+                   ((events[i], events[i + 1]) for i in (first - 1, last) if 0 <= i < len(events) - 1))
+    moved.sort_events()
+    return moved, list(range(first, last + 1)), in_order
 
 
 def _use_seat(project: Project, finding: Finding, suggestion: Suggestion) -> list[Mission]:

@@ -20,6 +20,7 @@ class ProjectOrbit:
 
     def __init__(self, orbit):
         self.orbit = orbit
+        self._beta: dict[tuple[float, float], object] = {}  # window -> its beta samples, shared by the limits
 
     def sunlit(self, windows: np.ndarray) -> np.ndarray:
         """The times inside ``windows`` in sunlight (one computation for all of them)."""
@@ -34,12 +35,19 @@ class ProjectOrbit:
         return in_view_within(self.orbit, site, windows, min_elevation_deg)
 
     def high_beta(self, threshold_deg: float, windows: np.ndarray) -> np.ndarray:
-        """The times inside ``windows`` when |beta| is above ``threshold_deg`` (each window on its own samples:
-        windows on whole hours give the same samples, so the same spans, however they are cut)."""
-        from planner.orbit.beta import high_beta_spans
+        """The times inside ``windows`` when |beta| is above ``threshold_deg`` (each window on its own hourly
+        samples, kept for the other limits asked about the same window: windows on whole hours give the same
+        samples, so the same spans, however they are cut)."""
+        from planner.orbit.beta import SPAN_STEP_S, beta_samples, high_beta_spans
 
-        found = [(s.start, s.end) for a, b in np.asarray(windows, float).reshape(-1, 2).tolist()
-                 for s in high_beta_spans(self.orbit, a, b, threshold_deg)]
+        found = []
+        for a, b in np.asarray(windows, float).reshape(-1, 2).tolist():
+            samples = self._beta.get((a, b))
+            if samples is None:
+                if len(self._beta) > 64:
+                    self._beta.clear()
+                samples = self._beta[(a, b)] = beta_samples(self.orbit, a, b, SPAN_STEP_S)
+            found += [(s.start, s.end) for s in high_beta_spans(self.orbit, a, b, threshold_deg, samples)]
         return intervals.normalise(found)
 
     def beta(self, seconds) -> np.ndarray:

@@ -1,6 +1,8 @@
 """Fixes for conflicts, worked out from the current timeline when findings are listed: compatible ports
 free for the whole stay, the earliest time a port is free, a docked vehicle with a free seat, a return crew to
-join, and for an activity the nearest time that meets its orbit needs or lies in its people's stay."""
+join, and for an activity the nearest time that meets its orbit needs or lies in its people's stay. Two warnings
+have fixes too (:data:`WARNING_FIXES`): a dynamic event in high beta and a landing outside daylight or far from
+an opportunity (:mod:`planner.rules.event_fixes`)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ import numpy as np
 
 from planner import intervals
 from planner.model.activity import NeedKind
-from planner.rules import activities, blocking, lifeboat, missions, orbit_rule, ports, spacing
+from planner.rules import activities, blocking, event_fixes, high_beta, landing_rule, lifeboat, missions, orbit_rule
+from planner.rules import ports, spacing
 from planner.rules.findings import Finding, Suggestion
 from planner.model.time_text import short_time, short_times
 from planner.model.catalogue import Station, StationSettings
@@ -29,7 +32,11 @@ class PlanState(NamedTuple):
     settings: StationSettings
     station: Station
     activities: ActivityState | None = None
+    events: event_fixes.EventsState | None = None  # what the high-beta and landing fixes read (None: no orbit)
 
+
+#: The warnings that have fixes (the others are worth a look, with nothing obvious to change).
+WARNING_FIXES = (high_beta.HIGH_BETA, landing_rule.LANDING)
 _PORT_RULES = (ports.DOUBLE_BOOKING, ports.COMPATIBILITY, ports.REQUIREMENT, ports.EXISTS)
 _MOVABLE = (orbit_rule.ORBIT, activities.OUTSIDE_STAY)  # activity conflicts a move of the activity fixes
 
@@ -63,17 +70,22 @@ def suggest(finding: Finding, state: PlanState) -> Finding:
     elif finding.rule == missions.STAY_LIMIT and finding.vehicles:
         found.append(Suggestion("move-to", f"undock {_name(state, finding.vehicles[0])} by "
                                 f"{short_time(finding.start)}", utc=finding.start, vehicle=finding.vehicles[0]))
+    elif finding.rule == high_beta.HIGH_BETA and state.events is not None:
+        found += event_fixes.high_beta_fixes(finding, state.events)
+    elif finding.rule == landing_rule.LANDING and state.events is not None:
+        found += event_fixes.landing_fixes(finding, state.events)
     return finding.with_suggestions(found) if found else finding
 
 
 def suggest_all(findings: list[Finding], state: PlanState) -> list[Finding]:
-    """:func:`suggest` for every conflict in ``findings`` (the others as they are); the spacing conflicts, a big
-    plan's most common, together (their events found by one search, their times worded together), and the
-    activities' orbit and stay conflicts together (the orbit asked once, the new times judged at once)."""
+    """:func:`suggest` for every conflict and fixable warning in ``findings`` (the others as they are); the spacing
+    conflicts, a big plan's most common, together (their events found by one search, their times worded together),
+    and the activities' orbit and stay conflicts together (the orbit asked once, the new times judged at once)."""
     spaced = [k for k, f in enumerate(findings) if f.rule == spacing.SPACING and f.is_conflict and f.vehicles]
     moving = [k for k, f in enumerate(findings) if f.rule in _MOVABLE and f.is_conflict and len(f.activities) == 1]
     together = set(spaced) | set(moving)
-    out = [suggest(f, state) if f.is_conflict and k not in together else f for k, f in enumerate(findings)]
+    out = [suggest(f, state) if (f.is_conflict or f.rule in WARNING_FIXES) and k not in together else f
+           for k, f in enumerate(findings)]
     for k, fixed in zip(spaced, _spacing_fixes([findings[k] for k in spaced], state)):
         out[k] = fixed
     for k, fix in zip(moving, activity_fixes([findings[k] for k in moving], state)):

@@ -154,3 +154,57 @@ def test_json_form_carries_every_field(traffic):
                             "message", "suggestions"}
     assert finding["start"] == "2021-10-05T12:22:31Z" and finding["end"] == "2021-10-17T01:14:00Z"
     assert data["headcount"][0] == {"utc": "2021-04-09T11:05:07Z", "people": 3, "seats": 3}
+
+
+# -- the orbit: high beta at dynamic events and the Soyuz landings (element sets of 2021-10-15 and 2021-12-22) --
+
+def _with_orbit(traffic, data_dir):
+    from planner.orbit import read_elements
+    from planner.rules.orbit_link import orbit_conditions
+
+    traffic.element_sets = [*read_elements(data_dir / "iss-2021-10-15.tle"),
+                            *read_elements(data_dir / "iss-2021-12-22.tle")]
+    return RuleEngine(traffic, orbit=orbit_conditions(traffic))
+
+
+def test_no_real_dynamic_event_fell_in_high_beta_and_the_far_ones_cannot_be_judged(traffic, data_dir):
+    """In the second half of 2021 no docking, undocking, berthing or relocation came while |beta| was above its
+    type's default limit: the nearest were Soyuz MS-18's undocking (2021-10-17, beta -59.0) and MS-20's docking and
+    undocking (-56.4, -57.4), the Soyuz limit being 70 and the lowest default 60. Events more than 90 days from
+    both element sets cannot be judged, and say so."""
+    found = [f for f in _with_orbit(traffic, data_dir).findings() if f.rule == "high-beta"]
+    assert all(not f.is_conflict and "cannot be judged" in f.message for f in found)
+    assert {(f.vehicles[0], f.start) for f in found} == {
+        ("progress-ms-16", ts("2021-02-17T00:00:00Z")), ("soyuz-ms-18", ts("2021-04-09T11:05:07Z")),
+        ("crew-2", ts("2021-04-24T09:08:00Z")), ("crs-22", ts("2021-06-05T09:09:00Z")),
+        ("progress-ms-17", ts("2021-07-02T00:59:41Z")), ("crs-22", ts("2021-07-08T14:45:00Z")),
+        ("soyuz-ms-19", ts("2022-03-30T07:21:03Z"))}
+
+
+def test_at_58_degrees_ms18_undocking_would_have_been_in_high_beta(traffic, data_dir):
+    from planner.model import StationSettings
+
+    traffic.settings = StationSettings(high_beta_docking_deg=58.0, high_beta_berthing_deg=58.0,
+                                       high_beta_russian_deg=58.0)
+    [found] = [f for f in _with_orbit(traffic, data_dir).findings() if f.rule == "high-beta"
+               and "cannot be judged" not in f.message]
+    assert (found.vehicles, found.start) == (("soyuz-ms-18",), ts("2021-10-17T01:14:00Z"))
+    assert found.message.startswith("Soyuz MS-18 undocks 2021-10-17 01:14 UTC at beta -59.0° (Soyuz MS limit ±58°)")
+
+
+def test_both_judged_soyuz_landings_came_in_daylight_on_an_opportunity(traffic, data_dir):
+    """MS-18 (2021-10-17 04:35, mid-morning) and MS-20 (2021-12-20 03:12:52, just after sunrise) give no landing
+    warning; MS-19's (2022-03-30, 98 days from the 12-22 set) opportunities cannot be judged, its daylight can."""
+    from planner.rules.landing_rule import LandingContext, judge, landing_rows
+    from planner.rules.orbit_rule import OrbitCache
+
+    engine = _with_orbit(traffic, data_dir)
+    [found] = [f for f in engine.findings() if f.rule == "landing"]
+    assert found.vehicles == ("soyuz-ms-19",) and found.message.startswith(
+        "Soyuz MS-19 lands 2022-03-30 11:28 UTC; whether it meets a landing opportunity at Zhezkazgan cannot be judged")
+    rows = [r for r in landing_rows(traffic.missions) if r.mission in ("soyuz-ms-18", "soyuz-ms-20")]
+    epochs = sorted(s.epoch.timestamp() for s in traffic.element_sets)
+    ms18, ms20 = judge(rows, LandingContext(traffic.effective_settings, epochs, OrbitCache(engine.orbit)))
+    assert ms18.sun_deg > 20 and abs(ms18.nearest - ts("2021-10-17T04:35:00Z")) < 60
+    # MS-20: the Sun 0.3-0.4 degrees up at the zone's centre, eight minutes after sunrise (-0.833).
+    assert 0.0 < ms20.sun_deg < 1.0 and ms20.rising and abs(ms20.nearest - ts("2021-12-20T03:12:52Z")) < 60
