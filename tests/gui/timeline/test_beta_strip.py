@@ -34,30 +34,9 @@ def _show(window, start: str, end: str):
     return canvas
 
 
-def _warm_runs(canvas, y: int) -> list[tuple[int, int]]:
-    """First and last pixel column of each run of the strip's orange shading along row ``y`` of the plot."""
-    from PySide6.QtGui import QPalette
-
-    from planner.gui.timeline.layers.beta import HIGH_BETA
-
-    image = canvas.grab().toImage()
-    row = [image.pixelColor(x, y) for x in range(LABEL_W, canvas.width())]
-    base = canvas.palette().color(QPalette.ColorRole.Base)  # the strip's own background
-    plain = base.red() - base.blue()
-    warm = [c.red() - c.blue() > plain + 25 and c.green() < c.red() for c in row]
-    assert HIGH_BETA.red() - HIGH_BETA.blue() > 100
-    runs, start = [], None
-    for x, on in enumerate(warm + [False]):
-        if on and start is None:
-            start = x
-        elif not on and start is not None:
-            runs.append((LABEL_W + start, LABEL_W + x - 1))
-            start = None
-    return runs
-
-
-def _shaded_pixels(canvas) -> int:
-    """How many pixels of the canvas have the strip's shading over the plain background."""
+def _shaded(canvas):
+    """Per pixel of the canvas: True where it has the strip's shading over its plain background (exactly: the
+    findings' amber bands, drawn over every lane, are another colour)."""
     import numpy as np
     from PySide6.QtGui import QImage, QPalette
 
@@ -65,10 +44,27 @@ def _shaded_pixels(canvas) -> int:
 
     image = canvas.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     pixels = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
-    base = canvas.palette().color(QPalette.ColorRole.Base)
+    base = canvas.palette().color(QPalette.ColorRole.Base)  # the strip's own background (the first lane's)
     a = HIGH_BETA_ALPHA / 255.0
     blend = [getattr(base, c)() * (1 - a) + getattr(HIGH_BETA, c)() * a for c in ("blue", "green", "red")]
-    return int((np.abs(pixels[:, :, :3].astype(float) - blend) <= 3).all(axis=2).sum())
+    return (np.abs(pixels[:, :canvas.width(), :3].astype(float) - blend) <= 3).all(axis=2)
+
+
+def _shaded_runs(canvas, y: int) -> list[tuple[int, int]]:
+    """First and last pixel column of each run of the strip's shading along row ``y`` (a dotted grid line across
+    a run, a pixel or two, does not break it)."""
+    runs = []
+    for x in [int(x) for x in _shaded(canvas)[y].nonzero()[0] if x >= LABEL_W]:
+        if runs and x - runs[-1][1] <= 3:
+            runs[-1] = (runs[-1][0], x)
+        else:
+            runs.append((x, x))
+    return runs
+
+
+def _shaded_pixels(canvas) -> int:
+    """How many pixels of the canvas have the strip's shading."""
+    return int(_shaded(canvas).sum())
 
 
 def _strip_row(canvas) -> int:
@@ -91,7 +87,7 @@ def test_december_2021s_high_beta_span_is_shaded_where_the_core_finds_it(window,
     t0, t1 = canvas.visible_span()
     (expected,) = high_beta_spans(orbit, t0, t1, 60.0)
     assert expected.peak_deg < -74.0
-    runs = _warm_runs(canvas, _strip_row(canvas))
+    runs = _shaded_runs(canvas, _strip_row(canvas))
     assert len(runs) == 1
     first, last = runs[0]
     # The edges within the drawing's resolution: a pixel (here about 80 minutes).
@@ -103,7 +99,7 @@ def test_december_2021s_high_beta_span_is_shaded_where_the_core_finds_it(window,
         assert 150.0 < canvas.scale.seconds_per_px < 400.0  # (closer still, the night bands are drawn over it)
         t0, t1 = canvas.visible_span()
         (span,) = high_beta_spans(orbit, t0, t1, 60.0)
-        (run,) = _warm_runs(canvas, _strip_row(canvas))
+        (run,) = _shaded_runs(canvas, _strip_row(canvas))
         at, drawn = (span.start, run[0]) if edge == expected.start else (span.end, run[1] + 1)
         # The same crossing, found on another span's hourly samples: where beta lingers at the threshold the
         # osculating plane's nod (hundredths of a degree twice an orbit) lets the crossing move by minutes.
@@ -149,12 +145,12 @@ def test_a_selected_soyuz_shades_above_its_own_limit(window, orbit):
 
     canvas = _show(window, "2021-12-01T00:00:00Z", "2021-12-28T00:00:00Z")
     t0, t1 = canvas.visible_span()
-    wide = _warm_runs(canvas, _strip_row(canvas))
+    wide = _shaded_runs(canvas, _strip_row(canvas))
     window.views["missions"].select_ids(["soyuz-ms-20"])
     lane = canvas.layout_.lane("beta")
     assert lane.title == "Beta angle (>70°)"
     (expected,) = high_beta_spans(orbit, t0, t1, 70.0)
-    (narrow,) = _warm_runs(canvas, _strip_row(canvas))
+    (narrow,) = _shaded_runs(canvas, _strip_row(canvas))
     assert abs(narrow[0] - canvas.scale.x(expected.start)) <= 1.0
     assert abs(narrow[1] + 1 - canvas.scale.x(expected.end)) <= 1.0
     assert wide[0][0] < narrow[0] and narrow[1] < wide[0][1]
@@ -168,7 +164,7 @@ def test_a_selected_soyuz_shades_above_its_own_limit(window, orbit):
 def test_the_toolbar_toggle_takes_the_strip_away_and_brings_it_back(window):
     canvas = _show(window, "2021-12-01T00:00:00Z", "2021-12-28T00:00:00Z")
     y = _strip_row(canvas)
-    assert len(_warm_runs(canvas, y)) == 1
+    assert len(_shaded_runs(canvas, y)) == 1
     assert _shaded_pixels(canvas) > 150 * 20  # the span across the strip
     (toggle,) = [a for a in window.timeline_view.toolbar.actions() if a.text() == "Beta Angle"]
     assert toggle.isCheckable() and toggle.isChecked()
@@ -180,7 +176,7 @@ def test_the_toolbar_toggle_takes_the_strip_away_and_brings_it_back(window):
     x = canvas.scale.x(_t("2021-12-14T00:00:00Z"))
     assert "β" not in canvas.tooltip_at(QPointF(x, y))
     toggle.trigger()
-    assert canvas.layout_.lane("beta") is not None and len(_warm_runs(canvas, y)) == 1
+    assert canvas.layout_.lane("beta") is not None and len(_shaded_runs(canvas, y)) == 1
     assert _shaded_pixels(canvas) > 150 * 20
 
 
