@@ -133,10 +133,9 @@ class MissionEditor(QWidget):
         self.launch_button.clicked.connect(lambda _checked=False: self.open_launch_dialog())
         self.land_button = QPushButton("Land at an Opportunity…", self)
         self.land_button.clicked.connect(lambda _checked=False: self.open_landing_dialog())
-        launch_row = QHBoxLayout()
-        launch_row.addWidget(self.launch_button)
-        launch_row.addWidget(self.land_button)
-        launch_row.addStretch(1)
+        launch_row = QVBoxLayout()  # one above the other: side by side they widen the editor's column at 1024 px
+        launch_row.addWidget(self.launch_button, 0, Qt.AlignmentFlag.AlignLeft)
+        launch_row.addWidget(self.land_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         # The selected event's details.
         self.kind_combo = QComboBox(self)
