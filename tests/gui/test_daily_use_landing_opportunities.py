@@ -193,6 +193,12 @@ def test_only_soyuz_lands_at_an_opportunity_and_the_edit_menu_opens_it_too(windo
     action = window.act_landing_opportunity
     menu.aboutToShow.emit()
     assert not action.isEnabled()
+    # Opened anyway (by code), the dialog says why it lists nothing.
+    dialog = editor.open_landing_dialog()
+    assert dialog.list.topLevelItemCount() == 0 and not dialog.use_button.isEnabled()
+    assert dialog.message.text() == ("No landing zone of the catalogue gives a time from undocking to landing for "
+                                     "Crew Dragon: set its undocking and landing by hand.")
+    dialog.reject()
 
     # Soyuz MS-20 landed 2021-12-20, 66 days from the plan's element set of 2021-10-15: listed, said to be rough.
     click_mission(window, "Soyuz MS-20")
