@@ -4,7 +4,9 @@ a tenth of that, and a re-check after one edit.
 Prints each figure in absolute time and as a ratio to a baseline (sorting a million floats) measured in the
 same run, since the machine is shared and noisy: each is the best of several repeats, judged as a ratio.
 Also the orbit rules (daylight, a ground site in view): 10,000 activities in a fortnight, and a one-year plan
-of 10,000 activities that need them, with weekly element sets.
+of 10,000 activities that need them, with weekly element sets; and the high-beta and landing rules with their fixes
+on two years of traffic at every port (about 120 visits, landings at random times: most Soyuz landings warned
+about, each with a fix worked out).
 Run: ``python benchmarks/bench_rules.py``.
 Targets (on the build machine, baseline 0.295 s): full check <= 0.5 s; 10x the input <= 15x the time; one
 edit re-checked <= 50 ms; the one-year orbit plan <= 0.5 s.
@@ -201,6 +203,39 @@ def orbit_year(n: int = 10_000) -> float:
     return timed(lambda: RuleEngine(project, orbit=orbit_conditions(project)).findings(), repeat=3)
 
 
+def event_rules_time(years: int = 2) -> float:
+    """Seconds for a full check, fixes listed, of ``years`` of traffic at every port (about 60 visits a year,
+    Soyuz landings included) with weekly element sets: the high-beta and landing rules, beside the others."""
+    from planner.orbit.elements import read_elements
+
+    base_set = TLE.read_text().strip().splitlines()
+    first = read_elements(TLE)[0].epoch
+    sets = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "set.tle"
+        for week in range(53 * years):
+            path.write_text(shifted_tle(base_set, 7.0 * week - 3.0))
+            sets.append(replace(read_elements(path)[0], id=f"e{week}"))
+    rng = random.Random(2)
+    clock = {port: first + timedelta(hours=rng.randrange(0, 24 * 10)) for port, _t, _c in STREAMS}
+    missions = []
+    for i in range(10_000):
+        port, vtype, crew_size = STREAMS[i % len(STREAMS)]
+        dock = clock[port] + timedelta(hours=rng.randrange(12, 24 * 10))
+        undock = dock + timedelta(hours=rng.randrange(24 * 10, 24 * 60))
+        if undock > first + timedelta(days=360 * years):
+            break
+        clock[port] = undock
+        crew = tuple(f"p{i}-{k}" for k in range(crew_size))
+        missions.append(Mission(id=f"m{i}", name=f"Mission {i}", vehicle_type=vtype, events=[
+            Event(EventKind.LAUNCH, dock - timedelta(hours=6), crew=crew),
+            Event(EventKind.BERTH if vtype == "cygnus" else EventKind.DOCK, dock, port=port, crew=crew),
+            Event(EventKind.UNBERTH if vtype == "cygnus" else EventKind.UNDOCK, undock, port=port, crew=crew),
+            Event(EventKind.LAND, undock + timedelta(hours=3.5), crew=crew)]))
+    project = Project(missions=missions, element_sets=sets)
+    return timed(lambda: RuleEngine(project, orbit=orbit_conditions(project)).findings(suggestions=True), repeat=3)
+
+
 #: The targets in seconds hold on the build machine, where the baseline (a sort of a million floats) takes 0.295 s;
 #: they are judged as ratios to the baseline measured in the same run, so a busy machine does not fail them.
 BUILD_BASELINE_S = 0.295
@@ -218,6 +253,7 @@ def main() -> int:
     growth = t_large / t_small
     t_orbit = orbit_times()
     t_year = orbit_year()
+    t_events = event_rules_time()
     limit = {name: seconds / BUILD_BASELINE_S for name, seconds in TARGETS_S.items()}  # in baselines
 
     def line(label: str, seconds: float, target: str | None = None, more: str = "") -> None:
@@ -234,6 +270,7 @@ def main() -> int:
     line(f"slowest of those {2 * 20} edits:", t_edit_worst, "edit")
     line("orbit rules, a fortnight of 10,000 act.:", t_orbit)
     line("orbit rules, a year of 10,000 activities:", t_year, "orbit_year")
+    line("high beta and landings, two years' traffic:", t_events)
     ok = (t_large / base <= limit["full"] and growth <= 15
           and max(t_edit_mission, t_edit_activity, t_edit_worst) / base <= limit["edit"]
           and t_year / base <= limit["orbit_year"])
