@@ -13,6 +13,10 @@ over the moment it happens (a launch while docked: from the docking on) naming t
 walk goes on as if it had happened (an arrival while docked ends the stay at the old port; a departure from
 elsewhere or while not docked still leaves; a relocation while not docked counts as attached from its
 undocking); a person leaving closes the earliest of their open stays, and same-time departures come first.
+
+It covers the rules a check runs without an orbit (test_against_reference.py checks plans that have none). The
+rules on the orbit are compared with references of their own, asking the orbit activity by activity or event by
+event: test_orbit_rule.py (daylight, sites in view), test_high_beta.py and test_landing_rule.py.
 """
 
 from __future__ import annotations

@@ -282,3 +282,28 @@ def test_a_soyuz_undocking_moves_with_its_landing_onto_a_daylight_opportunity(da
         assert moved.first(EventKind.LAND).utc - moved.first(EventKind.UNDOCK).utc == timedelta(hours=3.5)
         engine = _engine(fixed)
         assert [f for f in engine.findings() if f.rule in ("high-beta", "landing")] == []
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(TYPES), st.integers(0, 30 * 24), st.integers(1, 10 * 24)), min_size=1,
+                max_size=5), st.lists(st.tuples(st.integers(0, 4), st.integers(-5 * 24, 5 * 24)), min_size=1, max_size=4))
+def test_after_random_edits_the_orbit_findings_are_a_full_checks(drawn, edits):
+    """Missions (Soyuz with their landings) moved by hours or days, one edit at a time: the high-beta and landing
+    findings, with their fixes, are those of a full check of the edited plan."""
+    start = DEC - 5 * DAY
+    sets = _sets(DATA)
+
+    def visit(k, vtype, hour, stay):
+        land = start + (hour + stay) * 3600.0 + 3.5 * 3600 if vtype == "soyuz-ms" else None
+        return _visit(f"m{k}", vtype, start + hour * 3600.0, start + (hour + stay) * 3600.0, port=f"p{k}", land=land)
+
+    project = Project(missions=[visit(k, *d) for k, d in enumerate(drawn)], element_sets=sets)
+    orbit = ProjectOrbit(Orbit(sets))
+    engine = RuleEngine(project, orbit=orbit)
+    for k, hours in edits:
+        k %= len(drawn)
+        vtype, hour, stay = drawn[k]
+        drawn[k] = (vtype, hour + hours, stay)
+        project.missions[k] = visit(k, *drawn[k])
+        engine.changed("missions", f"m{k}")
+        assert _dump(engine) == _dump(RuleEngine(project, orbit=ProjectOrbit(Orbit(sets))))
