@@ -179,3 +179,20 @@ def test_nearest_of_picks_the_closer_neighbour_within_reach():
     times = np.array([100.0, 200.0, 400.0])
     got = nearest_of(times, np.array([0.0, 149.0, 151.0, 290.0, 310.0, 1000.0]), 120.0)
     assert got[:5].tolist() == [100.0, 100.0, 200.0, 200.0, 400.0] and np.isnan(got[5])
+
+
+class Failing(ProjectOrbit):
+    def landings(self, zone, windows):
+        from planner.orbit.errors import CannotJudge
+
+        raise CannotJudge("SGP4 cannot fly element set e at 2021-12-20T00:00Z", *windows[0])
+
+
+def test_what_the_orbit_refuses_is_said_and_the_daylight_still_judged(data_dir):
+    night = round(next(t for t, daylight in _opportunities(data_dir) if not daylight))
+    sets = _sets(data_dir)
+    [found] = _landing(Project(missions=[_soyuz(night)], element_sets=sets), Failing(Orbit(sets)))
+    assert found.message.startswith(f"Soyuz MS-20 lands {short_time(night)} before sunrise at Zhezkazgan (Sun ")
+    assert found.message.endswith("; whether it meets a landing opportunity there cannot be judged: SGP4 cannot fly "
+                                  "element set e at 2021-12-20T00:00Z")
+    assert found.suggestions == ()
