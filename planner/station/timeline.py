@@ -305,7 +305,10 @@ class StationTimeline:
             for stay in old.stays:
                 for mid in (stay.came_on, stay.leaves_on):
                     if mid in self.vehicle_people:
-                        self.vehicle_people[mid].discard(person)
+                        aboard = self.vehicle_people[mid]
+                        aboard.discard(person)
+                        if not aboard:  # nobody's lifeboat any more: as if it never was (as a fresh timeline has it)
+                            del self.vehicle_people[mid]
         missions = self.person_missions.get(person) or set()
         if not missions:
             self.person_missions.pop(person, None)
