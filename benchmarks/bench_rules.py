@@ -181,12 +181,11 @@ def orbit_year(n: int = 10_000) -> float:
     base_set = TLE.read_text().strip().splitlines()
     first = read_elements(TLE)[0].epoch
     sets = []
-    for week in range(54):
-        text = shifted_tle(base_set, 7.0 * week - 3.0)
-        path = Path(tempfile.mkdtemp()) / "set.tle"
-        path.write_text(text)
-        element = read_elements(path)[0]
-        sets.append(replace(element, id=f"e{week}"))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "set.tle"
+        for week in range(54):
+            path.write_text(shifted_tle(base_set, 7.0 * week - 3.0))
+            sets.append(replace(read_elements(path)[0], id=f"e{week}"))
     sites = [GroundSite("houston", "Houston JSC", 29.56, -95.09), GroundSite("moscow", "Mission Control Moscow", 55.91, 37.81)]
     crew = ("anna", "boris", "chen")
     visit = Mission(id="s", name="S", vehicle_type="soyuz-ms", events=[
