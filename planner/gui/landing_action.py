@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction
 
+from planner.gui.launch_action import edit_menu_action
 from planner.model import Mission
 from planner.model.landing_choice import return_zones
 
@@ -34,15 +35,8 @@ def install(window) -> QAction:
     """Put the action in ``window``'s Edit menu after Launch at an Opportunity…, for the mission in the editor;
     enabled when that mission can be landed at an opportunity."""
     editor = window.mission_editor
-    action = QAction(TEXT, window)
-    tip = ("List the landing opportunities around the selected mission's landing and set its landing and undocking "
-           "from one, in one undo step")
-    action.setStatusTip(tip)
-    action.setToolTip(tip)
-    action.triggered.connect(lambda *_: editor.open_landing_dialog())
-    window.act_landing_opportunity = action
-    actions = window.edit_menu.actions()
-    at = actions.index(window.act_launch_opportunity) + 1
-    window.edit_menu.insertAction(actions[at] if at < len(actions) else None, action)
-    window.edit_menu.aboutToShow.connect(lambda: action.setEnabled(can_land(editor.mission())))
-    return action
+    window.act_landing_opportunity = edit_menu_action(
+        window, TEXT, "List the landing opportunities around the selected mission's landing and set its landing and "
+        "undocking from one, in one undo step", editor.open_landing_dialog, after=window.act_launch_opportunity,
+        enabled=lambda: can_land(editor.mission()))
+    return window.act_landing_opportunity

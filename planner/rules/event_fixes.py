@@ -50,15 +50,25 @@ class EventsState(NamedTuple):
     mission: Callable[[str], Mission | None]
 
 
-def high_beta_fixes(finding: Finding, state: EventsState) -> list[Suggestion]:
-    """The event moved out of the high-beta span: the nearest valid time before it and after it, nearest first."""
+def _events_of(finding: Finding, state: EventsState, rule: str):
+    """(the mission, an unmoved copy, the positions of the events a fix of ``rule`` moves together), or None when
+    the mission is gone or has no such events."""
     mission = state.mission(finding.vehicles[0]) if finding.vehicles else None
     if mission is None:
-        return []
+        return None
     try:
-        still, positions, _ = shift_event(mission, HIGH_BETA, finding.start, finding.start)
+        still, positions, _ = shift_event(mission, rule, finding.start, finding.start)
     except FixError:
+        return None
+    return mission, still, positions
+
+
+def high_beta_fixes(finding: Finding, state: EventsState) -> list[Suggestion]:
+    """The event moved out of the high-beta span: the nearest valid time before it and after it, nearest first."""
+    found = _events_of(finding, state, HIGH_BETA)
+    if found is None:
         return []
+    mission, still, positions = found
     index = next(i for i in positions if still.events[i].kind in _DYNAMIC)
     event = still.events[index]
     start = event.utc.timestamp()
@@ -99,13 +109,10 @@ def high_beta_fixes(finding: Finding, state: EventsState) -> list[Suggestion]:
 
 def landing_fixes(finding: Finding, state: EventsState) -> list[Suggestion]:
     """The landing moved (with the undocking before it) to the nearest opportunity in daylight, when one is found."""
-    mission = state.mission(finding.vehicles[0]) if finding.vehicles else None
-    if mission is None:
+    found = _events_of(finding, state, LANDING)
+    if found is None:
         return []
-    try:
-        still, positions, _ = shift_event(mission, LANDING, finding.start, finding.start)
-    except FixError:
-        return []
+    mission, still, positions = found
     rows = [row for row in landing_rows([still]) if abs(row.utc - finding.start) < 1e-3]
     if not rows:
         return []
