@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "planner.cli.export_cmd",
     "planner.cli.orbit_cmd",
     "planner.cli.launch_cmd",
+    "planner.cli.finder_cmd",
     "planner.cli.ops_cmd",
 )
 
