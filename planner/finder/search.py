@@ -138,7 +138,8 @@ def find_flights(project: Project, request: FlightRequest, count: int = 3, days:
     if orbit is not None:
         end, stopped = _reach(orbit, start, end)
     flights, rejected = [], []
-    for launch in _launches(plan, orbit, start, end):
+    notes: list[str] = []
+    for launch in _launches(plan, orbit, start, end, notes):
         if len(flights) >= count:
             break
         flight, reasons = _try_launch(plan, judge, launch)
@@ -148,26 +149,40 @@ def find_flights(project: Project, request: FlightRequest, count: int = 3, days:
             rejected.append(Rejection(to_datetime(round(launch.launch)), tuple(reasons)))
     if len(flights) >= count:
         stopped = None
+    elif notes:
+        stopped = notes[0]
     elif stopped is None:
         stopped = f"only {len(flights)} of {count} flights within {days:g} days of the earliest launch"
     return FinderResult(tuple(flights), tuple(rejected), stopped)
 
 
 def _reach(orbit, start: float, end: float) -> tuple[float, str | None]:
-    """The end of the search within the element sets' reach, and why it is cut (None: not cut)."""
-    from planner.orbit.horizon import Horizon
+    """The end of the search within the element sets' reach (``planner.orbit.horizon.REACH_DAYS`` either side of an
+    epoch, within the ephemeris), and why it is cut (None: not cut). Where SGP4 itself fails inside that reach, the
+    launch opportunities say so and the search stops there (:func:`_launches`)."""
+    from planner.orbit.horizon import REACH_DAYS, ephemeris_bounds
 
-    spans = Horizon(orbit).spans
-    for lo, hi in spans.tolist():
+    first, last = ephemeris_bounds()
+    reach = REACH_DAYS * 86400.0
+    spans = []
+    for epoch in sorted(float(e) for e in orbit.epochs):
+        lo, hi = max(epoch - reach, first), min(epoch + reach, last)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        elif lo <= hi:
+            spans.append([lo, hi])
+    for lo, hi in spans:
         if lo <= start <= hi:
             if hi < end:
                 return hi, f"the element sets reach only to {short_time(hi)}: import newer ones to search further"
             return end, None
-    raise RequestError(f"the earliest launch, {short_time(start)}, is beyond the reach of the element sets")
+    raise RequestError(f"the earliest launch, {short_time(start)}, is beyond the reach of the element sets "
+                       f"({REACH_DAYS:g} days either side of an epoch)")
 
 
-def _launches(plan: Plan, orbit, start: float, end: float):
-    """The launches to try, in time order: the opportunities from the site (a launch a day without an orbit)."""
+def _launches(plan: Plan, orbit, start: float, end: float, notes: list[str]):
+    """The launches to try, in time order: the opportunities from the site (a launch a day without an orbit); where
+    the orbit cannot give them, the reason goes to ``notes`` and the launches end."""
     if orbit is None:
         t = start
         while t <= end:
@@ -183,7 +198,8 @@ def _launches(plan: Plan, orbit, start: float, end: float):
         try:
             found = launch_opportunities(orbit, plan.request.site, to_datetime(t), to_datetime(b),
                                          plan.request.vehicle_type)
-        except CannotJudge:
+        except CannotJudge as error:
+            notes.append(f"launch opportunities from {to_datetime(t):%Y-%m-%d} cannot be worked out: {error.reason}")
             return
         for o in found:
             if start <= o.launch <= end:
