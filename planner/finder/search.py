@@ -130,13 +130,13 @@ def find_flights(project: Project, request: FlightRequest, count: int = 3, days:
     if any(m.id == CANDIDATE_ID for m in project.missions):
         raise RequestError(f"the plan already has a mission with the id '{CANDIDATE_ID}'")
     plan = plan_request(request, work.station, taken)
-    judge = _Judge(work, conditions)
     start = float(epoch_seconds(request.earliest))
     end = start + days * 86400.0
     orbit = getattr(conditions, "orbit", None)
     stopped = None
     if orbit is not None:
         end, stopped = _reach(orbit, start, end)
+    judge = _Judge(work, conditions)
     flights, rejected = [], []
     notes: list[str] = []
     for launch in _launches(plan, orbit, start, end, notes):
@@ -211,16 +211,16 @@ def _try_launch(plan: Plan, judge: "_Judge", launch: _Launch) -> tuple[Flight | 
     """The first flight from this launch that passes (port by port, stay by stay), or the reasons none did."""
     reasons = []
     for port in plan.ports:
-        why = None
+        first = None  # the reason the first length of stay was turned down (the one a user asked for first)
         arrived = docked(plan, launch.launch, launch.in_plane, port)
         for stay in plan.request.stay_days:
             mission, why = _complete(plan, judge, arrived, stay)
-            if mission is None:
-                continue
-            why = judge.busy(mission, port) or judge.verdict(mission)
-            if why is None:
-                return _flight(mission, launch, plan, stay, port), []
-        reasons.append(f"{port}: {why}" if len(plan.ports) > 1 and not why.startswith(port) else why)
+            if mission is not None:
+                why = judge.busy(mission, port) or judge.verdict(mission)
+                if why is None:
+                    return _flight(mission, launch, plan, stay, port), []
+            first = first or why
+        reasons.append(f"{port}: {first}" if len(plan.ports) > 1 and not first.startswith(port) else first)
     return None, reasons
 
 

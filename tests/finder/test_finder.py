@@ -163,3 +163,18 @@ def test_an_earliest_launch_beyond_the_element_sets_is_refused(data_dir):
     project = _traffic(data_dir, "iss-2021-10-15.tle")
     with pytest.raises(RequestError, match="beyond the reach"):
         find_flights(project, replace(_dragon(), earliest=datetime(2023, 1, 1, tzinfo=UTC)))
+
+
+def test_named_people_fly_only_once_they_are_free(data_dir):
+    """Crew-2's crew are aboard until 2021-11-08 and land on 11-09: a flight for them comes after that (the people
+    rules see them on the candidate and turn down the earlier launches)."""
+    project = _traffic(data_dir, "iss-2021-10-15.tle")
+    crew2 = next(m for m in project.missions if m.name == "Crew-2")
+    people = crew2.first(EventKind.DOCK).crew
+    assert len(people) == 4
+    result = find_flights(project, _dragon(people=people), 1)
+    flight = result.flights[0]
+    assert flight.launch > crew2.last(EventKind.LAND).utc
+    assert all(e.crew == people for e in flight.mission.events)
+    assert any("person-" in r.reason for r in result.rejected)
+    assert [f for f in _new_findings(project, flight.mission) if f.is_conflict] == []
