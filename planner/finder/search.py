@@ -44,8 +44,9 @@ from planner.rules.orbit_link import orbit_conditions
 REJECTING_WARNINGS = frozenset({"spacing", "high-beta", "landing", "headcount"})
 #: How far past the earliest launch the search goes unless told.
 SEARCH_DAYS = 365.0
-#: Launch opportunities are worked out this many days at a time.
-CHUNK_DAYS = 10.0
+#: Launch opportunities are worked out this many days at a time (the first time, FIRST_CHUNK_DAYS, doubling).
+CHUNK_DAYS = 16.0
+FIRST_CHUNK_DAYS = 2.0
 
 
 @dataclass(frozen=True)
@@ -192,9 +193,10 @@ def _launches(plan: Plan, orbit, start: float, end: float, notes: list[str]):
     from planner.orbit.launch import launch_opportunities
 
     lead_room = 3600.0  # the liftoff comes minutes before the in-plane moment: look a little past the end
-    t = start
+    t, chunk, last = start, FIRST_CHUNK_DAYS, -math.inf
     while t < end:
-        b = min(t + CHUNK_DAYS * 86400.0, end + lead_room)
+        b = min(t + chunk * 86400.0, end + lead_room)
+        chunk = min(2 * chunk, CHUNK_DAYS)  # the first flights often come within days: ask little at first
         try:
             found = launch_opportunities(orbit, plan.request.site, to_datetime(t), to_datetime(b),
                                          plan.request.vehicle_type)
@@ -202,7 +204,8 @@ def _launches(plan: Plan, orbit, start: float, end: float, notes: list[str]):
             notes.append(f"launch opportunities from {to_datetime(t):%Y-%m-%d} cannot be worked out: {error.reason}")
             return
         for o in found:
-            if start <= o.launch <= end:
+            if start <= o.launch <= end and o.in_plane > last:  # one at a chunk's edge comes once
+                last = o.in_plane
                 yield _Launch(o.launch, o.in_plane)
         t = b
 
