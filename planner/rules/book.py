@@ -21,12 +21,24 @@ class FindingsBook:
         self._pairs_of: dict[str, set[tuple]] = {}  # "kind:owner" -> the pair scopes naming that owner
         self._sorted: SortedKeyList | None = None  # made when first read: a full check files without sorting
         self._conflicts = 0
+        self._journal: list[tuple[list[Finding], list[Finding]]] | None = None  # see :meth:`record`
+
+    def record(self) -> list[tuple[list[Finding], list[Finding]]]:
+        """Start noting every change filed from now on, as (withdrawn, filed) pairs in the list returned, until
+        :meth:`stop_recording` (what a trial edit compares)."""
+        self._journal = []
+        return self._journal
+
+    def stop_recording(self) -> None:
+        self._journal = None
 
     def put(self, scope: tuple, findings: list[Finding]) -> None:
         """File ``findings`` as everything ``scope`` holds now (an empty list withdraws the scope)."""
         old = self._found.get(scope)
         if old is not None and old == findings:
             return
+        if self._journal is not None:
+            self._journal.append((old or [], findings))
         if old:
             self._withdraw(old)
         if findings:
@@ -49,6 +61,8 @@ class FindingsBook:
         for scope in self._pairs_of.pop(f"{kind}:{owner}", set()):
             old = self._found.pop(scope, None)
             if old:
+                if self._journal is not None:
+                    self._journal.append((old, []))
                 self._withdraw(old)
 
     def holds(self, scope: tuple) -> list[Finding]:

@@ -20,7 +20,8 @@ from planner.rules.activity_table import ActivityRows, ActivityTable, PersonActi
 from planner.rules.book import FindingsBook
 from planner.rules.blocking import blocking_findings
 from planner.rules.event_fixes import EventsState
-from planner.rules.findings import Finding
+from planner.rules.findings import Finding, Suggestion
+from planner.rules.fixes import FixError, FixResult, apply_fix
 from planner.rules.headcount import headcount_findings
 from planner.rules.high_beta import BetaContext, event_findings, high_beta_findings
 from planner.rules.landing_rule import LandingContext, landing_findings, landing_rows
@@ -34,6 +35,7 @@ from planner.rules.ports import by_start, double_bookings, stay_findings
 from planner.rules.prefilter import overlap_pairs, screen
 from planner.rules.screens import block_suspects, mission_suspects, people_suspects, port_columns, port_suspects
 from planner.rules.spacing import DynamicIndex, spacing_findings
+from planner.rules.vetting import fixes
 from planner.rules.suggestions import WARNING_FIXES, PlanState, suggest, suggest_all
 from planner.station import HeadcountStep, StationTimeline, derive_mission
 from planner.station.columns import timestamps
@@ -285,12 +287,15 @@ class RuleEngine:
         Fixes depend on the whole plan, so they are worked out when asked for (here, or one finding at a
         time with :meth:`with_fixes`), never kept: a re-check after an edit stays cheap.
         """
+        self._check_headcount()
+        found = self.book.findings()
+        return suggest_all(found, self.state()) if suggestions else found
+
+    def _check_headcount(self) -> None:
         series = self.timeline.headcount_arrays()
         if series is not self._headcount_series:
             self.book.put(("headcount",), headcount_findings(series[0], series[1], self.settings))
             self._headcount_series = series
-        found = self.book.findings()
-        return suggest_all(found, self.state()) if suggestions else found
 
     def counts(self) -> tuple[int, int]:
         """(conflicts, warnings) among the current findings."""
@@ -300,6 +305,45 @@ class RuleEngine:
     def with_fixes(self, finding: Finding) -> Finding:
         """The finding with the fixes the current plan allows (compatible free ports, a free seat, ...)."""
         return suggest(finding, self.state()) if finding.is_conflict or finding.rule in WARNING_FIXES else finding
+
+    def judge(self, finding: Finding, suggestion: Suggestion) -> bool:
+        """True when ``suggestion``, applied (:func:`~planner.rules.fixes.apply_fix`), takes ``finding`` away and
+        brings no new conflict (:func:`~planner.rules.vetting.fixes`): every fix is offered only after this."""
+        try:
+            return fixes(finding, self.trial(apply_fix(self.project, finding, suggestion)))
+        except FixError:
+            return False
+
+    def trial(self, result: FixResult) -> list[tuple[list[Finding], list[Finding]]]:
+        """What an edit would change among the findings, as (withdrawn, filed) pairs: its items are put in the
+        project and re-checked as an edit is, then the project and the findings are put back as they were."""
+        swaps = []  # (list, position, the edited item, the item it holds now)
+        for collection, item in result.changes():
+            items = getattr(self.project, collection)
+            # The item the rules read where ids repeat: the first mission, the last activity (as fixes edit them).
+            order = range(len(items)) if collection == "missions" else range(len(items) - 1, -1, -1)
+            k = next((k for k in order if items[k].id == item.id), None)
+            if k is None:
+                raise FixError(f"'{item.id}' is no longer in the plan")
+            swaps.append((items, k, item, items[k]))
+        for items, k, item, _old in swaps:
+            items[k] = item
+        ids: dict[str, list[str]] = {}
+        for collection, item in result.changes():
+            ids.setdefault(collection, []).append(item.id)
+        changes = self.book.record()
+        try:
+            for collection, changed in ids.items():
+                self.changed(collection, *changed)
+            self._check_headcount()
+        finally:
+            self.book.stop_recording()
+            for items, k, _item, old in swaps:
+                items[k] = old
+            for collection, changed in ids.items():
+                self.changed(collection, *changed)
+            self._check_headcount()
+        return changes
 
     def _recheck_orbit_events(self, mid: str, mission, gone, come) -> None:
         """After a mission's events changed from ``gone`` to ``come``: the high-beta findings of those events and
@@ -342,7 +386,7 @@ class RuleEngine:
         events = None
         if self.events_orbit is not None:
             events = EventsState(self._beta_context(), self._landing_context(), self.station, self.project.mission)
-        return PlanState(self.timeline, self.dynamic, self.settings, self.station, acts, events)
+        return PlanState(self.timeline, self.dynamic, self.settings, self.station, acts, events, self.judge)
 
     # -- scopes ----------------------------------------------------------------------------------------
     def _check_port(self, port: str) -> None:

@@ -207,7 +207,7 @@ def _use_seat(project: Project, finding: Finding, suggestion: Suggestion) -> lis
             when, mid, index = min(going)
             edited = changed.setdefault(mid, copy.deepcopy(project.mission(mid)))
             lands = [e for e in edited.events if e.kind is EventKind.LAND and e.utc >= when and person in e.crew]
-            home = [edited.events[index]] + [min(lands, key=lambda e: e.utc)] * bool(lands)
+            home = [edited.events[index]] + ([min(lands, key=lambda e: e.utc)] if lands else [])
             for event in home:
                 event.crew = tuple(p for p in event.crew if p != person)
         leave.crew = leave.crew + (person,)

@@ -41,12 +41,13 @@ def arrive_together(a: DynamicEvent, b: DynamicEvent, tracks: dict[str, MissionT
     return (ta is not None and ta.arrives_with == b.mission) or (tb is not None and tb.arrives_with == a.mission)
 
 
-_NOUNS = {EventKind.DOCK: "docking", EventKind.BERTH: "berthing", EventKind.UNDOCK: "undocking",
-          EventKind.UNBERTH: "unberthing", EventKind.RELOCATE: "relocation"}
+#: What the findings call each kind of dynamic event.
+NOUNS = {EventKind.DOCK: "docking", EventKind.BERTH: "berthing", EventKind.UNDOCK: "undocking",
+         EventKind.UNBERTH: "unberthing", EventKind.RELOCATE: "relocation"}
 
 
 def _name(event: DynamicEvent, tracks) -> str:
-    return f"{tracks[event.mission].name} {_NOUNS[event.kind]}"
+    return f"{tracks[event.mission].name} {NOUNS[event.kind]}"
 
 
 class DynamicIndex:
@@ -129,21 +130,31 @@ class DynamicIndex:
         return event.mission, event.end
 
     def add(self, event: DynamicEvent) -> None:
-        """Add one event."""
+        """Add one event (the arrays, once made, get it too: an edit and its re-check stay cheap)."""
         self._materialize()
-        self._arrays = None
         key = (event.start, event.mission, event.index)
         self._events[key] = event
-        self._keys.insert(bisect_left(self._keys, key), key)
+        at = bisect_left(self._keys, key)
+        self._keys.insert(at, key)
         self.longest = max(self.longest, event.end - event.start)
+        if self._arrays is not None:
+            start, end, crewed, _reach = self._arrays
+            end = np.insert(end, at, event.end)
+            self._arrays = (np.insert(start, at, event.start), end, np.insert(crewed, at, event.crewed),
+                            np.maximum.accumulate(end))
 
     def remove(self, event: DynamicEvent) -> None:
         """Remove one event."""
         self._materialize()
-        self._arrays = None
         key = (event.start, event.mission, event.index)
         del self._events[key]
-        del self._keys[bisect_left(self._keys, key)]
+        at = bisect_left(self._keys, key)
+        del self._keys[at]
+        if self._arrays is not None:
+            start, end, crewed, _reach = self._arrays
+            end = np.delete(end, at)
+            self._arrays = (np.delete(start, at), end, np.delete(crewed, at),
+                            np.maximum.accumulate(end) if len(end) else end)
 
     def bulk(self, events) -> None:
         """Add many events at once (a sort instead of many inserts)."""

@@ -2,12 +2,16 @@
 free for the whole stay, the earliest time a port is free, a docked vehicle with a free seat, a return crew to
 join, and for an activity the nearest time that meets its orbit needs or lies in its people's stay. Two warnings
 have fixes too (:data:`WARNING_FIXES`): a dynamic event in high beta and a landing outside daylight or far from
-an opportunity (:mod:`planner.rules.event_fixes`)."""
+an opportunity (:mod:`planner.rules.event_fixes`).
+
+Every fix is offered only when the plan's rules, judging the plan with the fix applied, find its finding gone and
+no new conflict (``PlanState.judge``, the engine's :meth:`~planner.rules.engine.RuleEngine.judge`): one check
+for all of them, made after each kind has worked out its own."""
 
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import numpy as np
 
@@ -18,7 +22,7 @@ from planner.rules import ports, spacing
 from planner.rules.findings import Finding, Suggestion
 from planner.model.time_text import short_time, short_times
 from planner.model.catalogue import Station, StationSettings
-from planner.rules.placement import SEARCH_S, ActivityState, Search, aboard, moved_text, nearest_stay, place
+from planner.rules.placement import SEARCH_S, STEP_S, ActivityState, Search, aboard, moved_text, nearest_stay, place
 from planner.rules.spacing import DynamicIndex
 from planner.station import CrewMove, PortStay, StationTimeline, derive_person, lifeboat_pieces
 
@@ -33,6 +37,8 @@ class PlanState(NamedTuple):
     station: Station
     activities: ActivityState | None = None
     events: event_fixes.EventsState | None = None  # what the high-beta and landing fixes read (None: no orbit)
+    #: True when a fix, applied, takes its finding away and brings no new conflict (None: every fix offered).
+    judge: Callable[[Finding, Suggestion], bool] | None = None
 
 
 #: The warnings that have fixes (the others are worth a look, with nothing obvious to change).
@@ -42,17 +48,30 @@ _MOVABLE = (orbit_rule.ORBIT, activities.OUTSIDE_STAY)  # activity conflicts a m
 
 
 def suggest(finding: Finding, state: PlanState) -> Finding:
-    """The finding with the fixes that exist for it (unchanged when none does)."""
+    """The finding with the fixes that exist for it and that the rules find work (unchanged when none does)."""
+    return _offered(*_suggest(finding, state), state)
+
+
+def _offered(finding: Finding, judged: tuple[Suggestion, ...], state: PlanState) -> Finding:
+    """The finding with only the fixes ``state.judge`` finds work (those in ``judged`` were found to already)."""
+    if state.judge is None or not finding.suggestions:
+        return finding
+    return finding.with_suggestions([s for s in finding.suggestions if s in judged or state.judge(finding, s)])
+
+
+def _suggest(finding: Finding, state: PlanState) -> tuple[Finding, tuple[Suggestion, ...]]:
+    """The finding with the fixes worked out for it, and those of them judged already."""
     found: list[Suggestion] = []
+    judged: tuple[Suggestion, ...] = ()
     if finding.rule in _PORT_RULES and finding.vehicles and finding.ports:
         stay = _stay(state, finding.vehicles[0], finding.ports[0], finding.start)
         if stay is not None:
             found += free_ports(state, stay)
             if finding.rule == ports.DOUBLE_BOOKING:
-                free = earliest_free(state, stay)
+                free = free_from(state, finding, stay)
                 if free is not None:
-                    found.append(Suggestion("move-to", f"{stay.port} is free from {short_time(free)}",
-                                            port=stay.port, utc=free, vehicle=stay.mission))
+                    found.append(free)
+                    judged = (free,)
     elif finding.rule == blocking.BLOCKING and len(finding.vehicles) == 2:
         occupant = _stay(state, finding.vehicles[1], finding.ports[1], finding.start)
         if occupant is not None and not math.isinf(occupant.end):
@@ -66,7 +85,7 @@ def suggest(finding: Finding, state: PlanState) -> Finding:
     elif finding.rule in _MOVABLE and len(finding.activities) == 1:
         found += [fix for fix in activity_fixes([finding], state) if fix is not None]
     elif finding.rule == spacing.SPACING and finding.vehicles:
-        return _spacing_fixes([finding], state)[0]
+        return _spacing_fixes([finding], state)[0], judged
     elif finding.rule == missions.STAY_LIMIT and finding.vehicles:
         found.append(Suggestion("move-to", f"undock {_name(state, finding.vehicles[0])} by "
                                 f"{short_time(finding.start)}", utc=finding.start, vehicle=finding.vehicles[0]))
@@ -74,7 +93,7 @@ def suggest(finding: Finding, state: PlanState) -> Finding:
         found += event_fixes.high_beta_fixes(finding, state.events)
     elif finding.rule == landing_rule.LANDING and state.events is not None:
         found += event_fixes.landing_fixes(finding, state.events)
-    return finding.with_suggestions(found) if found else finding
+    return (finding.with_suggestions(found) if found else finding), judged
 
 
 def suggest_all(findings: list[Finding], state: PlanState) -> list[Finding]:
@@ -84,14 +103,14 @@ def suggest_all(findings: list[Finding], state: PlanState) -> list[Finding]:
     spaced = [k for k, f in enumerate(findings) if f.rule == spacing.SPACING and f.is_conflict and f.vehicles]
     moving = [k for k, f in enumerate(findings) if f.rule in _MOVABLE and f.is_conflict and len(f.activities) == 1]
     together = set(spaced) | set(moving)
-    out = [suggest(f, state) if (f.is_conflict or f.rule in WARNING_FIXES) and k not in together else f
+    out = [_suggest(f, state) if (f.is_conflict or f.rule in WARNING_FIXES) and k not in together else (f, ())
            for k, f in enumerate(findings)]
     for k, fixed in zip(spaced, _spacing_fixes([findings[k] for k in spaced], state)):
-        out[k] = fixed
+        out[k] = (fixed, ())
     for k, fix in zip(moving, activity_fixes([findings[k] for k in moving], state)):
         if fix is not None:
-            out[k] = findings[k].with_suggestions([fix])
-    return out
+            out[k] = (findings[k].with_suggestions([fix]), ())
+    return [_offered(f, judged, state) for f, judged in out]
 
 
 def _spacing_fixes(findings: list[Finding], state: PlanState) -> list[Finding]:
@@ -169,6 +188,64 @@ def earliest_free(state, stay: PortStay) -> float | None:
             break
         when = max(when, other.end)
     return None if math.isinf(when) else when
+
+
+#: How far past the time the port is first free the 'free from' fix looks, and how many times it has judged.
+FREE_REACH_S = 90 * 86400.0
+FREE_TRIES = 12
+
+
+def free_from(state, finding: Finding, stay: PortStay) -> Suggestion | None:
+    """The 'free from' fix of a double booking: the vehicle's flight moved, whole, to arrive at the earliest time
+    its port is free for the stay and the rules find its finding gone and no new conflict (spacing from the events
+    around it, headcount and the rest: ``state.judge``), or None when none of the nearest candidates does.
+
+    The candidates are the times the port is free from (the first, and the ends of the later stays there) and the
+    times each of the vehicle's own dynamic events comes a spacing margin (or nothing) after another's end: the
+    times something that stands in the way stops doing so, tried in time order (never minute by minute)."""
+    first = earliest_free(state, stay)
+    if first is None:
+        return None
+    # The port must be free when the vehicle arrives (the rest of the stay the rules judge).
+    candidates = [(when, after) for when, after in _free_candidates(state, stay, first)
+                  if _free(state, stay.port, when, when + STEP_S, stay.mission)]
+    for when, after in candidates[:FREE_TRIES]:
+        text = f"{stay.port} is free from {short_time(when)}"
+        if after is not None:
+            text += f" (after the spacing from {_name(state, after.mission)}'s {spacing.NOUNS[after.kind]})"
+        fix = Suggestion("move-to", text, port=stay.port, utc=when, vehicle=stay.mission)
+        if state.judge is None or state.judge(finding, fix):
+            return fix
+    return None
+
+
+def _free_candidates(state, stay: PortStay, first: float) -> list[tuple[float, object]]:
+    """The times from ``first`` on (within :data:`FREE_REACH_S`) the 'free from' fix may propose, in time order,
+    each with the dynamic event whose spacing it keeps (None: a time the port, or something else, becomes free)."""
+    last = first + FREE_REACH_S
+    found: dict[float, object] = {first: None}
+    for other in state.timeline.port_stays.get(stay.port, ()):
+        if other.mission != stay.mission and first < other.end <= last:
+            found.setdefault(other.end, None)
+    track = state.timeline.missions.get(stay.mission)
+    need = state.settings.spacing_conflict_hours * 3600
+    index = state.dynamic
+    starts, ends = index.arrays()[:2]
+    for own in (track.dynamic if track is not None else ()):
+        offset = own.start - stay.start  # the event starts at ``when + offset`` once moved
+        lo = int(np.searchsorted(starts, first + offset - need - index.longest, side="left"))
+        hi = int(np.searchsorted(starts, last + offset, side="right"))
+        for k in range(lo, hi):
+            if not first + offset - need < ends[k] <= last + offset:
+                continue
+            event = index.event(k)
+            if event.mission == stay.mission:
+                continue
+            for margin, after in ((0.0, None), (need, event)):
+                when = float(ends[k]) + margin - offset
+                if first < when <= last and found.get(when) is None:
+                    found[when] = after
+    return sorted(found.items(), key=lambda item: item[0])
 
 
 def free_seats(state, finding: Finding) -> list[Suggestion]:

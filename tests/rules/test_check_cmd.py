@@ -27,7 +27,7 @@ def test_json_output_and_exit_1_on_the_counterfactual(data_dir, tmp_path, capsys
     first = data["conflicts"][0]
     assert (first["rule"], first["start"], first["end"], first["ports"]) == (
         "port-double-booking", "2021-10-05T12:22:31Z", "2021-10-17T01:14:00Z", ["rassvet-nadir"])
-    assert first["suggestions"][0]["action"] == "move-to"
+    assert first["suggestions"] == []  # no move of MS-19 fixes it without new conflicts (see test_real_2021)
     assert len(data["headcount"]) == 9
 
 
