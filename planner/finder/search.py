@@ -24,6 +24,7 @@ time after the stay (for tests and benchmarks; the command line refuses a plan w
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -117,10 +118,12 @@ class _Launch:
 
 
 def find_flights(project: Project, request: FlightRequest, count: int = 3, days: float = SEARCH_DAYS,
-                 conditions=...) -> FinderResult:
+                 conditions=..., stop: Callable[[], bool] | None = None) -> FinderResult:
     """The earliest ``count`` flights of ``request`` that pass every station rule in ``project``, searched over
     ``days`` from the earliest launch (see the module). ``conditions``: the rules' orbit
-    (:func:`planner.rules.orbit_link.orbit_conditions` of the project unless given; None: no orbit).
+    (:func:`planner.rules.orbit_link.orbit_conditions` of the project unless given; None: no orbit). ``stop``:
+    asked before each launch is tried (the app's Cancel, from another thread); when it says True the search ends
+    with what it has, ``stopped`` saying it was cancelled.
     Raises :class:`RequestError` for a request the station cannot fly, or one the element sets cannot judge."""
     if count < 1:
         raise RequestError("the number of flights to find must be at least 1")
@@ -142,6 +145,9 @@ def find_flights(project: Project, request: FlightRequest, count: int = 3, days:
     notes: list[str] = []
     for launch in _launches(plan, orbit, start, end, notes):
         if len(flights) >= count:
+            break
+        if stop is not None and stop():
+            notes.insert(0, f"cancelled after {len(flights)} of {count} flights")
             break
         flight, reasons = _try_launch(plan, judge, launch)
         if flight is not None:
