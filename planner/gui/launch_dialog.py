@@ -44,18 +44,8 @@ class LaunchDialog(OpportunityDialog):
     # ------------------------------------------------------------------ form
 
     def _fields(self, mission: Mission) -> list:
-        self.site_combo = QComboBox(self)
-        self.site_combo.setAccessibleName("Launch site")
-        usual = usual_launch_site(mission.vehicle_type, self._type_name(mission.vehicle_type))
-        for site in launch_sites():
-            self.site_combo.addItem(site.name, site)
-            ways = " or ".join(site.directions) if site.directions else "either way"
-            self.site_combo.setItemData(self.site_combo.count() - 1, f"{site.vehicles}; launches fly {ways}",
-                                        Qt.ItemDataRole.ToolTipRole)
-        for ground in self.doc.project.sites:
-            self.site_combo.addItem(f"{ground.name} (ground site, either way)", from_ground_site(ground))
-        self.site_combo.setCurrentIndex(max(0, next((i for i in range(self.site_combo.count())
-                                                     if usual is not None and self.site_combo.itemData(i) == usual), 0)))
+        self.site_combo = site_combo(self, self.doc.project)
+        choose_usual_site(self.site_combo, mission.vehicle_type, self._type_name(mission.vehicle_type))
         self.site_combo.activated.connect(lambda _i: self.find())
         self.profile_combo = QComboBox(self)
         self.profile_combo.setAccessibleName("Rendezvous profile")
@@ -170,6 +160,28 @@ class LaunchDialog(OpportunityDialog):
         new = launch_at(mission, arrival, chosen.site.name, to_datetime(round(chosen.in_plane)),
                         port=ports[0].id if ports else None)
         return new, f"Launch {mission.name} at {format_in_zone(arrival.launch, self.zone(), seconds=False)}"
+
+
+def site_combo(parent, project) -> QComboBox:
+    """A launch site picker: the catalogue's pads (a tooltip: what flies from there, which way), then the plan's
+    ground sites (either way); each item's data is its :class:`LaunchSite`."""
+    combo = QComboBox(parent)
+    combo.setAccessibleName("Launch site")
+    for site in launch_sites():
+        combo.addItem(site.name, site)
+        ways = " or ".join(site.directions) if site.directions else "either way"
+        combo.setItemData(combo.count() - 1, f"{site.vehicles}; launches fly {ways}", Qt.ItemDataRole.ToolTipRole)
+    for ground in project.sites:
+        combo.addItem(f"{ground.name} (ground site, either way)", from_ground_site(ground))
+    return combo
+
+
+def choose_usual_site(combo: QComboBox, vehicle_type: str, type_name: str = "") -> None:
+    """Choose in ``combo`` (a :func:`site_combo`) the site the vehicle type usually launches from (the first site
+    when the catalogue does not say)."""
+    usual = usual_launch_site(vehicle_type, type_name)
+    combo.setCurrentIndex(max(0, next((i for i in range(combo.count())
+                                       if usual is not None and combo.itemData(i) == usual), 0)))
 
 
 def open_dialog(editor, around: float | None = None) -> LaunchDialog | None:

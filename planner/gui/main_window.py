@@ -22,7 +22,7 @@ from planner.gui.document import ProjectDocument
 from planner.gui.files import ProjectFiles
 from planner.gui.time_cursor import TimeCursor
 from planner.gui.views import install_views
-from planner.gui import landing_action, launch_action, usual_sites
+from planner.gui import finder_action, landing_action, launch_action, usual_sites
 from planner.gui.mission_editor import MissionEditor
 from planner.gui.notice_bar import NoticeBar
 from planner.gui import record_actions
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         usual_sites.install(self)  # (beside the ground sites' filter, and in the Edit menu)
         launch_action.install(self)  # Edit > Launch at an Opportunity… (the mission editor has its button)
         landing_action.install(self)  # Edit > Land at an Opportunity… (beside it, and the editor's button)
+        finder_action.install(self)  # Edit > Find a Flight… (and a double-click on empty time on the timeline)
         self.doc.undo_stack.cleanChanged.connect(self._update_title)
         self.doc.pathChanged.connect(self._update_title)
         self.doc.projectReset.connect(self._project_reset)

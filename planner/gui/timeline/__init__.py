@@ -24,6 +24,7 @@ def build(window):
     canvas = view.canvas
     canvas.itemClicked.connect(lambda collection, item_id: _select(window, collection, item_id))
     canvas.itemActivated.connect(lambda collection, item_id: _open(window, collection, item_id))
+    canvas.emptyTimeActivated.connect(lambda when: _find_flight(window, when))
     window.selectionChanged.connect(canvas.set_selection)
     window.displayZoneChanged.connect(lambda _zone: canvas.update())  # the axis and tooltips follow the clock
     return view
@@ -46,3 +47,10 @@ def _open(window, collection: str, item_id: str) -> None:
     if dock is not None:
         dock.show()
         dock.raise_()
+
+
+def _find_flight(window, when: float) -> None:
+    """Double-click on empty time: Find a Flight… with the earliest launch there."""
+    from planner.gui import finder_action
+
+    finder_action.open_at(window, when)

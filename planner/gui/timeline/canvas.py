@@ -79,6 +79,8 @@ class TimelineCanvas(QWidget):
     itemActivated = Signal(str, str)
     #: the visible span or the lanes' height changed
     viewChanged = Signal()
+    #: a double-click on empty time: the instant clicked (epoch seconds)
+    emptyTimeActivated = Signal(float)
 
     def __init__(self, doc, station, checker, cursor, zone=lambda: "UTC", parent=None):
         """Lanes of ``doc``'s plan from ``station`` (a :class:`StationState`), with ``checker``'s findings as bands."""
@@ -443,6 +445,8 @@ class TimelineCanvas(QWidget):
         hit = self.hit(event.position())
         if hit is not None:
             self.itemActivated.emit(*self._record(hit.payload))
+        elif event.position().x() >= LABEL_W and event.position().y() >= AXIS_H:
+            self.emptyTimeActivated.emit(self.scale.t(event.position().x()))
 
     def drag_to(self, pos: QPointF) -> None:
         """Apply the drag in progress as if the mouse were at ``pos`` (one merged undo step per drag)."""
