@@ -41,6 +41,8 @@ COLUMNS = ["Launch", "Dock", "Port", "Undock", "Land"]
 ANY_PORT = "Any compatible port"
 #: how often the GUI thread looks whether the search has ended
 POLL_MS = 30
+NO_ORBIT = ("the plan has no element sets of the station, so its launch and landing opportunities cannot be worked "
+            "out: import one (the Map's Import Element Sets…) and try again")
 #: the default length of stay, days
 STAY_DAYS = 10.0
 
@@ -240,9 +242,15 @@ class FinderDialog(QDialog):
         """The worker thread: the search, its result or error left in ``_outcome`` (no Qt here)."""
         from planner.finder import find_flights
         from planner.orbit.errors import CannotJudge
+        from planner.rules.orbit_link import orbit_conditions
 
         try:
-            self._outcome = (find_flights(project, request, count, stop=self._stop.is_set), None)
+            conditions = orbit_conditions(project)
+            if conditions is None:  # the finder would try a launch a day: not what a user asks for
+                self._outcome = (None, NO_ORBIT)
+                return
+            self._outcome = (find_flights(project, request, count, conditions=conditions, stop=self._stop.is_set),
+                             None)
         except (ValueError, CannotJudge) as exc:  # RequestError is a ValueError
             self._outcome = (None, str(exc))
         except Exception as exc:  # noqa: BLE001 (said in the dialog rather than lost in a thread)

@@ -183,3 +183,62 @@ def test_a_double_click_on_empty_time_on_the_timeline_opens_it_there(window, qtb
     clicked = dialog.earliest_edit.utc().timestamp()
     assert abs(clicked - (start + 86400)) < 2 * canvas.scale.seconds_per_px + 1
     dialog.close()
+
+
+def test_esc_stops_a_search_and_a_second_esc_closes_the_dialog(window, qtbot, monkeypatch, click_text):
+    from planner.finder import search
+
+    started, release = threading.Event(), threading.Event()
+    real = search._try_launch
+
+    def slow(*args):
+        started.set()
+        release.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(search, "_try_launch", slow)
+    dialog = _open_from_menu(window, qtbot)
+    dialog.choose("crew-dragon", 4, EARLIEST, 10.0)
+    click_text(dialog, "Find")
+    assert started.wait(10)
+    QTest.keyClick(dialog.list, Qt.Key.Key_Escape)
+    release.set()
+    _wait_idle(dialog, qtbot)
+    assert dialog.isVisible() and dialog.result.stopped.startswith("cancelled")
+    QTest.keyClick(dialog.list, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_a_plan_without_element_sets_is_refused_in_words(window, qtbot, click_text):
+    from planner.gui.commands import RemoveItem
+
+    for element_set in list(window.doc.project.element_sets):
+        window.doc.undo_stack.push(RemoveItem(window.doc, "element_sets", element_set.id))
+    dialog = _open_from_menu(window, qtbot)
+    dialog.choose("crew-dragon", 4, EARLIEST, 10.0)
+    click_text(dialog, "Find")
+    _wait_idle(dialog, qtbot)
+    assert dialog.list.topLevelItemCount() == 0 and not dialog.add_button.isEnabled()
+    assert dialog.message.text().startswith("Cannot search: the plan has no element sets of the station")
+
+
+def test_an_edit_of_the_plan_after_the_search_asks_for_another_search(window, qtbot, click_text):
+    from planner.gui.commands import RemoveItem
+
+    dialog = _open_from_menu(window, qtbot)
+    dialog.choose("crew-dragon", 4, EARLIEST, 10.0)
+    click_text(dialog, "Find")
+    _wait_idle(dialog, qtbot)
+    assert dialog.add_button.isEnabled()
+    window.doc.undo_stack.push(RemoveItem(window.doc, "missions", "crew-3"))
+    assert not dialog.add_button.isEnabled()
+    assert dialog.message.text() == "The plan changed since this search: Find again before adding a flight."
+    click_text(dialog, "Find")
+    _wait_idle(dialog, qtbot)
+    assert dialog.add_button.isEnabled()
+
+
+def test_help_keyboard_shortcuts_lists_it(window):
+    from planner.gui.shortcuts import shortcut_rows
+
+    assert ("Edit", "Find a Flight…", "Ctrl+Shift+F") in shortcut_rows(window)
