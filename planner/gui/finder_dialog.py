@@ -1,7 +1,7 @@
 """Find a Flight…: the flight finder (:mod:`planner.finder`) in the app. A form (vehicle type, crew, launch site,
 earliest launch, length of stay, port, how many), Find, the proposals (launch, dock, port, undock, land) and below
 them each earlier launch date turned down with the rule that turned it down; a chosen proposal is previewed on the
-timeline (every proposal marked through the time cursor's highlights, the chosen one shown), and Add This Flight
+timeline (marked from launch to landing through the time cursor's highlights, and shown), and Add This Flight
 (Enter, a double-click) adds its mission, with a person for each seat, as one undo step.
 
 The search runs in a worker thread on a copy of the plan (``copy.deepcopy``: the user may edit meanwhile; for a
@@ -348,15 +348,17 @@ class FinderDialog(QDialog):
         return flights[row] if 0 <= row < len(flights) else None
 
     def _chosen(self) -> None:
-        """A proposal chosen: every proposal marked on the time views, the chosen one shown (launch to landing)."""
+        """A proposal chosen: marked on the time views from launch to landing, and shown. (Only the chosen one:
+        flights a day apart that last weeks, all marked, shade the whole view.)"""
         self._update_buttons()
         flight = self.chosen_flight()
         if flight is None:
             return
         cursor = self.window_.time_cursor
-        name = self.type_combo.currentText()
-        cursor.set_highlights([(f.launch.timestamp(), f.land.timestamp(), f"Proposed {name} #{k} at {f.port}")
-                               for k, f in enumerate(self.result.flights, 1)], self.current_row())
+        port = self.doc.project.station.port(flight.port)
+        label = (f"Proposed {self.type_combo.currentText()} #{self.current_row() + 1} at "
+                 f"{port.name if port is not None else flight.port}")
+        cursor.set_highlights([(flight.launch.timestamp(), flight.land.timestamp(), label)], 0)
         self._show_on_timeline()
         cursor.show_window(flight.launch.timestamp(), flight.land.timestamp())
 

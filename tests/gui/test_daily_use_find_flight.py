@@ -64,24 +64,26 @@ def test_a_crew_dragon_of_ten_days_is_found_previewed_and_added_in_one_undo_step
     assert lines[0].startswith("2021-10-20: ") and "spacing" in lines[0] and "busy with Crew-2" in lines[0]
     assert dialog.rejected_label.text() == f"Launch dates turned down ({len(lines)}):"
 
-    # The first proposal is chosen: marked on the timeline (every proposal, it the chosen one) and shown there.
+    # The first proposal is chosen: marked on the timeline from launch to landing and shown there.
     assert dialog.current_row() == 0
     flight = dialog.chosen_flight()
     highlights, chosen = window.time_cursor.highlights()
-    assert chosen == 0 and len(highlights) == 3
-    assert highlights[0][:2] == (flight.launch.timestamp(), flight.land.timestamp())
+    assert chosen == 0 and len(highlights) == 1
+    assert highlights[0] == (flight.launch.timestamp(), flight.land.timestamp(),
+                             "Proposed Crew Dragon #1 at Harmony forward (IDA-2)")
     assert window.central_tabs.tabText(window.central_tabs.currentIndex()) == "Timeline"
     canvas = window.timeline_view.canvas
     left, right = canvas.visible_span()
     assert left < flight.launch.timestamp() and flight.land.timestamp() < right
     assert canvas.state.chosen_highlight == 0
-    # Choosing the second moves the preview.
+    # Choosing the second moves the preview to it.
     second = dialog.list.topLevelItem(1)
     QTest.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=dialog.list.visualItemRect(second).center())
-    assert window.time_cursor.highlights()[1] == 1
+    assert window.time_cursor.highlights()[0][0][0] == dialog.result.flights[1].launch.timestamp()
+    assert window.time_cursor.time() == dialog.result.flights[1].launch.timestamp()
     first = dialog.list.topLevelItem(0)
     QTest.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=dialog.list.visualItemRect(first).center())
-    assert window.time_cursor.highlights()[1] == 0
+    assert window.time_cursor.highlights()[0][0][0] == flight.launch.timestamp()
 
     dialog.resize(1024, 700)
     assert dialog.grab().save(str(tmp_path / "finder-dialog.png"))
