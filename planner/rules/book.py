@@ -21,11 +21,11 @@ class FindingsBook:
         self._pairs_of: dict[str, set[tuple]] = {}  # "kind:owner" -> the pair scopes naming that owner
         self._sorted: SortedKeyList | None = None  # made when first read: a full check files without sorting
         self._conflicts = 0
-        self._journal: list[tuple[list[Finding], list[Finding]]] | None = None  # see :meth:`record`
+        self._journal: list[tuple[tuple, list[Finding], list[Finding]]] | None = None  # see :meth:`record`
 
-    def record(self) -> list[tuple[list[Finding], list[Finding]]]:
-        """Start noting every change filed from now on, as (withdrawn, filed) pairs in the list returned, until
-        :meth:`stop_recording` (what a trial edit compares)."""
+    def record(self) -> list[tuple[tuple, list[Finding], list[Finding]]]:
+        """Start noting every change filed from now on, as (scope, withdrawn, filed) in the list returned, until
+        :meth:`stop_recording` (what a trial edit compares, and puts back)."""
         self._journal = []
         return self._journal
 
@@ -38,7 +38,7 @@ class FindingsBook:
         if old is not None and old == findings:
             return
         if self._journal is not None:
-            self._journal.append((old or [], findings))
+            self._journal.append((scope, old or [], findings))
         if old:
             self._withdraw(old)
         if findings:
@@ -62,7 +62,7 @@ class FindingsBook:
             old = self._found.pop(scope, None)
             if old:
                 if self._journal is not None:
-                    self._journal.append((old, []))
+                    self._journal.append((scope, old, []))
                 self._withdraw(old)
 
     def holds(self, scope: tuple) -> list[Finding]:

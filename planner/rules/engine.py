@@ -310,13 +310,15 @@ class RuleEngine:
         """True when ``suggestion``, applied (:func:`~planner.rules.fixes.apply_fix`), takes ``finding`` away and
         brings no new conflict (:func:`~planner.rules.vetting.fixes`): every fix is offered only after this."""
         try:
-            return fixes(finding, self.trial(apply_fix(self.project, finding, suggestion)))
+            changes = self.trial(apply_fix(self.project, finding, suggestion))
         except FixError:
             return False
+        return fixes(finding, [(withdrawn, filed) for _scope, withdrawn, filed in changes])
 
-    def trial(self, result: FixResult) -> list[tuple[list[Finding], list[Finding]]]:
-        """What an edit would change among the findings, as (withdrawn, filed) pairs: its items are put in the
-        project and re-checked as an edit is, then the project and the findings are put back as they were."""
+    def trial(self, result: FixResult) -> list[tuple[tuple, list[Finding], list[Finding]]]:
+        """What an edit would change among the findings, as (scope, withdrawn, filed): its items are put in the
+        project and re-checked as an edit is, then the project and the findings are put back as they were (for
+        missions without judging again: each scope gets back what it held, the timeline its tracks)."""
         swaps = []  # (list, position, the edited item, the item it holds now)
         for collection, item in result.changes():
             items = getattr(self.project, collection)
@@ -331,6 +333,8 @@ class RuleEngine:
         ids: dict[str, list[str]] = {}
         for collection, item in result.changes():
             ids.setdefault(collection, []).append(item.id)
+        self._check_headcount()
+        tracks = {mid: self.timeline.missions.get(mid) for mid in ids.get("missions", ())}
         changes = self.book.record()
         try:
             for collection, changed in ids.items():
@@ -340,10 +344,28 @@ class RuleEngine:
             self.book.stop_recording()
             for items, k, _item, old in swaps:
                 items[k] = old
-            for collection, changed in ids.items():
-                self.changed(collection, *changed)
-            self._check_headcount()
+            if set(ids) == {"missions"}:
+                self._put_back(tracks, changes)
+            else:
+                for collection, changed in ids.items():
+                    self.changed(collection, *changed)
+            self._headcount_series = None  # the same headcount, its arrays made again when next read
         return changes
+
+    def _put_back(self, tracks: dict, changes) -> None:
+        """After a trial edit of missions whose tracks were ``tracks`` (id -> track or None) and whose re-check
+        filed ``changes``: the timeline's tracks and dynamic events as they were, and every scope's findings."""
+        tl = self.timeline
+        for mid, track in tracks.items():
+            tried = tl.missions.get(mid)
+            mission = self.project.mission(mid)
+            tl.update_mission(mid, mission, derive_mission(mission, self.station) if mission is not None else None)
+            for event in tried.dynamic if tried else ():
+                self.dynamic.remove(event)
+            for event in track.dynamic if track else ():
+                self.dynamic.add(event)
+        for scope, withdrawn, _filed in reversed(changes):
+            self.book.put(scope, withdrawn)
 
     def _recheck_orbit_events(self, mid: str, mission, gone, come) -> None:
         """After a mission's events changed from ``gone`` to ``come``: the high-beta findings of those events and

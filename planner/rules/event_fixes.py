@@ -17,6 +17,7 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
+from planner import intervals
 from planner.model.catalogue import Station
 from planner.model.mission import EventKind, Mission
 from planner.model.time_text import short_time
@@ -144,7 +145,10 @@ def _daylight_landings(state: EventsState, zones, windows) -> list[float]:
     out = set()
     for zone in zones:
         try:
+            # Only those in the windows: the cache answers with every landing it has found so far, and what it
+            # has found depends on what was asked before (an edit's re-check, a judged fix).
             times = np.round(state.landing.cache.landings(zone, windows))
+            times = times[intervals.covers(intervals.normalise(windows), times, times)]
             sun = state.landing.cache.orbit.sun_elevation(zone.lat_deg, zone.lon_deg, times) if len(times) else times
         except CannotJudge:
             continue
