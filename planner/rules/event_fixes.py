@@ -6,8 +6,8 @@ high-beta days.
 Each is offered only when the edit it makes (:func:`planner.rules.fixes.shift_event`, the same one ``apply_fix``
 makes) is judged again by the rules themselves and found clear: the moved events keep their order, no moved dynamic
 event is in high beta (or beyond what the orbit can judge), and no moved landing is outside daylight or far from an
-opportunity. Other rules (spacing, stays) judge the new times when the fix is applied, as for the other ``move-to``
-fixes.
+opportunity. The other rules (spacing, stays) judge the new time as they judge every fix before it is offered
+(:meth:`planner.rules.engine.RuleEngine.judge`).
 """
 
 from __future__ import annotations

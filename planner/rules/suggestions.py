@@ -190,7 +190,8 @@ def earliest_free(state, stay: PortStay) -> float | None:
     return None if math.isinf(when) else when
 
 
-#: How far past the time the port is first free the 'free from' fix looks, and how many times it has judged.
+#: How far past the time the port is first free the 'free from' fix looks, and how many of its candidates the
+#: rules judge before it gives up.
 FREE_REACH_S = 90 * 86400.0
 FREE_TRIES = 12
 
