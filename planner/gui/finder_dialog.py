@@ -59,6 +59,7 @@ class FinderDialog(QDialog):
         self._stop = threading.Event()
         self._outcome = None  # the worker's (result, error); read on the GUI thread once the thread has ended
         self._stale = False
+        self._previewed = None  # the timeline canvas showing the chosen proposal's ghost bar
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._collect)
@@ -288,6 +289,7 @@ class FinderDialog(QDialog):
             self._stop.set()
             self._end_thread()
         self.window_.time_cursor.set_highlights([])
+        self._clear_preview()
         for signal in (self.doc.itemsChanged, self.doc.projectReset):
             try:
                 signal.disconnect(self._plan_changed)
@@ -334,6 +336,7 @@ class FinderDialog(QDialog):
             self.list.setCurrentItem(self.list.topLevelItem(0))
         else:
             self.window_.time_cursor.set_highlights([])
+            self._clear_preview()
         self._update_buttons()
 
     def current_row(self) -> int:
@@ -359,18 +362,26 @@ class FinderDialog(QDialog):
         label = (f"Proposed {self.type_combo.currentText()} #{self.current_row() + 1} at "
                  f"{port.name if port is not None else flight.port}")
         cursor.set_highlights([(flight.launch.timestamp(), flight.land.timestamp(), label)], 0)
-        self._show_on_timeline()
+        canvas = self._show_on_timeline()
+        if canvas is not None:  # the stay itself, a ghost bar in its port's lane
+            canvas.set_preview((flight.port, flight.dock.timestamp(), flight.undock.timestamp(), label))
         cursor.show_window(flight.launch.timestamp(), flight.land.timestamp())
 
-    def _show_on_timeline(self) -> None:
-        """The Timeline tab in front (the preview is drawn there)."""
+    def _show_on_timeline(self):
+        """The Timeline tab in front (the preview is drawn there); its canvas, or None without one."""
         window = self.window_
         tabs = getattr(window, "central_tabs", None)
-        if tabs is None:
-            return
-        for index in range(tabs.count()):
-            if tabs.tabText(index) == "Timeline" and tabs.currentIndex() != index:
-                tabs.setCurrentIndex(index)
+        if tabs is None or not hasattr(window, "timeline_view"):
+            return None
+        view = window.timeline_view
+        if tabs.currentWidget() is not view:
+            tabs.setCurrentWidget(view)
+        self._previewed = view.canvas
+        return view.canvas
+
+    def _clear_preview(self) -> None:
+        if self._previewed is not None:
+            self._previewed.set_preview(None)
 
     def _plan_changed(self, *_args) -> None:
         if self.result is not None and self.result.flights:

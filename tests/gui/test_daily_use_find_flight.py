@@ -76,6 +76,8 @@ def test_a_crew_dragon_of_ten_days_is_found_previewed_and_added_in_one_undo_step
     left, right = canvas.visible_span()
     assert left < flight.launch.timestamp() and flight.land.timestamp() < right
     assert canvas.state.chosen_highlight == 0
+    # The stay itself, a ghost bar in its port's lane.
+    assert canvas.state.preview == (flight.port, flight.dock.timestamp(), flight.undock.timestamp(), highlights[0][2])
     # Choosing the second moves the preview to it.
     second = dialog.list.topLevelItem(1)
     QTest.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=dialog.list.visualItemRect(second).center())
@@ -100,6 +102,7 @@ def test_a_crew_dragon_of_ten_days_is_found_previewed_and_added_in_one_undo_step
     assert len(project.people) == people_before + 4
     assert window.doc.undo_stack.count() == steps + 1  # one step: the mission and its four people
     assert window.time_cursor.highlights() == ([], -1)  # the preview goes with the dialog
+    assert canvas.state.preview is None
     # The live check (run at the edit) finds no new conflict, nor a warning of a rule the finder passes it by.
     assert window.checker.error == ""
     assert {f for f in window.checker.findings if f.is_conflict} == conflicts_before

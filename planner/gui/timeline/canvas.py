@@ -316,6 +316,11 @@ class TimelineCanvas(QWidget):
         self.state.chosen_highlight = chosen if 0 <= chosen < len(windows) else -1
         self.update()
 
+    def set_preview(self, preview: tuple | None) -> None:
+        """Draw a proposed stay ``(port id, start, end, label)`` as a ghost bar in its port's lane (None: none)."""
+        self.state.preview = preview
+        self.update()
+
     def set_selection(self, collection: str, ids: list) -> None:
         """Outline the selected missions or activities."""
         if collection == "missions":

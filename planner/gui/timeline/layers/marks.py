@@ -45,6 +45,34 @@ class Highlights:
         p.restore()
 
 
+class PreviewBar:
+    """A proposed stay not in the plan (Find a Flight…'s chosen proposal): a ghost bar, dashed and translucent, in
+    its port's lane, with its label."""
+
+    def paint(self, p: QPainter, f: Frame) -> None:
+        preview = f.state.preview
+        if preview is None:
+            return
+        port, start, end, label = preview
+        for _n, lane, top in f.lanes_in_view:
+            if lane.kind != "port" or lane.port != port:
+                continue
+            x0, x1 = f.scale.x(start), f.scale.x(end)
+            x0, x1 = max(x0, f.plot.left() - 2), min(x1, f.plot.right() + 2)
+            if x1 <= x0:
+                continue
+            rect = QRectF(x0, top + 3, max(x1 - x0, 3.0), lane.height - 6)
+            p.save()
+            fill = QColor(HIGHLIGHT)
+            fill.setAlpha(110)
+            p.fillRect(rect, fill)
+            p.setPen(QPen(QColor(HIGHLIGHT).darker(140), 2, Qt.PenStyle.DashLine))
+            p.drawRect(rect)
+            p.setPen(f.palette.color(QPalette.ColorRole.Text))
+            p.drawText(rect.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+            p.restore()
+
+
 class Cursor:
     """The shared time cursor, a line down the plot."""
 
