@@ -7,8 +7,8 @@ timeline (marked from launch to landing through the time cursor's highlights, an
 The search runs in a worker thread on a copy of the plan (``copy.deepcopy``: the user may edit meanwhile; for a
 plan of thousands of missions the copy itself takes a moment, on the GUI thread), so the window stays usable; a
 busy bar says so, and Cancel or Esc stops it (:func:`~planner.finder.find_flights`'s ``stop``, asked before each
-launch is tried). The worker never touches a Qt object: it leaves its outcome in an attribute that a timer on the
-GUI thread collects. Closing the dialog stops the search and waits for the thread.
+launch is tried). The worker never touches a Qt object, nor holds the dialog: it leaves its outcome in a dict that a
+timer on the GUI thread collects. Closing the dialog stops the search and waits for the thread.
 
 Opened from Edit ▸ Find a Flight… (Ctrl+Shift+F; :mod:`planner.gui.finder_action`) with the earliest launch at the
 time cursor, and by a double-click on empty time on the timeline, with the earliest launch at the time clicked.
@@ -57,7 +57,7 @@ class FinderDialog(QDialog):
         self.result = None  # the FinderResult listed
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
-        self._outcome = None  # the worker's (result, error); read on the GUI thread once the thread has ended
+        self._outcome: dict = {}  # the worker's {"outcome": (result, error)}; read once the thread has ended
         self._stale = False
         self._previewed = None  # the timeline canvas showing the chosen proposal's ghost bar
         self._poll = QTimer(self)
@@ -229,33 +229,15 @@ class FinderDialog(QDialog):
         project = copy.deepcopy(self.doc.project)  # the user may edit the plan while the search runs
         count = self.count_spin.value()
         self._stop.clear()
-        self._outcome = None
+        self._outcome = box = {}
         self._stale = False
-        self._thread = threading.Thread(target=self._work, args=(project, request, count), name="flight-finder",
-                                        daemon=True)
+        self._thread = threading.Thread(target=search, args=(project, request, count, self._stop, box),
+                                        name="flight-finder", daemon=True)
         self._thread.start()
         self._poll.start()
         self._say(SEARCHING)
         self._update_buttons()
         return True
-
-    def _work(self, project, request, count) -> None:
-        """The worker thread: the search, its result or error left in ``_outcome`` (no Qt here)."""
-        from planner.finder import find_flights
-        from planner.orbit.errors import CannotJudge
-        from planner.rules.orbit_link import orbit_conditions
-
-        try:
-            conditions = orbit_conditions(project)
-            if conditions is None:  # the finder would try a launch a day: not what a user asks for
-                self._outcome = (None, NO_ORBIT)
-                return
-            self._outcome = (find_flights(project, request, count, conditions=conditions, stop=self._stop.is_set),
-                             None)
-        except (ValueError, CannotJudge) as exc:  # RequestError is a ValueError
-            self._outcome = (None, str(exc))
-        except Exception as exc:  # noqa: BLE001 (said in the dialog rather than lost in a thread)
-            self._outcome = (None, f"the search failed: {type(exc).__name__}: {exc}")
 
     def cancel(self) -> None:
         """Stop the search (it ends before the next launch it would try; what it found is listed)."""
@@ -270,7 +252,7 @@ class FinderDialog(QDialog):
         if thread is None or thread.is_alive():
             return
         self._end_thread()
-        result, error = self._outcome or (None, "the search ended without a result")
+        result, error = self._outcome.get("outcome", (None, "the search ended without a result"))
         if error is not None:
             self._say(f"Cannot search: {error}.", problem=True)
         else:
@@ -430,6 +412,25 @@ class FinderDialog(QDialog):
             self.find()
             return
         super().keyPressEvent(event)
+
+
+def search(project, request, count: int, stop: threading.Event, box: dict) -> None:
+    """The worker thread's work: the search, its ``(result, None)`` or ``(None, error)`` left in ``box["outcome"]``.
+    It holds no Qt object (not even the dialog: it may be gone before the search ends)."""
+    from planner.finder import find_flights
+    from planner.orbit.errors import CannotJudge
+    from planner.rules.orbit_link import orbit_conditions
+
+    try:
+        conditions = orbit_conditions(project)
+        if conditions is None:  # the finder would try a launch a day: not what a user asks for
+            box["outcome"] = (None, NO_ORBIT)
+            return
+        box["outcome"] = (find_flights(project, request, count, conditions=conditions, stop=stop.is_set), None)
+    except (ValueError, CannotJudge) as exc:  # RequestError is a ValueError
+        box["outcome"] = (None, str(exc))
+    except Exception as exc:  # noqa: BLE001 (said in the dialog rather than lost in a thread)
+        box["outcome"] = (None, f"the search failed: {type(exc).__name__}: {exc}")
 
 
 def open_finder(window, earliest: float | None = None) -> FinderDialog:

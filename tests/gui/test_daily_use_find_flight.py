@@ -247,3 +247,13 @@ def test_help_keyboard_shortcuts_lists_it(window):
     from planner.gui.shortcuts import shortcut_rows
 
     assert ("Edit", "Find a Flight…", "Ctrl+Shift+F") in shortcut_rows(window)
+
+
+def test_an_earliest_launch_beyond_the_element_sets_is_refused_in_words(window, qtbot, click_text):
+    dialog = _open_from_menu(window, qtbot)
+    dialog.choose("soyuz-ms", 3, datetime(2023, 6, 1, tzinfo=UTC), 180.0)
+    click_text(dialog, "Find")
+    _wait_idle(dialog, qtbot)
+    assert dialog.list.topLevelItemCount() == 0 and not dialog.add_button.isEnabled()
+    assert dialog.message.text().startswith("Cannot search: the earliest launch, 2023-06-01")
+    assert "beyond the reach of the element sets" in dialog.message.text()
