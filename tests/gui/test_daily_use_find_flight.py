@@ -257,3 +257,18 @@ def test_an_earliest_launch_beyond_the_element_sets_is_refused_in_words(window, 
     assert dialog.list.topLevelItemCount() == 0 and not dialog.add_button.isEnabled()
     assert dialog.message.text().startswith("Cannot search: the earliest launch, 2023-06-01")
     assert "beyond the reach of the element sets" in dialog.message.text()
+
+
+def test_enter_on_a_chosen_proposal_adds_it(window, qtbot, click_text):
+    dialog = _open_from_menu(window, qtbot)
+    dialog.choose("crew-dragon", 4, EARLIEST, 10.0)
+    click_text(dialog, "Find")
+    _wait_idle(dialog, qtbot)
+    item = dialog.list.topLevelItem(1)
+    QTest.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=dialog.list.visualItemRect(item).center())
+    launch = dialog.result.flights[1].launch
+    QTest.keyClick(dialog.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    added = window.doc.project.missions[-1]
+    assert added.name == "Crew Dragon 2021-10-23" and added.first(EventKind.LAUNCH).utc == launch
+    assert window.views["missions"].selected_ids() == [added.id]
