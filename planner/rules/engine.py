@@ -65,6 +65,7 @@ class RuleEngine:
         tl = self.timeline
         self.book = FindingsBook()
         self._headcount_series = None
+        self._headcount_kept = False  # True: a trial edit put the headcount findings back (see :meth:`trial`)
         # The screens pick what may break a rule; the exact rules run on those alone.
         self.dynamic = DynamicIndex.from_columns(*tl.dynamic_columns())
         self._check_missions()
@@ -181,6 +182,7 @@ class RuleEngine:
     # -- incremental re-checks -------------------------------------------------------------------------
     def mission_changed(self, *mission_ids: str) -> None:
         """Re-check after missions were added, edited or removed (pass their ids, old and new)."""
+        self._headcount_kept = False
         for mid in mission_ids:
             self._mission_changed(mid)
 
@@ -231,6 +233,7 @@ class RuleEngine:
 
     def activity_changed(self, *activity_ids: str) -> None:
         """Re-check after activities were added, edited or removed (pass their ids, old and new)."""
+        self._headcount_kept = False
         wanted = set(activity_ids)
         current = {a.id: a for a in self.project.activities if a.id in wanted} if wanted else {}
         ctx = self._context()
@@ -333,7 +336,8 @@ class RuleEngine:
         ids: dict[str, list[str]] = {}
         for collection, item in result.changes():
             ids.setdefault(collection, []).append(item.id)
-        self._check_headcount()
+        if not self._headcount_kept:
+            self._check_headcount()
         tracks = {mid: self.timeline.missions.get(mid) for mid in ids.get("missions", ())}
         changes = self.book.record()
         try:
@@ -346,10 +350,15 @@ class RuleEngine:
                 items[k] = old
             if set(ids) == {"missions"}:
                 self._put_back(tracks, changes)
+                kept = True
             else:
                 for collection, changed in ids.items():
                     self.changed(collection, *changed)
-            self._headcount_series = None  # the same headcount, its arrays made again when next read
+                kept = False
+            # The same headcount as before, its arrays made again when next read; its findings put back with the
+            # others (so the next trial need not judge it first), or judged again when next read.
+            self._headcount_series = None
+            self._headcount_kept = kept
         return changes
 
     def _put_back(self, tracks: dict, changes) -> None:
