@@ -23,6 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="a project file (.issplan) or a traffic CSV (.csv)")
     parser.add_argument("--json", action="store_true",
                         help='write {"conflicts": [...], "warnings": [...], "headcount": [...]} instead of text')
+    parser.add_argument("--fixes", action="store_true",
+                        help="list each finding's fixes, each re-checked before it is listed (a second or more on "
+                             "plans with a thousand conflicts)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the result to FILE instead of stdout")
 
 
@@ -58,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     except KeyError as exc:  # a station id the catalogue does not know
         return fail(f"{path}: {exc.args[0] if exc.args else exc}")
     try:
-        report = build_report(RuleEngine(project, orbit=_orbit_for(project)))
+        report = build_report(RuleEngine(project, orbit=_orbit_for(project)), fixes=args.fixes)
     except KeyError as exc:
         return fail(f"{path}: {exc.args[0] if exc.args else exc}")
     if args.json:

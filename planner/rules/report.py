@@ -54,6 +54,8 @@ class CheckReport:
         return "\n".join(lines) + "\n"
 
 
-def build_report(engine) -> CheckReport:
-    """The report of a :class:`~planner.rules.engine.RuleEngine`'s current state."""
-    return CheckReport(engine.findings(suggestions=True), list(engine.headcount()))
+def build_report(engine, fixes: bool = False) -> CheckReport:
+    """The report of a :class:`~planner.rules.engine.RuleEngine`'s current state; with ``fixes``, each finding with
+    the fixes that, re-checked, remove it and add no conflict (about an edit's re-check per fix tried: seconds for
+    a plan with a thousand conflicts)."""
+    return CheckReport(engine.findings(suggestions=fixes), list(engine.headcount()))

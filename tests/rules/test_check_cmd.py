@@ -22,7 +22,7 @@ def test_json_output_and_exit_1_on_the_counterfactual(data_dir, tmp_path, capsys
     assert len(kept) == len(lines) - 1
     csv = tmp_path / "no-relocation.csv"
     csv.write_text("".join(kept), encoding="utf-8")
-    assert main(["check", str(csv), "--json"]) == 1
+    assert main(["check", str(csv), "--json", "--fixes"]) == 1
     data = json.loads(capsys.readouterr().out)
     first = data["conflicts"][0]
     assert (first["rule"], first["start"], first["end"], first["ports"]) == (
@@ -59,3 +59,21 @@ def test_bundled_example_gives_domain_md_outcomes(capsys):
         ("2021-04-09T11:05:07Z", 3), ("2021-04-24T09:08:00Z", 7), ("2021-10-05T12:22:31Z", 10),
         ("2021-10-17T01:14:00Z", 7), ("2021-11-08T19:05:00Z", 3), ("2021-11-11T23:32:00Z", 7),
         ("2021-12-08T13:40:42Z", 10), ("2021-12-19T23:50:25Z", 7), ("2022-03-30T07:21:03Z", 4)]
+
+
+def test_fixes_are_listed_when_asked(data_dir, capsys):
+    """Fixes are re-checked before they are listed, which costs about an edit's re-check each: `check` lists the
+    findings, `check --fixes` each with its fixes."""
+    from planner.rules import RuleEngine, build_report
+    from planner.traffic import read_traffic_csv
+
+    traffic = read_traffic_csv(data_dir / "iss-traffic-2021h2.csv")
+    crew3 = traffic.mission("crew-3")
+    for event in crew3.events:
+        if event.port == "harmony-forward":
+            event.port = "harmony-zenith"  # CRS-24 / Crew-2's port: a double booking with a fix
+    engine = RuleEngine(traffic)
+    plain, fixed = build_report(engine), build_report(engine, fixes=True)
+    assert [f.message for f in plain.conflicts] == [f.message for f in fixed.conflicts] != []
+    assert not any(f.suggestions for f in plain.conflicts)
+    assert any(f.suggestions for f in fixed.conflicts)
