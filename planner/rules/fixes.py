@@ -35,6 +35,16 @@ class FixResult(NamedTuple):
         for activity in self.activities:
             yield "activities", activity
 
+    def applied_to(self, project: Project) -> Project:
+        """A copy of ``project`` with these changes in place (where ids repeat, of the item the rules read: the
+        first mission, the last activity); ``project`` is not changed."""
+        fixed = copy.deepcopy(project)
+        for collection, item in self.changes():
+            items = getattr(fixed, collection)
+            order = range(len(items)) if collection == "missions" else range(len(items) - 1, -1, -1)
+            items[next(k for k in order if items[k].id == item.id)] = item
+        return fixed
+
 
 def apply_fix(project: Project, finding: Finding, suggestion: Suggestion) -> FixResult:
     """The missions and activities changed by ``suggestion`` (edited copies, the project itself is untouched)."""

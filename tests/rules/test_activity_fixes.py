@@ -4,7 +4,6 @@ crew. Each fix offered takes its finding away when applied, and brings no confli
 
 from __future__ import annotations
 
-import copy
 import math
 import re
 from datetime import timedelta
@@ -28,11 +27,7 @@ SAMPLE_S = 2.0
 
 
 def _apply(project, finding, suggestion):
-    fixed = copy.deepcopy(project)
-    for collection, item in apply_fix(project, finding, suggestion).changes():
-        items = getattr(fixed, collection)
-        items[next(i for i, x in enumerate(items) if x.id == item.id)] = item
-    return fixed
+    return apply_fix(project, finding, suggestion).applied_to(project)
 
 
 def _act(aid, start, minutes, people=("anton",), needs=(), kind=ActivityKind.FILM_SHOOT):

@@ -4,7 +4,6 @@ keeps the spacing from the events around the arrival."""
 
 from __future__ import annotations
 
-import copy
 import importlib.util
 from pathlib import Path
 
@@ -27,12 +26,7 @@ sch = _load("schedules")
 
 
 def _apply(project, finding, suggestion):
-    fixed = copy.deepcopy(project)
-    for collection, item in apply_fix(project, finding, suggestion).changes():
-        items = getattr(fixed, collection)
-        order = range(len(items)) if collection == "missions" else range(len(items) - 1, -1, -1)
-        items[next(k for k in order if items[k].id == item.id)] = item
-    return fixed
+    return apply_fix(project, finding, suggestion).applied_to(project)
 
 
 def _conflicts(project):

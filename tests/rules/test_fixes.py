@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 
 import pytest
 
@@ -19,12 +18,7 @@ def traffic(data_dir):
 
 
 def _apply(project, finding, suggestion):
-    fixed = copy.deepcopy(project)
-    for collection, item in apply_fix(project, finding, suggestion).changes():
-        items = getattr(fixed, collection)
-        index = next(i for i, x in enumerate(items) if x.id == item.id)
-        items[index] = item
-    return fixed
+    return apply_fix(project, finding, suggestion).applied_to(project)
 
 
 def _conflicts(project, rule=None):

@@ -5,7 +5,6 @@ the orbit cannot judge says why, and each fix, applied, takes the finding away (
 
 from __future__ import annotations
 
-import copy
 from datetime import timedelta
 from pathlib import Path
 
@@ -240,11 +239,7 @@ def test_what_the_orbit_refuses_is_a_warning_naming_the_reason(data_dir):
 
 
 def _apply(project, finding, suggestion):
-    fixed = copy.deepcopy(project)
-    for collection, item in apply_fix(project, finding, suggestion).changes():
-        items = getattr(fixed, collection)
-        items[next(i for i, x in enumerate(items) if x.id == item.id)] = item
-    return fixed
+    return apply_fix(project, finding, suggestion).applied_to(project)
 
 
 def test_each_fix_moves_the_event_out_of_the_high_beta_days(data_dir):

@@ -5,7 +5,6 @@ why; an edit re-judges the mission's landings as a full check does; the fix, app
 
 from __future__ import annotations
 
-import copy
 from datetime import datetime, timezone
 
 import numpy as np
@@ -131,11 +130,7 @@ def test_past_the_ephemeris_nothing_can_be_judged(data_dir):
 
 
 def _apply(project, finding, suggestion):
-    fixed = copy.deepcopy(project)
-    for collection, item in apply_fix(project, finding, suggestion).changes():
-        items = getattr(fixed, collection)
-        items[next(i for i, x in enumerate(items) if x.id == item.id)] = item
-    return fixed
+    return apply_fix(project, finding, suggestion).applied_to(project)
 
 
 def test_the_fix_moves_the_landing_and_its_undocking_to_the_nearest_daylight_opportunity(data_dir):
