@@ -149,7 +149,10 @@ def test_a_search_cancelled_part_way_stops_and_adds_nothing(window, qtbot, monke
     assert window.doc.undo_stack.count() == steps and len(window.doc.project.missions) == missions
 
 
-def test_closing_the_dialog_while_it_searches_stops_the_search(window, qtbot, monkeypatch, click_text):
+@pytest.fixture
+def held_launches(monkeypatch):
+    """(started, release): each launch the finder tries waits until ``release`` is set, ``started`` set when the
+    first does (a search caught in the middle, whatever the machine's speed)."""
     from planner.finder import search
 
     started, release = threading.Event(), threading.Event()
@@ -161,6 +164,11 @@ def test_closing_the_dialog_while_it_searches_stops_the_search(window, qtbot, mo
         return real(*args)
 
     monkeypatch.setattr(search, "_try_launch", slow)
+    return started, release
+
+
+def test_closing_the_dialog_while_it_searches_stops_the_search(window, qtbot, held_launches, click_text):
+    started, release = held_launches
     dialog = _open_from_menu(window, qtbot)
     dialog.choose("crew-dragon", 4, EARLIEST, 10.0)
     click_text(dialog, "Find")
@@ -190,18 +198,8 @@ def test_a_double_click_on_empty_time_on_the_timeline_opens_it_there(window, qtb
     dialog.close()
 
 
-def test_esc_stops_a_search_and_a_second_esc_closes_the_dialog(window, qtbot, monkeypatch, click_text):
-    from planner.finder import search
-
-    started, release = threading.Event(), threading.Event()
-    real = search._try_launch
-
-    def slow(*args):
-        started.set()
-        release.wait(10)
-        return real(*args)
-
-    monkeypatch.setattr(search, "_try_launch", slow)
+def test_esc_stops_a_search_and_a_second_esc_closes_the_dialog(window, qtbot, held_launches, click_text):
+    started, release = held_launches
     dialog = _open_from_menu(window, qtbot)
     dialog.choose("crew-dragon", 4, EARLIEST, 10.0)
     click_text(dialog, "Find")
