@@ -4,7 +4,7 @@ Everything a project holds (missions, people, activities, ground sites, element 
 catalogue it is planned against.
 """
 
-from planner.model.activity import Activity, ActivityKind, Need, NeedKind
+from planner.model.activity import Activity, ActivityKind, ActivityStatus, Need, NeedKind
 from planner.model.catalogue import Mechanism, Module, Port, PortBlock, Station, StationSettings, VehicleType
 from planner.model.elements import ElementSet, ElementFormat
 from planner.model.mission import DYNAMIC_EVENTS, Event, EventKind, Mission
@@ -14,7 +14,7 @@ from planner.model.site import GroundSite
 from planner.model.times import format_utc, parse_utc
 
 __all__ = [
-    "Activity", "ActivityKind", "Need", "NeedKind",
+    "Activity", "ActivityKind", "ActivityStatus", "Need", "NeedKind",
     "Mechanism", "Module", "Port", "PortBlock", "Station", "StationSettings", "VehicleType",
     "ElementSet", "ElementFormat",
     "DYNAMIC_EVENTS", "Event", "EventKind", "Mission",

@@ -26,6 +26,22 @@ class NeedKind(str, Enum):
     NO_DYNAMIC_EVENT = "no-dynamic-event"  # no docking/undocking/relocation during it
 
 
+class ActivityStatus(str, Enum):
+    """Where an activity stands on the day: set by the user (the crew or the ground says it started, ended or was
+    dropped), never derived from the clock: a shoot planned for 10:00 that has not begun at 10:05 is late, not in
+    progress, and only a person can tell."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    SKIPPED = "skipped"  # dropped from the day: the rules leave it out (it will not happen, so it cannot clash)
+
+    @property
+    def label(self) -> str:
+        """``In progress``: how the status reads in the app."""
+        return self.value.replace("-", " ").capitalize()
+
+
 @dataclass(frozen=True, slots=True)
 class Need:
     """One condition of an activity; ``site`` names a ground site for SITE_IN_VIEW."""
@@ -49,7 +65,13 @@ class Activity:
     module: str = ""
     needs: tuple[Need, ...] = ()
     note: str = ""
+    status: ActivityStatus = ActivityStatus.PLANNED
     extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def in_plan(self) -> bool:
+        """False for a skipped activity: the rules (and anything counting a person's planned time) leave it out."""
+        return self.status is not ActivityStatus.SKIPPED
 
     @property
     def duration_s(self) -> float:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import cache
 
 from planner.model import (
-    Activity, ActivityKind, Event, EventKind, GroundSite, Mission, Need, NeedKind, Person, PortBlock, Project,
-    ProjectMeta,
+    Activity, ActivityKind, ActivityStatus, Event, EventKind, GroundSite, Mission, Need, NeedKind, Person, PortBlock,
+    Project, ProjectMeta,
 )
 from planner.model.catalogue import load_station
 from planner.resources import resource_path
@@ -30,6 +30,7 @@ _KNOWN = {name: frozenset(keys) for name, keys in (
 )}
 _EVENT_KINDS = F.enum_table(EventKind)
 _ACTIVITY_KINDS = F.enum_table(ActivityKind)
+_ACTIVITY_STATUSES = F.enum_table(ActivityStatus)
 _NEED_KINDS = F.enum_table(NeedKind)
 
 
@@ -242,6 +243,8 @@ def _activity(value, where: tuple, seen: dict, people: dict, sites: dict) -> Act
     end = F.utc_time(obj, "end", where)
     if end < start:
         raise FieldError(where + ("end",), "'end' is before 'start'")
+    status = (F.enum_member(obj, "status", _ACTIVITY_STATUSES, where, "activity status") if "status" in obj
+              else ActivityStatus.PLANNED)  # files from before statuses: every activity planned
     crew = F.texts(obj, "people", where)
     if crew:
         F.references(crew, people, where, "people", "person")
@@ -251,7 +254,7 @@ def _activity(value, where: tuple, seen: dict, people: dict, sites: dict) -> Act
         needs = tuple(_need(item, needs_where + (i,), sites) for i, item in enumerate(F.a_list(obj, "needs", where)))
     return Activity(
         id=ident, title=title, kind=kind, start=start, end=end, people=crew, module=F.text(obj, "module", where),
-        needs=needs, note=F.text(obj, "note", where), extra=F.extra(obj, _KNOWN["activity"], where),
+        needs=needs, note=F.text(obj, "note", where), status=status, extra=F.extra(obj, _KNOWN["activity"], where),
     )
 
 

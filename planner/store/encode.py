@@ -14,7 +14,9 @@ from datetime import datetime, timezone
 
 import orjson
 
-from planner.model import Activity, ElementSet, Event, GroundSite, Mission, Need, Person, PortBlock, Project
+from planner.model import (
+    Activity, ActivityStatus, ElementSet, Event, GroundSite, Mission, Need, Person, PortBlock, Project,
+)
 from planner.model.times import format_utc
 from planner.store import layout as L
 
@@ -131,6 +133,8 @@ def activity_to_dict(activity: Activity) -> dict:
         "id": activity.id, "title": activity.title, "kind": activity.kind.value,
         "start": _utc(activity.start), "end": _utc(activity.end),
     }
+    if activity.status is not ActivityStatus.PLANNED:  # the default, left out
+        out["status"] = activity.status.value
     _put(out, "people", activity.people)
     _put(out, "module", activity.module)
     if activity.needs:

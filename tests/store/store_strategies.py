@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 from hypothesis import strategies as st
 
 from planner.model import (
-    Activity, ActivityKind, ElementFormat, ElementSet, Event, EventKind, GroundSite, Mission, Need, NeedKind,
-    Person, PortBlock, Project, ProjectMeta, StationSettings,
+    Activity, ActivityKind, ActivityStatus, ElementFormat, ElementSet, Event, EventKind, GroundSite, Mission, Need,
+    NeedKind, Person, PortBlock, Project, ProjectMeta, StationSettings,
 )
 from planner.model.catalogue import load_station
 from planner.store import layout as L
@@ -117,7 +117,7 @@ def projects(draw, max_items: int = 3) -> Project:
             end=start + timedelta(seconds=draw2(st.floats(0, 1e6))),
             people=tuple(draw2(st.lists(st.sampled_from(person_ids), max_size=3, unique=True))) if person_ids else (),
             module=draw2(texts), needs=tuple(draw2(st.lists(needs(), max_size=2))), note=draw2(texts),
-            extra=draw2(extras(L.ACTIVITY_KEYS)),
+            status=draw2(st.sampled_from(list(ActivityStatus))), extra=draw2(extras(L.ACTIVITY_KEYS)),
         )
 
     acts = _unique(draw(st.lists(activities(), max_size=max_items)), lambda a: a.id)
