@@ -98,7 +98,8 @@ class RuleEngine:
         project = self.project
         self.sites = {s.id: s for s in project.sites}
         self.epochs = sorted(timestamps(map(attrgetter("epoch"), project.element_sets)).tolist())
-        table = ActivityTable(project.activities)
+        # A skipped activity will not happen: it breaks no rule and clashes with nothing (as if deleted).
+        table = ActivityTable([a for a in project.activities if a.in_plan])
         # Rows and per-person sets are made when an edit first needs them: a full check reads columns.
         self.rows = ActivityRows(table)
         self._person_acts = None  # made from the table when an edit first needs it
@@ -235,7 +236,7 @@ class RuleEngine:
         """Re-check after activities were added, edited or removed (pass their ids, old and new)."""
         self._headcount_kept = False
         wanted = set(activity_ids)
-        current = {a.id: a for a in self.project.activities if a.id in wanted} if wanted else {}
+        current = {a.id: a for a in self.project.activities if a.id in wanted and a.in_plan} if wanted else {}
         ctx = self._context()
         for aid in activity_ids:
             old = self.rows.get(aid)

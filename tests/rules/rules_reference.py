@@ -381,7 +381,7 @@ def reference(project):
             add("headcount", severity, start, end)
 
     # Activities: each against every person, event and element set; every pair of activities.
-    acts = [(a, a.start.timestamp(), a.end.timestamp()) for a in project.activities]
+    acts = [(a, a.start.timestamp(), a.end.timestamp()) for a in project.activities if a.status.value != "skipped"]
     epochs = [e.epoch.timestamp() for e in project.element_sets]
     for a, s, e in acts:
         for p in a.people:

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 from hypothesis import strategies as st
 
 from planner.model import Activity, ActivityKind, ElementFormat, ElementSet, Event, EventKind, Mission, Need, NeedKind
-from planner.model import PortBlock, Project, StationSettings
+from planner.model import ActivityStatus, PortBlock, Project, StationSettings
 
 T0 = datetime(2030, 1, 1, tzinfo=timezone.utc)
 PEOPLE = ("ann", "bo", "cy", "di", "ed")
@@ -45,6 +45,10 @@ def missions(draw, mission_id: str):
                    arrives_with=draw(st.sampled_from((None, None, None, "m0", "m1"))))
 
 
+#: mostly planned; a skipped one is left out of the rules, a done one is not
+STATUSES = (ActivityStatus.PLANNED, ActivityStatus.PLANNED, ActivityStatus.DONE, ActivityStatus.SKIPPED)
+
+
 @st.composite
 def activities(draw, activity_id: str):
     start = draw(times)
@@ -53,7 +57,7 @@ def activities(draw, activity_id: str):
     return Activity(id=activity_id, title=activity_id, kind=kind, start=at(start),
                     end=at(start + draw(st.integers(0, 16)) * 30),
                     people=draw(st.lists(st.sampled_from(PEOPLE + ("ghost",)), unique=True, max_size=3).map(tuple)),
-                    needs=needs)
+                    needs=needs, status=draw(st.sampled_from(STATUSES)))
 
 
 @st.composite
