@@ -1,0 +1,41 @@
+"""How long until an activity, worded for the day's coordinator: ``in 2 h 14 min``, ``now, 12 min left``, ``done``.
+
+The status is the user's (:class:`~planner.model.activity.ActivityStatus`); the clock only says how the times
+compare with now, so an activity past its end that nobody marked done reads ``ended 20 min ago``: a prompt to say
+what became of it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from planner.model.activity import Activity, ActivityStatus
+from planner.model.landing_choice import duration_text
+
+
+def span_words(seconds: float) -> str:
+    """``2 h 14 min``, ``12 min``, ``3 d 4 h`` (two days or more): rounded to the minute, or to the hour for days."""
+    if seconds >= 2 * 86400:
+        days, hours = divmod(round(seconds / 3600), 24)
+        return f"{days} d {hours} h" if hours else f"{days} d"
+    return duration_text(timedelta(seconds=seconds))
+
+
+def countdown(activity: Activity, now: datetime) -> str:
+    """Where ``activity`` stands at ``now``, in words."""
+    status = activity.status
+    if status is ActivityStatus.DONE:
+        return "done"
+    if status is ActivityStatus.SKIPPED:
+        return "skipped"
+    to_start = (activity.start - now).total_seconds()
+    to_end = (activity.end - now).total_seconds()
+    if status is ActivityStatus.IN_PROGRESS:
+        if to_end > 0:
+            return f"now, {span_words(to_end)} left"
+        return f"running {span_words(-to_end)} over"
+    if to_start > 0:
+        return f"in {span_words(to_start)}"
+    if to_end > 0:
+        return f"now, {span_words(to_end)} left"
+    return f"ended {span_words(-to_end)} ago"

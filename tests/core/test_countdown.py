@@ -1,0 +1,48 @@
+"""The time list's countdowns: how long until an activity, or how long it has left, at an injected now."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from planner.model import Activity, ActivityKind, ActivityStatus
+from planner.model.countdown import countdown, span_words
+
+START = datetime(2021, 10, 6, 16, 0, tzinfo=timezone.utc)
+
+
+def shoot(status=ActivityStatus.PLANNED) -> Activity:
+    return Activity("a", "Scene", ActivityKind.FILM_SHOOT, START, START + timedelta(hours=3), status=status)
+
+
+@pytest.mark.parametrize("before, said", [
+    (timedelta(hours=2, minutes=14), "in 2 h 14 min"),
+    (timedelta(minutes=12), "in 12 min"),
+    (timedelta(seconds=29), "in 0 min"),
+    (timedelta(days=3, hours=4, minutes=20), "in 3 d 4 h"),
+    (timedelta(days=2), "in 2 d"),
+    (timedelta(hours=30), "in 30 h 00 min"),
+])
+def test_before_the_start(before, said):
+    assert countdown(shoot(), START - before) == said
+
+
+def test_during_and_after():
+    assert countdown(shoot(), START + timedelta(hours=2, minutes=48)) == "now, 12 min left"
+    assert countdown(shoot(ActivityStatus.IN_PROGRESS), START + timedelta(minutes=30)) == "now, 2 h 30 min left"
+    # Nobody said it ended: the list asks for it in its words.
+    assert countdown(shoot(), START + timedelta(hours=3, minutes=20)) == "ended 20 min ago"
+    assert countdown(shoot(ActivityStatus.IN_PROGRESS), START + timedelta(hours=3, minutes=5)) == "running 5 min over"
+
+
+def test_done_and_skipped_say_so_at_any_time():
+    for now in (START - timedelta(days=1), START, START + timedelta(days=1)):
+        assert countdown(shoot(ActivityStatus.DONE), now) == "done"
+        assert countdown(shoot(ActivityStatus.SKIPPED), now) == "skipped"
+
+
+def test_span_words():
+    assert span_words(59 * 60 + 31) == "1 h 00 min"
+    assert span_words(47.9 * 3600) == "47 h 54 min"
+    assert span_words(49.6 * 3600) == "2 d 2 h"
