@@ -36,3 +36,80 @@ def _isolated_settings(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("PLANNER_CONFIG_DIR", str(home / "planner-config"))
     yield
+
+
+@pytest.fixture
+def element_server(data_dir):
+    """A web server on 127.0.0.1 serving element sets, for the downloads (never the internet).
+
+    ``element_server.url(path)``: ``/omm.json`` the ISS set of tests/data/iss-2021-10-15.tle as CelesTrak's OMM
+    JSON (a list of one object, written by sgp4's exporter), ``/iss.tle`` the TLE file itself, ``/garbage``
+    CelesTrak's words for an unknown satellite, ``/empty`` nothing, ``/page`` a web page, ``/other.tle`` another
+    satellite's set, ``/moved`` a redirect to ``/omm.json``, ``/hang`` an answer that never comes (until the
+    test ends), anything else 404. ``element_server.hits`` lists the paths asked for.
+    """
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from sgp4 import exporter
+    from sgp4.api import Satrec
+
+    tle = (data_dir / "iss-2021-10-15.tle").read_text()
+    name, line1, line2 = tle.splitlines()
+    omm = json.dumps([exporter.export_omm(Satrec.twoline2rv(line1, line2), name.strip())])
+    other = _other_satellite(line1, line2)
+    routes = {
+        "/omm.json": (200, "application/json", omm), "/iss.tle": (200, "text/plain", tle),
+        "/garbage": (200, "text/plain", "No GP data found"), "/empty": (200, "text/plain", ""),
+        "/page": (200, "text/html", "<html><body>Sign in</body></html>"), "/other.tle": (200, "text/plain", other),
+    }
+    release = threading.Event()
+    hits: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            hits.append(self.path)
+            if self.path == "/hang":
+                release.wait(60)
+                return
+            if self.path == "/moved":
+                self.send_response(302)
+                self.send_header("Location", "/omm.json")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            status, kind, body = routes.get(self.path, (404, "text/plain", "not here"))
+            data = body.encode()
+            self.send_response(status)
+            self.send_header("Content-Type", f"{kind}; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+
+    class Served:
+        url = staticmethod(lambda path: f"http://{host}:{port}{path}")
+
+    Served.hits, Served.routes, Served.omm_json, Served.tle = hits, routes, omm, tle
+    yield Served
+    release.set()
+    server.shutdown()
+    server.server_close()
+    thread.join(10)
+
+
+def _other_satellite(line1: str, line2: str) -> str:
+    """The ISS set renumbered 25545 (checksums redone): a valid set of another satellite."""
+    from planner.orbit import tle_checksum
+
+    lines = [line[:2] + "25545" + line[7:68] for line in (line1, line2)]
+    return "OTHER SAT\n" + "\n".join(line + str(tle_checksum(line)) for line in lines) + "\n"

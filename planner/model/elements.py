@@ -27,4 +27,6 @@ class ElementSet:
     norad_id: int | None = None
     name: str = ""
     source: str = ""
+    #: when the set was downloaded from ``source`` (Element Sets > Update From Source, ``planner update-elements``)
+    fetched: datetime | None = None
     extra: dict = field(default_factory=dict, compare=False)

@@ -33,7 +33,8 @@ def element_set(value, where: tuple, seen: dict) -> ElementSet:
         F.plain(name, where + ("name",), "'name'")
     return ElementSet(
         id=ident, format=fmt, text=_checked_text(fmt, text, epoch, norad_id, where), epoch=epoch,
-        norad_id=norad_id, name=name, source=F.text(obj, "source", where), extra=F.extra(obj, _KNOWN, where),
+        norad_id=norad_id, name=name, source=F.text(obj, "source", where),
+        fetched=F.utc_time(obj, "fetched", where, required=False), extra=F.extra(obj, _KNOWN, where),
     )
 
 

@@ -170,5 +170,7 @@ def element_set_to_dict(elements: ElementSet) -> dict:
         out["norad_id"] = elements.norad_id
     out["epoch"] = _utc(elements.epoch)
     _put(out, "source", elements.source)
+    if elements.fetched is not None:
+        out["fetched"] = _utc(elements.fetched)
     out["text"] = elements.text
     return _put_extra(out, elements.extra)

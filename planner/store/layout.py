@@ -30,7 +30,7 @@ EVENT_KEYS = ("kind", "utc", "end_utc", "port", "from_port", "crew", "note", "so
 ACTIVITY_KEYS = ("id", "title", "kind", "start", "end", "status", "people", "module", "needs", "note")
 NEED_KEYS = ("kind", "site", "min_elevation_deg")
 SITE_KEYS = ("id", "name", "lat_deg", "lon_deg", "alt_m", "min_elevation_deg", "note")
-ELEMENT_SET_KEYS = ("id", "format", "name", "norad_id", "epoch", "source", "text")
+ELEMENT_SET_KEYS = ("id", "format", "name", "norad_id", "epoch", "source", "fetched", "text")
 
 # Value limits (inclusive). Years are limited to 1900-2200 by planner.model.times.parse_utc.
 MAX_SEATS = 100

@@ -74,7 +74,7 @@ def iss_element_sets(draw) -> ElementSet:
         id=draw(ids), format=fmt, text=ELEMENT_TEXTS[fmt],
         epoch=TLE_EPOCH + timedelta(microseconds=draw(st.integers(-1000, 1000))),
         norad_id=draw(st.none() | st.just(25544)), name=draw(titles), source=draw(texts),
-        extra=draw(extras(L.ELEMENT_SET_KEYS)),
+        fetched=draw(st.none() | times), extra=draw(extras(L.ELEMENT_SET_KEYS)),
     )
 
 
