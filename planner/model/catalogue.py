@@ -11,6 +11,7 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
+from planner.model.crew_day import DayTemplate, template_from_catalogue
 from planner.model.times import parse_utc
 from planner.resources import resource_path
 
@@ -154,6 +155,7 @@ class Station:
     port_requirements: tuple[PortRequirement, ...] = ()
     settings: StationSettings = field(default_factory=StationSettings)
     provenance: str = ""
+    crew_day: DayTemplate = field(default_factory=DayTemplate)  # the crew's usual day (planner/model/crew_day.py)
 
     def port(self, port_id: str) -> Port | None:
         """The port with this id, or None."""
@@ -237,6 +239,7 @@ def station_from_dict(data: dict) -> Station:
         ),
         settings=StationSettings(**{k: v["default"] for k, v in data.get("settings", {}).items()}),
         provenance=data.get("provenance", ""),
+        crew_day=template_from_catalogue(data.get("crew_day", {})),
     )
 
 

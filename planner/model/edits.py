@@ -1,6 +1,6 @@
 """The few primitive edits every change to a project is made of (undo commands call these).
 
-A project's records live in five lists, each item with a unique ``id``. An edit inserts, removes or
+A project's records live in six lists, each item with a unique ``id``. An edit inserts, removes or
 replaces one item; undoing it is the opposite edit, so undo commands only need to keep the items.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from planner.model.project import Project
 
 #: The lists of a project that hold records with ids.
-COLLECTIONS = ("missions", "people", "activities", "sites", "element_sets")
+COLLECTIONS = ("missions", "people", "activities", "sites", "element_sets", "sleep_shifts")
 
 
 def items(project: Project, collection: str) -> list:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from planner.model.activity import Activity
 from planner.model.catalogue import PortBlock, Station, StationSettings, load_station
+from planner.model.crew_day import DayTemplate, SleepShift
 from planner.model.elements import ElementSet
 from planner.model.mission import Mission
 from planner.model.people import Person
@@ -39,6 +40,8 @@ class Project:
     activities: list[Activity] = field(default_factory=list)
     sites: list[GroundSite] = field(default_factory=list)
     element_sets: list[ElementSet] = field(default_factory=list)
+    crew_day: DayTemplate | None = None  # None: the catalogue's day template
+    sleep_shifts: list[SleepShift] = field(default_factory=list)
     extra: dict = field(default_factory=dict, compare=False)
     # Unknown fields of the file's ``station`` object and of its ``settings``, kept for saving.
     station_extra: dict = field(default_factory=dict, compare=False)
@@ -53,6 +56,11 @@ class Project:
     def effective_settings(self) -> StationSettings:
         """The project's settings, or the catalogue's defaults when it sets none."""
         return self.settings if self.settings is not None else self.station.settings
+
+    @property
+    def effective_crew_day(self) -> DayTemplate:
+        """The project's day template, or the catalogue's when it sets none."""
+        return self.crew_day if self.crew_day is not None else self.station.crew_day
 
     @property
     def effective_port_blocks(self) -> tuple[PortBlock, ...]:

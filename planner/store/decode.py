@@ -17,6 +17,7 @@ from planner.model import (
 from planner.model.catalogue import load_station
 from planner.resources import resource_path
 from planner.store import fields as F
+from planner.store.crew_day import crew_day_from_json, sleep_shifts_from_json
 from planner.store import layout as L
 from planner.store.element_sets import element_set
 from planner.store.errors import FieldError
@@ -39,6 +40,10 @@ def project_from_document(doc: dict) -> Project:
     top_extra = F.extra(doc, _KNOWN["top"], ())
     meta = _meta(doc.get("meta", {}))
     station_id, settings, port_blocks, station_extra, settings_extra, station = _station(doc.get("station", {"id": "iss"}))
+    station_doc = doc.get("station")
+    crew_day = None
+    if type(station_doc) is dict and station_doc.get("crew_day") is not None:
+        crew_day = crew_day_from_json(station_doc["crew_day"], station.crew_day)
 
     people_seen: dict = {}
     people = [_person(item, ("people", i), people_seen) for i, item in enumerate(F.a_list(doc, "people", ()))]
@@ -47,6 +52,7 @@ def project_from_document(doc: dict) -> Project:
     missions = _missions(F.a_list(doc, "missions", ()), people_seen, station)
     _arrives_with(missions)
     activities = _activities(F.a_list(doc, "activities", ()), people_seen, sites_seen)
+    sleep_shifts = sleep_shifts_from_json(F.a_list(doc, "sleep_shifts", ()), people_seen)
     sets_seen: dict = {}
     element_sets = [element_set(item, ("element_sets", i), sets_seen)
                     for i, item in enumerate(F.a_list(doc, "element_sets", ()))]
@@ -54,6 +60,7 @@ def project_from_document(doc: dict) -> Project:
         meta=meta, station_id=station_id, settings=settings, port_blocks=port_blocks,
         missions=missions, people=people, activities=activities, sites=sites, element_sets=element_sets,
         extra=top_extra, station_extra=station_extra, settings_extra=settings_extra,
+        crew_day=crew_day, sleep_shifts=sleep_shifts,
     )
 
 

@@ -19,6 +19,7 @@ from planner.model import (
 )
 from planner.model.times import format_utc
 from planner.store import layout as L
+from planner.store.crew_day import crew_day_to_json, sleep_shift_to_json
 
 
 def project_to_bytes(project: Project) -> bytes:
@@ -64,6 +65,8 @@ def project_to_dict(project: Project) -> dict:
     out["activities"] = [activity_to_dict(a) for a in project.activities]
     out["sites"] = [site_to_dict(s) for s in project.sites]
     out["element_sets"] = [element_set_to_dict(e) for e in project.element_sets]
+    if project.sleep_shifts:
+        out["sleep_shifts"] = [sleep_shift_to_json(s) for s in project.sleep_shifts]
     return _put_extra(out, project.extra)
 
 
@@ -79,6 +82,8 @@ def _station_to_dict(project: Project) -> dict:
             if value != default:
                 settings[name] = float(value) if type(default) is float else value
         station["settings"] = _put_extra(settings, project.settings_extra)
+    if project.crew_day is not None:
+        station["crew_day"] = crew_day_to_json(project.crew_day, project.station.crew_day)
     if project.port_blocks is not None:
         station["port_blocks"] = [port_block_to_dict(b) for b in project.port_blocks]
     return _put_extra(station, project.station_extra)
