@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "planner.cli.finder_cmd",
     "planner.cli.ops_cmd",
     "planner.cli.elements_cmd",
+    "planner.cli.coverage_cmd",
 )
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_BAD_INPUT = 0, 1, 2
