@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "planner.cli.launch_cmd",
     "planner.cli.finder_cmd",
     "planner.cli.ops_cmd",
+    "planner.cli.compare_cmd",
     "planner.cli.elements_cmd",
     "planner.cli.coverage_cmd",
 )

@@ -1,0 +1,70 @@
+"""Field names and values as a diff or a merge shows them to a planner: 'vehicle type', 'Anton Shkaplerov, Yulia
+Peresild', '2021-10-05T12:22:31Z' (times are already ISO UTC in the file), '(none)' for a field not set."""
+
+from __future__ import annotations
+
+import json
+
+
+class _Absent:
+    """A field a record does not have (told apart from a field that holds ``null``)."""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+ABSENT = _Absent()
+
+#: Fields that hold person ids, shown by the people's names.
+PEOPLE_FIELDS = frozenset({"crew", "people"})
+#: Longest value a line of text shows (element sets' text, long notes); JSON always has the whole value.
+MAX_SHOWN = 100
+
+
+def field_words(name: str) -> str:
+    """'vehicle_type' -> 'vehicle type'."""
+    return name.replace("_", " ")
+
+
+def value_words(value, field: str = "", names: dict | None = None, limit: int | None = MAX_SHOWN) -> str:
+    """A field's value on one line: lists joined by commas (people by name), objects as ``key=value``, texts as
+    they are (line breaks shown as ' / '), '(none)' when not set, cut at ``limit`` characters."""
+    text = _words(value, field, names or {})
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
+
+
+def _words(value, field: str, names: dict) -> str:
+    if value is ABSENT or value is None:
+        return "(none)"
+    if isinstance(value, str):
+        return " / ".join(value.splitlines()) if value else '""'
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:g}"
+    if isinstance(value, list):
+        if not value:
+            return "(none)"
+        if field in PEOPLE_FIELDS:
+            return ", ".join(names.get(v, str(v)) if isinstance(v, str) else _words(v, "", names) for v in value)
+        return "; ".join(_words(v, "", names) if not isinstance(v, str) else v for v in value)
+    if isinstance(value, dict):
+        return " ".join(f"{k}={_words(v, k, names)}" if k != "kind" else str(v) for k, v in value.items())
+    return json.dumps(value, ensure_ascii=False)
+
+
+def json_value(value):
+    """The value for JSON output (None for a field not set)."""
+    return None if value is ABSENT else value

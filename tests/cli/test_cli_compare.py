@@ -1,0 +1,220 @@
+"""``planner diff`` and ``planner merge`` through main(), and as git's textconv and merge drivers in a real repository."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import shutil
+import subprocess
+import sys
+from datetime import timedelta
+
+import pytest
+
+from planner.cli import main
+from planner.model.times import utc
+from planner.resources import example_project_path
+from planner.store import load_project, save_project
+
+
+def _example():
+    return load_project(example_project_path())
+
+
+def _save(project, path):
+    save_project(project, path)
+    return str(path)
+
+
+@pytest.fixture
+def plans(tmp_path):
+    """base.issplan (the example), ours.issplan (Soyuz MS-19 docks an hour later), theirs.issplan (the first
+    activity renamed)."""
+    base, ours, theirs = _example(), _example(), _example()
+    ours.mission("soyuz-ms-19").events[1].utc += timedelta(hours=1)
+    theirs.activities[0].title = "Greeting Moscow"
+    return {name: _save(p, tmp_path / f"{name}.issplan") for name, p in
+            (("base", base), ("ours", ours), ("theirs", theirs))}
+
+
+def _one_line_error(capsys) -> str:
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1 and "Traceback" not in captured.err, captured.err
+    return captured.err.rstrip("\n")
+
+
+def test_diff_exit_codes_and_words(plans, capsys):
+    assert main(["diff", plans["base"], plans["base"]]) == 0
+    assert "hold the same plan" in capsys.readouterr().out
+    assert main(["diff", plans["base"], plans["ours"]]) == 1
+    out = capsys.readouterr().out
+    assert "Events:\n  ~ event dock of Soyuz MS-19 (soyuz-ms-19)\n      utc: 2021-10-05T12:22:31Z -> " \
+           "2021-10-05T13:22:31Z\n" in out
+
+
+def test_diff_json(plans, capsys):
+    assert main(["diff", plans["base"], plans["theirs"], "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["same"] is False
+    assert [(c["section"], c["id"], c["change"]) for c in data["changes"]] == [("activities", "act-01", "changed")]
+    assert data["changes"][0]["fields"][0]["new"] == "Greeting Moscow"
+
+
+def test_diff_of_a_bad_file_is_one_line_naming_it(plans, tmp_path, capsys):
+    bad = tmp_path / "bad.issplan"
+    bad.write_text('{"format": "iss-visit-planner", "schema_version": 1, "missions": [{"id": 3}]}')
+    assert main(["diff", plans["base"], str(bad)]) == 2
+    line = _one_line_error(capsys)
+    assert line.startswith(f"planner: cannot load {bad}") and "missions[0]" in line
+    assert main(["diff", plans["base"], str(tmp_path / "none.issplan")]) == 2
+    assert "there is no such file" in _one_line_error(capsys)
+    assert main(["diff", plans["base"]]) == 2
+    assert "two files" in _one_line_error(capsys)
+
+
+def test_textconv_writes_the_plan_as_lines_and_a_bad_file_as_it_is(plans, tmp_path, capsys):
+    assert main(["diff", "--textconv", plans["ours"]]) == 0
+    out = capsys.readouterr().out
+    assert "mission Soyuz MS-19 (soyuz-ms-19)\n" in out and "    utc: 2021-10-05T13:22:31Z\n" in out
+    half = tmp_path / "half.issplan"
+    half.write_text('{"format": "iss-visit-planner",\n<<<<<<< HEAD\n')
+    assert main(["diff", "--textconv", str(half)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"(not a readable plan: cannot load {half}") and out.endswith("<<<<<<< HEAD\n")
+
+
+def test_merge_clean(plans, tmp_path, capsys):
+    out = tmp_path / "merged.issplan"
+    assert main(["merge", plans["base"], plans["ours"], plans["theirs"], "-o", str(out)]) == 0
+    assert capsys.readouterr().out.startswith(f"Merged into {out}: no conflicts.")
+    merged = load_project(out)
+    assert merged.mission("soyuz-ms-19").events[1].utc == utc(2021, 10, 5, 13, 22, 31)
+    assert merged.activities[0].title == "Greeting Moscow"
+
+
+def test_merge_conflict_keeps_ours_and_lists_it(plans, tmp_path, capsys):
+    theirs = load_project(plans["theirs"])
+    theirs.mission("soyuz-ms-19").events[1].utc += timedelta(hours=2)
+    _save(theirs, plans["theirs"])
+    out = tmp_path / "merged.issplan"
+    assert main(["merge", plans["base"], plans["ours"], plans["theirs"], "-o", str(out), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["clean"] is False
+    assert [(c["record"], c["field"], c["ours"], c["theirs"]) for c in data["conflicts"]] == [
+        ("event dock of Soyuz MS-19 (soyuz-ms-19)", "utc", "2021-10-05T13:22:31Z", "2021-10-05T14:22:31Z")]
+    merged = load_project(out)
+    assert merged.mission("soyuz-ms-19").events[1].utc == utc(2021, 10, 5, 13, 22, 31)
+    assert merged.activities[0].title == "Greeting Moscow"
+
+
+def test_merge_reports_findings_new_to_it(plans, capsys, tmp_path):
+    # ours: Soyuz MS-20 docks 12 h earlier; theirs: CRS-24 docks ten days earlier, into the days around it.
+    ours, theirs = load_project(plans["base"]), load_project(plans["base"])
+    for event in ours.mission("soyuz-ms-20").events[:2]:
+        event.utc -= timedelta(hours=12)
+    for event in theirs.mission("crs-24").events[:2]:
+        event.utc -= timedelta(days=14)
+    out = tmp_path / "merged.issplan"
+    code = main(["merge", plans["base"], _save(ours, tmp_path / "o.issplan"), _save(theirs, tmp_path / "t.issplan"),
+                 "-o", str(out)])
+    text = capsys.readouterr().out
+    assert code == 0
+    assert "Findings new to the merge (in neither side): " in text and "[spacing] " in text
+    assert "Soyuz MS-20 docking (2021-12-08 01:40 UTC) and CRS-24 docking (2021-12-08 08:41 UTC)" in text
+
+
+def test_merge_bad_input_writes_nothing(plans, tmp_path, capsys):
+    out = tmp_path / "merged.issplan"
+    out.write_text("left alone")
+    bad = tmp_path / "bad.issplan"
+    bad.write_text("[]")
+    assert main(["merge", plans["base"], str(bad), plans["theirs"], "-o", str(out)]) == 2
+    assert "not a planner project" in _one_line_error(capsys)
+    assert out.read_text() == "left alone"
+
+
+# --- git ------------------------------------------------------------------------------------------------------
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def _git(repo, *args, check=True) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=check, timeout=120)
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A git repository with the drivers as the README configures them, and the example committed as plan.issplan."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    planner = f"{shlex.quote(sys.executable)} -m planner"
+    _git(repo, "init", "-q", "-b", "main")
+    for key, value in (("user.name", "Test"), ("user.email", "test@example.org"), ("commit.gpgsign", "false"),
+                       ("diff.planner.textconv", f"{planner} diff --textconv"),
+                       ("merge.planner.name", "planner: merge plans by record id"),
+                       ("merge.planner.driver", f"{planner} merge %O %A %B -o %A")):
+        _git(repo, "config", key, value)
+    (repo / ".gitattributes").write_text("*.issplan diff=planner merge=planner\n")
+    save_project(_example(), repo / "plan.issplan")
+    _git(repo, "add", ".gitattributes", "plan.issplan")
+    _git(repo, "commit", "-q", "-m", "base")
+    return repo
+
+
+def _commit_edit(repo, branch, edit, message):
+    _git(repo, "checkout", "-q", branch)
+    plan = load_project(repo / "plan.issplan")
+    edit(plan)
+    save_project(plan, repo / "plan.issplan")
+    (repo / "plan.issplan~").unlink()
+    _git(repo, "add", "plan.issplan")
+    _git(repo, "commit", "-q", "-m", message)
+
+
+def _move_dock(hours):
+    def edit(plan):
+        plan.mission("soyuz-ms-19").events[1].utc += timedelta(hours=hours)
+    return edit
+
+
+def _rename_first_activity(plan):
+    plan.activities[0].title = "Greeting Moscow"
+
+
+@needs_git
+def test_git_merge_of_edits_to_different_records_is_clean(repo):
+    _git(repo, "branch", "theirs")
+    _commit_edit(repo, "theirs", _rename_first_activity, "rename")
+    _commit_edit(repo, "main", _move_dock(1), "dock later")
+    done = _git(repo, "merge", "-q", "--no-edit", "theirs", check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    merged = load_project(repo / "plan.issplan")
+    assert merged.mission("soyuz-ms-19").events[1].utc == utc(2021, 10, 5, 13, 22, 31)
+    assert merged.activities[0].title == "Greeting Moscow"
+    assert _git(repo, "status", "--porcelain").stdout == ""  # nothing left over beside the plan
+
+
+@needs_git
+def test_git_merge_of_one_field_changed_both_ways_conflicts(repo):
+    _git(repo, "branch", "theirs")
+    _commit_edit(repo, "theirs", lambda p: (_move_dock(2)(p), _rename_first_activity(p)), "dock 2 h later")
+    _commit_edit(repo, "main", _move_dock(1), "dock 1 h later")
+    done = _git(repo, "merge", "--no-edit", "theirs", check=False)
+    assert done.returncode != 0
+    assert "event dock of Soyuz MS-19 (soyuz-ms-19), utc: changed on both sides: ours 2021-10-05T13:22:31Z, " \
+           "theirs 2021-10-05T14:22:31Z" in done.stdout
+    assert "CONFLICT (content): Merge conflict in plan.issplan" in done.stdout
+    # the file is a plan (ours for the conflicting field, their other change merged), not conflict markers
+    merged = load_project(repo / "plan.issplan")
+    assert merged.mission("soyuz-ms-19").events[1].utc == utc(2021, 10, 5, 13, 22, 31)
+    assert merged.activities[0].title == "Greeting Moscow"
+    assert _git(repo, "status", "--porcelain").stdout == "UU plan.issplan\n"
+
+
+@needs_git
+def test_git_diff_and_log_show_changes_in_the_planners_words(repo):
+    _commit_edit(repo, "main", _move_dock(1), "dock later")
+    for args in (("diff", "HEAD~1", "HEAD"), ("log", "-p", "-1")):
+        shown = _git(repo, *args).stdout
+        assert "@@ mission Soyuz MS-19 (soyuz-ms-19)" in shown  # the hunk is named by its mission
+        assert "-    utc: 2021-10-05T12:22:31Z\n+    utc: 2021-10-05T13:22:31Z\n" in shown
