@@ -22,7 +22,7 @@ from planner.gui.document import ProjectDocument
 from planner.gui.files import ProjectFiles
 from planner.gui.time_cursor import TimeCursor
 from planner.gui.views import install_views
-from planner.gui import finder_action, landing_action, launch_action, usual_sites
+from planner.gui import element_sets_menu, finder_action, landing_action, launch_action, usual_sites
 from planner.gui.mission_editor import MissionEditor
 from planner.gui.notice_bar import NoticeBar
 from planner.gui import record_actions
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         install_views(self)
+        element_sets_menu.install(self)  # Element Sets > Import…, Update From Source… (after the map's import action)
         usual_sites.install(self)  # (beside the ground sites' filter, and in the Edit menu)
         launch_action.install(self)  # Edit > Launch at an Opportunity… (the mission editor has its button)
         landing_action.install(self)  # Edit > Land at an Opportunity… (beside it, and the editor's button)

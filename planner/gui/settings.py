@@ -21,6 +21,8 @@ DEFAULTS: dict[str, object] = {
     "window/geometry": QByteArray(),
     "window/state": QByteArray(),
     "autosave_seconds": 60,
+    "elements/source": "",  # Element Sets > Update From Source…: '' is CelesTrak's OMM JSON of the ISS
+    "elements/timeout_seconds": 20,  # the same default as planner update-elements --timeout
 }
 
 DISPLAY_TIMEZONES = {

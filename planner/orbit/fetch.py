@@ -22,7 +22,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Callable, Iterable
 
 from planner import __version__
@@ -38,6 +38,7 @@ DEFAULT_TIMEOUT_S = 20.0
 #: The largest answer read (the same bound as an element set file).
 MAX_BYTES = MAX_FILE_BYTES
 _CHUNK = 64 * 1024
+_SAME_EPOCH = timedelta(milliseconds=1)
 _USER_AGENT = f"iss-planner/{__version__} (Python urllib)"
 
 #: ``progress(received_bytes, total_bytes_or_None)``, called as the answer comes in.
@@ -118,9 +119,11 @@ def element_set_from_answer(text: str, source: str, norad_id: int = ISS_NORAD_ID
 
 
 def kept_already(sets: Iterable[ElementSet], new: ElementSet) -> ElementSet | None:
-    """The set among ``sets`` that is ``new`` (the same satellite at the same epoch, or the same id), or None."""
+    """The set among ``sets`` that is ``new`` (the same id, or the same satellite at the same epoch: to the
+    millisecond, as a project file may round it), or None."""
     for kept in sets:
-        if kept.id == new.id or (kept.norad_id == new.norad_id and kept.epoch == new.epoch):
+        if kept.id == new.id or (kept.norad_id in (new.norad_id, None)
+                                 and abs(kept.epoch - new.epoch) <= _SAME_EPOCH):
             return kept
     return None
 

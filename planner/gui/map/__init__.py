@@ -1,7 +1,7 @@
 """The ground-track map (issue 7): where the station flies, in light or shadow, over what, in view of whom.
 
-``install(window)`` adds File > Import Element Sets and File > Export Map to a main window and gives it the
-builder of the Map tab.
+``install(window)`` adds the Import Element Sets action (the Element Sets menu holds it:
+:mod:`planner.gui.element_sets_menu`) and File > Export Map to a main window and gives it the builder of the Map tab.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""File > Import Element Sets: TLE or OMM files into the project, as one undo step."""
+"""Element Sets > Import Element Sets: TLE or OMM files into the project, as one undo step."""
 
 from __future__ import annotations
 

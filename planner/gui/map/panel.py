@@ -22,7 +22,8 @@ SLIDER_SPANS = (("± 3 h", 6 * 3600.0), ("± 12 h", 86400.0), ("± 3.5 days", 7 
                 ("± 2 weeks", 28 * 86400.0), ("whole plan", None))
 PAD_S = 86400.0
 NO_ELEMENTS = ("This project has no element sets of the station, so there is no track to draw.\n"
-               "Use File > Import Element Sets… to add a TLE or OMM file.")
+               "Use Element Sets > Import Element Sets… to add a TLE or OMM file, or Update From Source… to "
+               "download one.")
 LAYER_TITLES = {"graticule": "Graticule", "terminator": "Night side", "track": "Track", "arrows": "Direction arrows",
                 "footprint": "Station footprint", "sites": "Ground sites and their circles",
                 "overflights": "Overflights of the chosen place", "windows": "Filming windows", "legend": "Legend"}

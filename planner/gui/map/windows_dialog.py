@@ -281,7 +281,7 @@ class FilmingWindowsDialog(QDialog):
         if end - start > timedelta(days=MAX_SEARCH_DAYS):
             return self._say(f"Search at most {MAX_SEARCH_DAYS:.0f} days at a time (choose a stay or a shorter span).")
         if self.panel.orbit is None:
-            return self._say("The project has no usable element sets: import one first (File > Import Element Sets).")
+            return self._say("The project has no usable element sets: import one first (Element Sets > Import Element Sets).")
         request = self.request()
         if request.place is not None and not isinstance(request.place, str) and request.radius_km <= 0:
             return self._say("A ground site as the place below needs a radius above 0 km.")

@@ -191,9 +191,9 @@ def test_without_element_sets_the_map_says_so_and_imports_them(window, data_dir)
     window.files.new_project()
     panel = window.map_panel
     assert panel.renderer.cache is None
-    assert "File > Import Element Sets" in panel.renderer.message
+    assert "Element Sets > Import Element Sets" in panel.renderer.message
     assert panel.import_button.isVisibleTo(panel)
-    assert window.act_import_elements in window.file_menu.actions()
+    assert window.act_import_elements in window.element_sets_menu.actions()
     panel.canvas.repaint()  # the message is painted, nothing fails without a track
 
     assert import_elements(window, data_dir / "iss-2021-10-15.tle")
