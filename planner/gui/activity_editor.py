@@ -16,7 +16,7 @@ from planner.gui.commands import Naming, ReplaceItem
 from planner.gui.document import ProjectDocument
 from planner.gui.widgets import heading_label, set_plain_text
 from planner.gui.time_edit import UtcDateTimeEdit
-from planner.model import Activity, ActivityKind, Need, NeedKind
+from planner.model import Activity, ActivityKind, ActivityStatus, Need, NeedKind
 
 _KIND_LABELS = {
     ActivityKind.FILM_SHOOT: "Film shoot",
@@ -56,7 +56,16 @@ class ActivityEditor(QWidget):
         self.kind_combo.setAccessibleName("Activity kind")
         for kind, label in _KIND_LABELS.items():
             self.kind_combo.addItem(label, kind)
-        self.kind_combo.activated.connect(lambda _: self._edit("kind", lambda a: setattr(a, "kind", self.kind_combo.currentData())))
+        # (The list gives its entries' data back as text: Qt keeps a str enum so.)
+        self.kind_combo.activated.connect(
+            lambda _: self._edit("kind", lambda a: setattr(a, "kind", ActivityKind(self.kind_combo.currentData()))))
+        self.status_combo = QComboBox(self)
+        self.status_combo.setAccessibleName("Activity status")
+        for status in ActivityStatus:
+            self.status_combo.addItem(status.label, status.value)  # (Qt would keep the enum as its text anyway)
+        self.status_combo.setToolTip("Where it stands on the day; a skipped activity is left out of the checks")
+        self.status_combo.activated.connect(lambda _: self._edit(
+            "status", lambda a: setattr(a, "status", ActivityStatus(self.status_combo.currentData()))))
         self.start_edit = UtcDateTimeEdit(self)
         self.start_edit.undo_stack = self.doc.undo_stack
         self.start_edit.setAccessibleName("Start (UTC)")
@@ -106,6 +115,7 @@ class ActivityEditor(QWidget):
         form = QFormLayout()
         form.addRow("&Title:", self.title_edit)
         form.addRow("&Kind:", self.kind_combo)
+        form.addRow("St&atus:", self.status_combo)
         form.addRow("&Start:", self.start_edit)
         form.addRow("&End:", self.end_edit)
         form.addRow("", self.duration_label)
@@ -160,6 +170,7 @@ class ActivityEditor(QWidget):
         if self.title_edit.text() != activity.title:
             self.title_edit.setText(activity.title)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(activity.kind))
+        self.status_combo.setCurrentIndex(self.status_combo.findData(activity.status.value))
         self.start_edit.set_utc(activity.start)
         self.end_edit.set_utc(activity.end)
         minutes = activity.duration_s / 60

@@ -21,6 +21,8 @@ from planner.gui.clash_panel import ClashPanel
 from planner.gui.document import ProjectDocument
 from planner.gui.files import ProjectFiles
 from planner.gui.time_cursor import TimeCursor
+from planner.gui.time_list import TimeListPanel
+from planner.gui.wall_clock import WallClock
 from planner.gui.views import install_views
 from planner.gui import element_sets_menu, finder_action, landing_action, launch_action, usual_sites
 from planner.gui.mission_editor import MissionEditor
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setAcceptDrops(True)
         self.time_cursor = TimeCursor(parent=self)
+        self.clock = WallClock(parent=self)  # now: the timeline's now-line and clocks, the time list's countdowns
         self._build_panels()
         self._build_actions()
         self._build_menus()
@@ -148,6 +151,10 @@ class MainWindow(QMainWindow):
         self.clash_panel.findingSelected.connect(self.show_finding)
         self.clash_panel.applyRequested.connect(self.apply_fix)
         self.checker.findingsChanged.connect(self._update_clash_status)
+        self.time_list = TimeListPanel(self.doc, self.clock, self.time_cursor,
+                                       lambda ids: self.views["activities"].select_ids(ids), self)
+        self.selectionChanged.connect(self.time_list.show_selection)
+        self.docks["time_list"] = self._dock("Time List", "timeListDock", self.time_list, bottom)
         self.undo_view = QUndoView(self.doc.undo_stack, self)
         self.undo_view.setEmptyLabel("Opened project")
         self.undo_view.setAccessibleName("Undo history")
@@ -379,13 +386,13 @@ class MainWindow(QMainWindow):
             self._default_layout()
 
     def _default_layout(self) -> None:
-        """The docks of a first start: the record tables tabbed below beside the clashes, the editor and the
-        history tabbed on the right; the tables get about 40% of the height, activities 60% of the width.
+        """The docks of a first start: the record tables and the time list tabbed below beside the clashes, the editor
+        and the history tabbed on the right; the tables get about 40% of the height, activities 60% of the width.
 
         Done once the window is shown: tabbing docks in two areas before that leaves a stray second tab bar
         (Qt 6.11) drawn over the clashes."""
         self.splitDockWidget(self.docks["activities"], self.docks["clashes"], Qt.Orientation.Horizontal)
-        for name in ("people", "sites", "element_sets"):
+        for name in ("time_list", "people", "sites", "element_sets"):
             self.tabifyDockWidget(self.docks["activities"], self.docks[name])
         self.docks["activities"].raise_()
         self.tabifyDockWidget(self.docks["editor"], self.docks["history"])

@@ -39,3 +39,19 @@ def countdown(activity: Activity, now: datetime) -> str:
     if to_end > 0:
         return f"now, {span_words(to_end)} left"
     return f"ended {span_words(-to_end)} ago"
+
+
+#: from now, an activity that ended this long ago with no word of it (still planned or in progress) stays listed
+UNMARKED_GRACE_S = 6 * 3600.0
+
+
+def coming(activities, start: datetime, end: datetime, now: datetime | None = None) -> list[Activity]:
+    """The activities overlapping ``[start, end)`` (an instant at ``start`` counts), in time order; with ``now``
+    (a list from now) also those that ended in the :data:`UNMARKED_GRACE_S` before it with no word of them."""
+    def listed(a: Activity) -> bool:
+        if (a.end > start and a.start < end) or a.start == a.end == start:
+            return True
+        return (now is not None and a.status in (ActivityStatus.PLANNED, ActivityStatus.IN_PROGRESS)
+                and (now - a.end).total_seconds() < UNMARKED_GRACE_S and a.end <= now)
+
+    return sorted(filter(listed, activities), key=lambda a: (a.start, a.end, a.title))

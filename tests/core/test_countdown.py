@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from planner.model import Activity, ActivityKind, ActivityStatus
-from planner.model.countdown import countdown, span_words
+from planner.model.countdown import coming, countdown, span_words
 
 START = datetime(2021, 10, 6, 16, 0, tzinfo=timezone.utc)
 
@@ -46,3 +46,17 @@ def test_span_words():
     assert span_words(59 * 60 + 31) == "1 h 00 min"
     assert span_words(47.9 * 3600) == "47 h 54 min"
     assert span_words(49.6 * 3600) == "2 d 2 h"
+
+
+def test_coming_lists_what_overlaps_in_time_order():
+    def act(ident, hours_from, hours_to, status=ActivityStatus.PLANNED):
+        return Activity(ident, ident, ActivityKind.OTHER, START + timedelta(hours=hours_from),
+                        START + timedelta(hours=hours_to), status=status)
+
+    acts = [act("late", 30, 31), act("running", -1, 1), act("next", 2, 3), act("old", -20, -19),
+            act("ended-unmarked", -3, -2), act("ended-done", -3, -2, ActivityStatus.DONE), act("beyond", 48, 49)]
+    day = START + timedelta(days=1)
+    assert [a.id for a in coming(acts, START, day)] == ["running", "next"]
+    assert [a.id for a in coming(acts, START, day + timedelta(hours=8))] == ["running", "next", "late"]
+    # From now: what ended unmarked in the last six hours is still asked about; what is done is not.
+    assert [a.id for a in coming(acts, START, day, now=START)] == ["ended-unmarked", "running", "next"]

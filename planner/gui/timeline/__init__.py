@@ -21,6 +21,7 @@ def build(window):
     from planner.gui.timeline.view import TimelineView
 
     view = TimelineView(window.doc, window.station, window.checker, window.time_cursor, window.zone, window)
+    view.set_clock(window.clock)
     canvas = view.canvas
     canvas.itemClicked.connect(lambda collection, item_id: _select(window, collection, item_id))
     canvas.itemActivated.connect(lambda collection, item_id: _open(window, collection, item_id))

@@ -35,6 +35,7 @@ from planner.gui.timeline.launch_marks import marked_sites
 from planner.gui.timeline.layers.findings import finding_rects
 from planner.gui.timeline.layers.launches import tooltip_lines as launch_tooltip_lines
 from planner.gui.timeline.layers.marks import highlight_rects
+from planner.gui.timeline.layers.now import shown_now
 from planner.gui.timeline.render import TimelineRenderer
 from planner.gui.timeline.scale import TimeScale, snap_step
 from planner.model.display_time import format_in_zone
@@ -114,6 +115,7 @@ class TimelineCanvas(QWidget):
         self._drag: Drag | None = None
         self._pan: tuple[QPointF, float, float] | None = None
         self.rebuilds = 0  # how often the layout was rebuilt (tests check it is not per paint)
+        self.clock = None  # a WallClock: the now-line (layers.now.follow_clock)
         doc.itemsChanged.connect(self._items_changed)
         doc.projectReset.connect(self._project_reset)
         doc.partChanged.connect(lambda _part: self.invalidate())
@@ -336,6 +338,7 @@ class TimelineCanvas(QWidget):
     def paintEvent(self, _event):  # noqa: N802
         p = QPainter(self)
         self.state.cursor = self.cursor.time() if self.cursor.time() else None
+        self.state.now = shown_now(self.clock, self.layout_.extent)
         self.renderer.paint(p, self.width(), self.height(), self.layout_, self.scale, self.palette(), self.zone(),
                             self.state, self.scroll_y, self.orbit)
         p.end()
@@ -561,7 +564,8 @@ class TimelineCanvas(QWidget):
                 bar = hit.payload
                 lines.append(f"<b>{bar.label}</b> at {bar.port}")
             else:
-                lines.append(f"<b>{hit.payload.title}</b> ({hit.payload.kind})")
+                status = "" if hit.payload.status == "planned" else f", {hit.payload.status.replace('-', ' ')}"
+                lines.append(f"<b>{hit.payload.title}</b> ({hit.payload.kind}{status})")
             end = "no departure planned" if math.isinf(hit.end) else format_in_zone(from_epoch(hit.end), zone)
             lines.append(f"{format_in_zone(from_epoch(hit.start), zone)} → {end}")
         lane = self.lane_at(pos.y())

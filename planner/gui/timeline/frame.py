@@ -36,6 +36,7 @@ class ViewState:
     preview: tuple | None = None  # a proposed stay (port id, start, end, label) drawn as a ghost bar, e.g. a found flight
     show_launches: bool = True  # launch opportunities marked when zoomed to days (the toolbar's toggle)
     launch_sites: list = field(default_factory=list)  # (LaunchSite, vehicle type) of the selected missions
+    now: float | None = None  # the now-line's instant (set while the plan spans today), None: no line
 
 
 @dataclass

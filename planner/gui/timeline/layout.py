@@ -85,6 +85,7 @@ class BarStyle:
     ident: np.ndarray
     activity: np.ndarray
     labels: list[str]
+    struck: np.ndarray  # per span: drawn struck through (a skipped activity)
 
 
 def bar_style(spans) -> BarStyle:
@@ -92,22 +93,25 @@ def bar_style(spans) -> BarStyle:
     style = spans.style
     if style is None:
         codes: dict[str, int] = {}  # colour -> its index
-        color, ident, activity, labels = [], [], [], []
+        color, ident, activity, labels, struck = [], [], [], [], []
         for payload in spans.payloads:
+            cross = False
             if isinstance(payload, StayBar):
                 code, key, is_activity, label = (VEHICLE_COLORS.get(payload.vehicle_type, OTHER_VEHICLE_COLOR),
                                                  payload.mission, False, payload.label)
             elif isinstance(payload, ActivityBar):
-                code, key, is_activity, label = (ACTIVITY_COLORS.get(payload.kind, OTHER_VEHICLE_COLOR),
-                                                 payload.activity, True, payload.title)
+                code, label, cross = activity_look(payload)
+                key, is_activity = payload.activity, True
             else:
                 code, key, is_activity, label = None, "", False, ""
             color.append(-1 if code is None else codes.setdefault(code, len(codes)))
             ident.append(key)
             activity.append(is_activity)
             labels.append(label)
+            struck.append(cross)
         style = spans.style = BarStyle(np.array(color, dtype=np.int64), list(codes),
-                                       np.array(ident, dtype=object), np.array(activity, dtype=bool), labels)
+                                       np.array(ident, dtype=object), np.array(activity, dtype=bool), labels,
+                                       np.array(struck, dtype=bool))
     return style
 
 
@@ -130,6 +134,35 @@ class ActivityBar:
     activity: str
     title: str
     kind: str
+    status: str = "planned"  # an ActivityStatus value (see :func:`activity_look`)
+
+
+def activity_bar(activity) -> ActivityBar:
+    """The bar of an :class:`~planner.model.Activity`."""
+    return ActivityBar(activity.id, activity.title, activity.kind.value, activity.status.value)
+
+
+#: a skipped activity's bar: grey whatever its kind (and struck through)
+SKIPPED_COLOR = "#b4b9bf"
+
+
+def _faded(hex_code: str, keep: float = 0.45) -> str:
+    """``hex_code`` mixed with white, ``keep`` of the colour left (still opaque: the text colour is worked out from it)."""
+    r, g, b = (int(hex_code[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 - (255 - c) * keep):02x}" for c in (r, g, b))
+
+
+def activity_look(bar: ActivityBar) -> tuple[str, str, bool]:
+    """How an activity's bar is drawn by its status: (colour, label, struck through). Done: its kind's colour faded,
+    ticked; in progress: a play mark; skipped: grey and struck through; planned: its kind's colour."""
+    color = ACTIVITY_COLORS.get(bar.kind, OTHER_VEHICLE_COLOR)
+    if bar.status == "done":
+        return _faded(color), f"✓ {bar.title}", False
+    if bar.status == "in-progress":
+        return color, f"▶ {bar.title}", False
+    if bar.status == "skipped":
+        return SKIPPED_COLOR, bar.title, True
+    return color, bar.title, False
 
 
 @dataclass
@@ -426,7 +459,7 @@ class ActivityLanes:
         self.where: dict[str, tuple[str, ...]] = {}  # activity id -> group keys of its bars
         groups: dict[str, tuple[list, list, list]] = {}
         for activity in project.activities:
-            bar = ActivityBar(activity.id, activity.title, activity.kind.value)
+            bar = activity_bar(activity)
             start, end = activity.start.timestamp(), activity.end.timestamp()
             keys = _activity_keys(activity, mode)
             self.where[activity.id] = keys
@@ -476,7 +509,7 @@ class ActivityLanes:
                 if key in {self._lane_key(g) for g in _activity_keys(activity, self.mode)}:
                     starts.append(activity.start.timestamp())
                     ends.append(activity.end.timestamp())
-                    payloads.append(ActivityBar(activity.id, activity.title, activity.kind.value))
+                    payloads.append(activity_bar(activity))
             if not payloads and (self.mode == "kind" or key == "person:" or key[len("person:"):] not in timeline.people):
                 return False  # the lane goes away
             lane.spans = Spans(starts, ends, payloads)

@@ -19,6 +19,7 @@ from planner.gui.timeline.layers.headcount import Headcount
 from planner.gui.timeline.layers.launches import LaunchMarkers
 from planner.gui.timeline.layers.labels import LaneLabels
 from planner.gui.timeline.layers.marks import Cursor, Highlights, PreviewBar
+from planner.gui.timeline.layers.now import NowLine, NowMark
 from planner.gui.timeline.layers.orbit import OrbitBands, PassNames
 from planner.gui.timeline.layers.relocations import Relocations
 from planner.gui.timeline.layout import TimelineLayout
@@ -34,9 +35,9 @@ class TimelineRenderer:
         self.texts = Texts()  # kept between paints: labels laid out and measured once
         #: clipped to the time area, bottom to top
         self.plot_layers = [LaneBackgrounds(), Grid(), OrbitBands(), Headcount(), BetaStrip(), Bars(self.texts),
-                            Relocations(), Findings(), LaunchMarkers(), Highlights(), PreviewBar(), Cursor()]
+                            Relocations(), Findings(), LaunchMarkers(), Highlights(), PreviewBar(), NowLine(), Cursor()]
         #: around it: the axis above, the lane titles on the left
-        self.edge_layers = [Axis(), PassNames(), LaneLabels(self.texts)]
+        self.edge_layers = [Axis(), NowMark(), PassNames(), LaneLabels(self.texts)]
 
     def paint(self, p: QPainter, width: int, height: int, layout: TimelineLayout, scale: TimeScale,
               palette: QPalette, zone: str = "UTC", state: ViewState | None = None, scroll_y: float = 0.0,

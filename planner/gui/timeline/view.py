@@ -10,6 +10,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QScrollBar, QToolBar, QVBoxLayout, QWidget
 
 from planner.gui.timeline.canvas import TimelineCanvas
+from planner.gui.timeline.clock_bar import ClockBar
+from planner.gui.timeline.layers.now import follow_clock
 
 
 class TimelineView(QWidget):
@@ -76,8 +78,15 @@ class TimelineView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
+        self.clock_bar = ClockBar(cursor, self)
+        layout.addWidget(self.clock_bar)
         layout.addLayout(row)
         self._sync_scrollbar()
+
+    def set_clock(self, clock) -> None:
+        """Show now from ``clock`` (a WallClock): the now-line while the plan spans today, and now in GMT."""
+        follow_clock(self.canvas, clock)
+        self.clock_bar.follow(clock)
 
     def _add(self, name: str, text: str, slot, keys: list[str], tip: str) -> QAction:
         action = QAction(text, self)
@@ -129,7 +138,7 @@ class TimelineView(QWidget):
 
     def today(self) -> None:
         """Show the two days around now."""
-        now = time.time()
+        now = self.canvas.clock.now() if self.canvas.clock is not None else time.time()
         self.canvas.show_window(now - 86400, now + 86400, margin=0.0)
 
     def go_to_date(self, date: QDate) -> None:

@@ -2,5 +2,5 @@
 
 :class:`~planner.gui.timeline.render.TimelineRenderer` paints them in order: the plot's layers clipped to the
 time area (backgrounds, grid, orbit, headcount, beta, bars, relocations, findings, launch opportunities, candidate
-windows, cursor), then the edges (axis, pass names, lane titles).
+windows, the now-line, cursor), then the edges (axis, the now mark, pass names, lane titles).
 """

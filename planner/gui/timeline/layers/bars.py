@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 
 from planner.gui.timeline import lod
@@ -50,7 +50,7 @@ class _Batch:
 
     def __init__(self):
         self.codes: dict[str, int] = {}  # colour -> its number in this paint
-        self.parts: list[tuple] = []  # per lane: (x0, w, y, h, colour, open end, chosen, label) of its bars
+        self.parts: list[tuple] = []  # per lane: (x0, w, y, h, colour, open end, chosen, label, struck) of its bars
 
     def add(self, style, idx, x0, w, open_end, chosen, y: float, h: float) -> None:
         """Bars ``idx`` of a lane (with ``style``), none over another."""
@@ -63,7 +63,7 @@ class _Batch:
         labels = np.empty(n, dtype=object)
         labels[:] = [style.labels[i] for i in np.asarray(idx)[real].tolist()]  # a lane shows few bars (else: density)
         self.parts.append((x0[real], w[real], np.full(n, float(y)), np.full(n, float(h)), numbers[color[real]],
-                           open_end[real], chosen[real], labels))
+                           open_end[real], chosen[real], labels, style.struck[idx][real]))
 
 
 class Bars:
@@ -152,7 +152,8 @@ class Bars:
         right = plot.right() + 4
         fm = p.fontMetrics()
         p.save()
-        x0, w, y, h, color, open_end, chosen, labels = (np.concatenate([part[k] for part in batch.parts]) for k in range(8))
+        x0, w, y, h, color, open_end, chosen, labels, struck = (np.concatenate([part[k] for part in batch.parts])
+                                                                for k in range(9))
         p.setPen(Qt.PenStyle.NoPen)
         for c in sorted(set(color.tolist())):
             mine = color == c
@@ -185,4 +186,9 @@ class Bars:
                     pen = pens[color[k]]
                     p.setPen(pen)
                 p.drawStaticText(QPointF(text_x, float(y[k] + h[k] / 2 - rise)), self.texts.static(label))
+        if struck.any():  # skipped activities: a line through the bar
+            p.setPen(QPen(QColor(70, 74, 80), 1.5))
+            middle = y[struck] + h[struck] / 2
+            p.drawLines([QLineF(a, m, a + b, m) for a, b, m in zip(x0[struck].tolist(), w[struck].tolist(),
+                                                                    middle.tolist())])
         p.restore()

@@ -1,0 +1,308 @@
+"""The time list: the coming activities in time order, each with its countdown, people and status, for the day's
+coordinator.
+
+What it lists is chosen above it: from now, or from the time cursor, over the next days; or the days of a visit
+(a crewed mission's stay, docking to undocking). Countdowns follow the window's clock minute by minute. A
+double-click selects the activity (in every view, the editor showing it) and puts the time cursor at its start;
+the status is changed from the context menu or with a key (I in progress, D done, S skipped, P planned), one undo
+step however many rows are selected.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QBrush, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, QSpinBox, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from planner.gui.commands import ReplaceItems
+from planner.model import ActivityStatus, EventKind
+from planner.model.clocks import clocks_at
+from planner.model.countdown import coming, countdown, span_words
+from planner.model.times import UTC
+
+COLUMNS = ("When", "Start GMT", "Length", "Activity", "People", "Status")
+WHEN, START, LENGTH, TITLE, PEOPLE, STATUS = range(len(COLUMNS))
+ID_ROLE = Qt.ItemDataRole.UserRole
+FROM_NOW, FROM_CURSOR = "now", "cursor"
+
+#: the status keys of the list (and its context menu)
+STATUS_KEYS = {ActivityStatus.IN_PROGRESS: "I", ActivityStatus.DONE: "D", ActivityStatus.SKIPPED: "S",
+               ActivityStatus.PLANNED: "P"}
+
+
+def visit_span(mission) -> tuple[datetime, datetime] | None:
+    """A crewed mission's days at the station: its first docking or berthing to its last undocking or unberthing
+    (its first to its last event without them); None for a mission with no events."""
+    if not mission.events:
+        return None
+    arrive = mission.first(EventKind.DOCK, EventKind.BERTH) or mission.events[0]
+    leave = mission.last(EventKind.UNDOCK, EventKind.UNBERTH) or mission.events[-1]
+    return arrive.utc, max(leave.end, arrive.utc)
+
+
+class TimeListPanel(QWidget):
+    """The coming activities of ``doc``'s plan with their countdowns at ``clock``'s now."""
+
+    def __init__(self, doc, clock, cursor, select, parent=None):
+        """``select(ids)`` selects activities in the window's views (a double-click)."""
+        super().__init__(parent)
+        self.setObjectName("timeList")
+        self.doc, self.clock, self.cursor, self.select = doc, clock, cursor, select
+        self.source = QComboBox(self)
+        self.source.setAccessibleName("List activities from")
+        self.source.setToolTip("From now or from the time cursor over the next days, or the days of a crewed visit "
+                               "(docking to undocking)")
+        self.days = QSpinBox(self)
+        self.days.setAccessibleName("Days listed")
+        self.days.setRange(1, 60)
+        self.days.setValue(2)
+        self.days.setSuffix(" days")
+        self.days.setToolTip("How many days from the start to list")
+        self.finished = QCheckBox("Done && skipped", self)
+        self.finished.setChecked(True)
+        self.finished.setToolTip("List the activities that are done or skipped too (greyed)")
+        tools = QHBoxLayout()
+        tools.setContentsMargins(0, 0, 0, 0)
+        tools.addWidget(QLabel("From", self))
+        tools.addWidget(self.source, 1)
+        tools.addWidget(self.days)
+        tools.addWidget(self.finished)
+        self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName("Coming activities")
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels(COLUMNS)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.itemDoubleClicked.connect(lambda item, _column: self.activate(item.data(TITLE, ID_ROLE)))
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.status_actions: dict[ActivityStatus, QAction] = {}
+        for status, key in STATUS_KEYS.items():
+            action = QAction(f"Mark {status.label}", self.tree)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _checked=False, status=status: self.set_status(status))
+            self.tree.addAction(action)
+            self.status_actions[status] = action
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        layout.addLayout(tools)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty, 1)
+        self._fill_sources()
+        self.source.currentIndexChanged.connect(lambda _i: self._source_changed())
+        self.days.valueChanged.connect(lambda _v: self.refresh())
+        self.finished.toggled.connect(lambda _on: self.refresh())
+        doc.itemsChanged.connect(self._items_changed)
+        doc.projectReset.connect(self._reset)
+        clock.ticked.connect(lambda _now: self._tick())
+        cursor.timeChanged.connect(lambda _t: self._source() == FROM_CURSOR and self.refresh())
+        self._source_changed()
+
+    # ------------------------------------------------------------------ what is listed
+
+    def _fill_sources(self) -> None:
+        current = self.source.currentData()
+        self.source.blockSignals(True)
+        self.source.clear()
+        self.source.addItem("the time cursor", FROM_CURSOR)
+        self.source.addItem("now", FROM_NOW)
+        visits = sorted((span, m) for m in self.doc.project.missions if m.crewed and (span := visit_span(m)))
+        for (start, end), mission in visits:
+            self.source.addItem(f"{mission.name} visit, {start:%d %b} – {end:%d %b %Y}", mission.id)
+        found = self.source.findData(current) if current is not None else -1
+        self.source.setCurrentIndex(max(found, 0))
+        self.source.blockSignals(False)
+
+    def _source(self) -> str:
+        return self.source.currentData()
+
+    def choose(self, source: str) -> None:
+        """List from ``"now"``, ``"cursor"`` or a crewed mission's id (its visit)."""
+        self.source.setCurrentIndex(self.source.findData(source))
+
+    def _source_changed(self) -> None:
+        self.days.setEnabled(self._source() in (FROM_NOW, FROM_CURSOR))
+        self.refresh()
+
+    def span(self) -> tuple[datetime, datetime, datetime | None]:
+        """The span listed (start, end) and now when it is listed from now (else None)."""
+        source = self._source()
+        if source in (FROM_NOW, FROM_CURSOR):
+            now = datetime.fromtimestamp(self.clock.now(), UTC)
+            start = now if source == FROM_NOW else datetime.fromtimestamp(self.cursor.time(), UTC)
+            return start, start + timedelta(days=self.days.value()), now if source == FROM_NOW else None
+        mission = self.doc.project.mission(source)
+        span = visit_span(mission) if mission is not None else None
+        if span is None:
+            return datetime.fromtimestamp(0, UTC), datetime.fromtimestamp(0, UTC), None
+        return span[0], span[1], None
+
+    def listed(self) -> list:
+        """The activities listed, in time order."""
+        start, end, now = self.span()
+        found = coming(self.doc.project.activities, start, end, now)
+        if not self.finished.isChecked():
+            found = [a for a in found if a.status not in (ActivityStatus.DONE, ActivityStatus.SKIPPED)]
+        return found
+
+    # ------------------------------------------------------------------ showing
+
+    def refresh(self) -> None:
+        """List again (the selection kept)."""
+        chosen = set(self.selected_ids())
+        names = self.doc.project.person_names()
+        self.tree.clear()
+        items = []
+        for activity in self.listed():
+            item = QTreeWidgetItem()
+            item.setData(TITLE, ID_ROLE, activity.id)
+            item.setText(START, clocks_at(activity.start).gmt)
+            item.setToolTip(START, clocks_at(activity.start).text("\n"))
+            item.setText(LENGTH, span_words(activity.duration_s))
+            item.setText(TITLE, activity.title)
+            item.setToolTip(TITLE, activity.title)
+            people = ", ".join(names.get(p, p) for p in activity.people)
+            item.setText(PEOPLE, people)
+            item.setToolTip(PEOPLE, people)
+            item.setText(STATUS, activity.status.label)
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        self._tick_texts()
+        for item in items:
+            item.setSelected(item.data(TITLE, ID_ROLE) in chosen)
+        for column in (WHEN, START, LENGTH, STATUS):
+            self.tree.resizeColumnToContents(column)
+        self.tree.setColumnWidth(TITLE, max(self.tree.columnWidth(TITLE), 220))
+        self._say_empty(not items)
+
+    def _say_empty(self, empty: bool) -> None:
+        self.tree.setVisible(not empty)
+        self.empty.setVisible(empty)
+        if empty:
+            start, end, _now = self.span()
+            what = self.source.currentText()
+            when = f"from {start:%d %b %Y %H:%M} GMT to {end:%d %b %Y %H:%M} GMT"
+            self.empty.setText(f"No activities {when} (from {what}). Choose a visit or the time cursor above, or "
+                               "more days.")
+
+    def _tick(self) -> None:
+        if self._source() == FROM_NOW:
+            self.refresh()  # the span moves with now
+        else:
+            self._tick_texts()
+
+    def _tick_texts(self) -> None:
+        """The countdowns at the clock's now (the running ones bold, the finished ones greyed)."""
+        now = datetime.fromtimestamp(self.clock.now(), UTC)
+        acts = {a.id: a for a in self.doc.project.activities}
+        grey = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            activity = acts.get(item.data(TITLE, ID_ROLE))
+            if activity is None:
+                continue
+            item.setText(WHEN, countdown(activity, now))
+            finished = activity.status in (ActivityStatus.DONE, ActivityStatus.SKIPPED)
+            running = not finished and activity.start <= now < activity.end
+            for column in range(len(COLUMNS)):
+                font = item.font(column)
+                font.setBold(running or activity.status is ActivityStatus.IN_PROGRESS)
+                font.setStrikeOut(activity.status is ActivityStatus.SKIPPED and column == TITLE)
+                item.setFont(column, font)
+                if finished:
+                    item.setForeground(column, grey)
+
+    def texts(self) -> list[list[str]]:
+        """Every row's texts, column by column (what a reader sees)."""
+        return [[self.tree.topLevelItem(r).text(c) for c in range(len(COLUMNS))]
+                for r in range(self.tree.topLevelItemCount())]
+
+    # ------------------------------------------------------------------ following the plan and the views
+
+    def _items_changed(self, collection: str, _ids) -> None:
+        if collection == "missions":
+            self._fill_sources()
+        if collection in ("activities", "missions", "people"):
+            self.refresh()
+
+    def _reset(self) -> None:
+        self._fill_sources()
+        self._source_changed()
+
+    def show_selection(self, collection: str, ids: list) -> None:
+        """Select the rows of the activities selected elsewhere (nothing is sent back)."""
+        if collection != "activities":
+            return
+        wanted = set(ids)
+        self.tree.blockSignals(True)
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            item.setSelected(item.data(TITLE, ID_ROLE) in wanted)
+        self.tree.blockSignals(False)
+
+    # ------------------------------------------------------------------ acting
+
+    def selected_ids(self) -> list[str]:
+        """The ids of the selected rows, in list order."""
+        return [self.tree.topLevelItem(r).data(TITLE, ID_ROLE) for r in range(self.tree.topLevelItemCount())
+                if self.tree.topLevelItem(r).isSelected()]
+
+    def activate(self, activity_id: str) -> None:
+        """A double-click: the activity selected in every view and the time cursor at its start."""
+        activity = next((a for a in self.doc.project.activities if a.id == activity_id), None)
+        if activity is None:
+            return
+        self.select([activity_id])
+        self.cursor.set_time(activity.start.timestamp())
+
+    def set_status(self, status: ActivityStatus) -> None:
+        """Give the selected activities ``status``: one undo step."""
+        wanted = set(self.selected_ids())
+        changed = []
+        for activity in self.doc.project.activities:
+            if activity.id in wanted and activity.status is not status:
+                new = copy.deepcopy(activity)
+                new.status = status
+                changed.append(new)
+        if not changed:
+            return
+        word = status.label.lower()
+        text = f"Mark {changed[0].title} {word}" if len(changed) == 1 else f"Mark {len(changed)} activities {word}"
+        self.doc.undo_stack.push(ReplaceItems(self.doc, [("activities", new.id, new) for new in changed], text))
+
+    def _context_menu(self, pos) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None:
+            return
+        if not item.isSelected():
+            self.tree.setCurrentItem(item)
+        menu = self.context_menu()
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def context_menu(self) -> QMenu:
+        """The menu of the selected rows: Show on the Timeline, then a status each (the current one checked)."""
+        menu = QMenu(self)
+        ids = self.selected_ids()
+        show = menu.addAction("Select and Show")
+        show.setEnabled(len(ids) == 1)
+        show.triggered.connect(lambda: self.activate(ids[0]))
+        menu.addSeparator()
+        statuses = {a.status for a in self.doc.project.activities if a.id in set(ids)}
+        for status, action in self.status_actions.items():
+            action.setCheckable(True)
+            action.setChecked(statuses == {status})
+            menu.addAction(action)
+        return menu
