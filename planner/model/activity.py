@@ -24,6 +24,7 @@ class NeedKind(str, Enum):
     SHADOW = "shadow"  # the station in Earth's shadow
     SITE_IN_VIEW = "site-in-view"  # a ground site sees the station (needs ``site``)
     NO_DYNAMIC_EVENT = "no-dynamic-event"  # no docking/undocking/relocation during it
+    LIVE_LINK = "live-link"  # a link to the ground through a network's relays or sites (``network``)
 
 
 class ActivityStatus(str, Enum):
@@ -44,11 +45,13 @@ class ActivityStatus(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Need:
-    """One condition of an activity; ``site`` names a ground site for SITE_IN_VIEW."""
+    """One condition of an activity; ``site`` names a ground site for SITE_IN_VIEW, ``network`` the network of
+    LIVE_LINK (``us``, ``ru`` or ``any``; None: any)."""
 
     kind: NeedKind
     site: str | None = None
     min_elevation_deg: float | None = None  # None: the site's own minimum
+    network: str | None = None
     extra: dict = field(default_factory=dict, compare=False)  # unknown file fields, kept for saving
 
 

@@ -21,7 +21,7 @@ from planner.model.mission import EventKind, Mission
 _COMING = (EventKind.LAUNCH, EventKind.DOCK, EventKind.BERTH)
 _ARRIVE = (EventKind.DOCK, EventKind.BERTH)
 _LEAVE = (EventKind.UNDOCK, EventKind.UNBERTH)
-_ORBIT_NEEDS = (NeedKind.DAYLIGHT, NeedKind.SHADOW, NeedKind.SITE_IN_VIEW)
+_ORBIT_NEEDS = (NeedKind.DAYLIGHT, NeedKind.SHADOW, NeedKind.SITE_IN_VIEW, NeedKind.LIVE_LINK)
 
 #: A span of time; None at either end: open on that side.
 Span = tuple[datetime | None, datetime | None]

@@ -18,7 +18,7 @@ OVERLAP = "activity-overlap"
 DYNAMIC = "activity-dynamic-event"
 ELEMENT_AGE = "element-set-age"
 
-_ORBIT_NEEDS = (NeedKind.DAYLIGHT, NeedKind.SHADOW, NeedKind.SITE_IN_VIEW)
+_ORBIT_NEEDS = (NeedKind.DAYLIGHT, NeedKind.SHADOW, NeedKind.SITE_IN_VIEW, NeedKind.LIVE_LINK)
 
 
 class ActivityRow(NamedTuple):

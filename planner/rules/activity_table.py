@@ -19,7 +19,7 @@ from planner.station.columns import coded, timestamps
 
 _GUARD_NEED = NeedKind.NO_DYNAMIC_EVENT
 _ID, _KIND, _NEEDS = attrgetter("id"), attrgetter("kind"), attrgetter("needs")
-_ORBIT_NEEDS = frozenset((NeedKind.DAYLIGHT, NeedKind.SHADOW, NeedKind.SITE_IN_VIEW))
+_ORBIT_NEEDS = frozenset((NeedKind.DAYLIGHT, NeedKind.SHADOW, NeedKind.SITE_IN_VIEW, NeedKind.LIVE_LINK))
 
 
 class ActivityTable:

@@ -34,6 +34,13 @@ class ProjectOrbit:
 
         return in_view_within(self.orbit, site, windows, min_elevation_deg)
 
+    def link(self, network: str, sites, windows: np.ndarray) -> np.ndarray:
+        """The times inside ``windows`` when the station sees a relay or ground site of ``network`` (``us``, ``ru``
+        or ``any``; ``sites``: the project's ground sites, of which the Russian ones count for ``ru``)."""
+        from planner.orbit.coverage import link_within
+
+        return link_within(self.orbit, network, windows, sites)
+
     def high_beta(self, threshold_deg: float, windows: np.ndarray) -> np.ndarray:
         """The times inside ``windows`` when |beta| is above ``threshold_deg`` (each window on its own hourly
         samples, kept for the other limits asked about the same window: windows on whole hours give the same

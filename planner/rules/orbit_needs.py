@@ -28,6 +28,10 @@ class OrbitConditions(Protocol):
     def in_view(self, site: GroundSite, min_elevation_deg: float, windows: np.ndarray) -> np.ndarray:
         """The times inside ``windows`` when ``site`` sees the station above ``min_elevation_deg``."""
 
+    # An orbit may also answer ``link(network, sites, windows)``: the times inside ``windows`` when the station sees
+    # a relay or ground site of ``network`` (``planner.rules.orbit_link.ProjectOrbit`` does); without it, an
+    # activity that needs a live link cannot be judged.
+
 
 @runtime_checkable
 class EventConditions(OrbitConditions, Protocol):

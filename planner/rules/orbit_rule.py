@@ -1,4 +1,5 @@
-"""The orbit rule: an activity that needs daylight, shadow or a ground site in view, and does not have it.
+"""The orbit rule: an activity that needs daylight, shadow or a ground site in view, and does not have it; and the
+link rule: a warning for the minutes an activity that needs a live link to the ground goes without one.
 
 All the activities are judged together: each condition is worked out once over the windows of time the
 activities cover (one question to the orbit engine per condition, not per activity), then every activity's
@@ -20,6 +21,10 @@ from planner.rules.findings import Finding, Severity
 from planner.rules.orbit_needs import OrbitConditions
 
 ORBIT = "activity-orbit"
+LINK = "activity-link"
+#: How a warning names each network's link.
+LINK_WORDS = {"us": "a US link (TDRS)", "ru": "a Russian link (Luch or a Russian ground site)",
+              "any": "a link to the ground (TDRS, Luch or a Russian ground site)"}
 
 #: Activities closer than this are asked about as one window (the orbit works a minute or so beyond each).
 JOIN_GAP_S = 600.0
@@ -39,7 +44,8 @@ def spans(starts: np.ndarray, ends: np.ndarray, join_gap_s: float = JOIN_GAP_S) 
 
 class OrbitCache:
     """The orbit's answers kept as one interval set per condition: ``("sunlit",)``, ``("in_view", site id,
-    elevation)`` or ``("high_beta", threshold)``, and the landing times at each zone. A condition is asked about
+    elevation)``, ``("high_beta", threshold)`` or ``("link", network, ground sites)`` (:func:`link_condition`), and
+    the landing times at each zone. A condition is asked about
     only the windows not asked before, all of them in one question."""
 
     def __init__(self, orbit: OrbitConditions):
@@ -63,6 +69,11 @@ class OrbitCache:
                 new = self.orbit.sunlit(missing)
             elif what[0] == "high_beta":
                 new = self.orbit.high_beta(what[1], missing)
+            elif what[0] == "link":
+                link = getattr(self.orbit, "link", None)
+                if link is None:  # a stand-in orbit that answers only sunlight and sites
+                    raise CannotJudge("this orbit cannot say when the station has a link", *missing[0])
+                new = link(what[1], site, missing)
             else:
                 new = self.orbit.in_view(site, what[2], missing)
             done, found = intervals.union(done, missing), intervals.union(found, new)
@@ -80,6 +91,16 @@ class OrbitCache:
             found = new[np.concatenate(([True], np.diff(new) > 1.0))] if len(new) else new
             self._landings[zone.id] = (intervals.union(done, missing), found)
         return found
+
+
+def link_condition(need, sites: dict) -> tuple[tuple, tuple]:
+    """The orbit cache's name of a live-link need's condition, and the ground sites it is worked out with (all the
+    project's: which of them count for a network is the orbit's to say). The name holds the sites' places, so an
+    answer is never read for other sites."""
+    network = need.network or "any"
+    ground = () if network == "us" else tuple(sites.values())
+    key = tuple((s.id, s.lat_deg, s.lon_deg, s.alt_m, s.min_elevation_deg, s.extra.get("network")) for s in ground)
+    return ("link", network, key), ground
 
 
 def orbit_findings(rows, sites: dict, orbit: OrbitCache) -> dict[str, list[Finding]]:
@@ -103,6 +124,8 @@ def orbit_findings(rows, sites: dict, orbit: OrbitCache) -> dict[str, list[Findi
                 elevation = need.min_elevation_deg if need.min_elevation_deg is not None else site.min_elevation_deg
                 what = ("in_view", site.id, elevation)
                 site_of[what] = site
+            elif need.kind is NeedKind.LIVE_LINK:
+                what, site_of[what] = link_condition(need, sites)
             else:
                 what = ("sunlit", need.kind is NeedKind.SHADOW)
             wanted.setdefault(what, []).append((k, j))
@@ -122,6 +145,10 @@ def orbit_findings(rows, sites: dict, orbit: OrbitCache) -> dict[str, list[Findi
             for k, j in items:
                 found[rows[k].id].append((j, _cannot_judge(rows[k], error.reason)))
             continue
+        if what[0] == "link":
+            for j, finding in _link_findings(rows, pos, items, good, starts, ends, what[1]):
+                found[rows[pos[j]].id].append((items[j][1], finding))
+            continue
         if what[0] == "sunlit":
             words = "the station in Earth's shadow" if what[1] else "daylight on the station"
         else:
@@ -137,6 +164,25 @@ def orbit_findings(rows, sites: dict, orbit: OrbitCache) -> dict[str, list[Findi
                 f"'{row.title}' {said_row} needs {words}, but not for {lost[i] / 60:.1f} min of it, first {said_gap}",
                 (), row.people, (), (row.id,))))
     return {aid: [f for _j, f in sorted(pairs, key=lambda p: p[0])] for aid, pairs in found.items()}
+
+
+def _link_findings(rows, pos, items, good, starts, ends, network: str):
+    """(item index, warning) for each activity that goes without a link of ``network`` for some of its time:
+    "'Live downlink' 5 Oct 10:00-10:30: 12 min of its 30 without a US link (TDRS), first ..."."""
+    lost, first, last = _gaps(good, starts, ends)
+    bad = np.flatnonzero(~intervals.covers(good, starts, ends))
+    said = zip(span_texts(starts[bad], ends[bad]), span_texts(first[bad, 0], first[bad, 1]))
+    for i, (said_row, said_gap) in zip(bad.tolist(), said):
+        row = rows[pos[i]]
+        total = (ends[i] - starts[i]) / 60
+        yield i, Finding(LINK, Severity.WARNING, float(first[i, 0]), float(last[i]),
+                         f"'{row.title}' {said_row}: {_minutes(lost[i] / 60)} min of its {_minutes(total)} without "
+                         f"{LINK_WORDS[network]}, first {said_gap}", (), row.people, (), (row.id,))
+
+
+def _minutes(value: float) -> str:
+    """12, 12.5 or 0.3: whole minutes without a decimal, others to a tenth."""
+    return f"{value:.0f}" if abs(value - round(value)) < 0.05 else f"{value:.1f}"
 
 
 def _cannot_judge(row, reason: str) -> Finding:

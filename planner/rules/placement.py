@@ -26,7 +26,7 @@ from planner.orbit.horizon import outside_ephemeris
 from planner.rules.activities import (ELEMENT_AGE, ActivityContext, ActivityRow, element_set_distance,
                                       overlap_finding)
 from planner.rules.findings import Finding
-from planner.rules.orbit_rule import ORBIT, OrbitCache, orbit_findings
+from planner.rules.orbit_rule import ORBIT, OrbitCache, link_condition, orbit_findings
 
 #: How far either way a fix looks for a new time: a planner moves an activity by hours or days, not weeks.
 SEARCH_S = 3 * 86400.0
@@ -111,7 +111,9 @@ class Search(NamedTuple):
 
 def condition(need, sites: dict) -> tuple[tuple | None, object]:
     """The orbit cache's name of the condition a need asks for (shadow: sunlight, turned round), and its ground
-    site; (None, None) for a site the project does not have."""
+    site (a live link: the project's sites); (None, None) for a site the project does not have."""
+    if need.kind is NeedKind.LIVE_LINK:
+        return link_condition(need, sites)
     if need.kind is not NeedKind.SITE_IN_VIEW:
         return ("sunlit",), None
     site = sites.get(need.site)

@@ -414,6 +414,8 @@ def _needs_text(row, acts: ActivityState) -> str:
             word = "in daylight"
         elif need.kind is NeedKind.SHADOW:
             word = "in Earth's shadow"
+        elif need.kind is NeedKind.LIVE_LINK:
+            word = f"with {orbit_rule.LINK_WORDS[need.network or 'any']}"
         else:
             site = acts.sites.get(need.site)
             word = f"with {site.name if site else need.site} in view"

@@ -276,4 +276,8 @@ def _need(value, where: tuple, sites: dict) -> Need:
     elevation = None
     if obj.get("min_elevation_deg") is not None:
         elevation = F.number(obj, "min_elevation_deg", where, *L.ELEVATION_RANGE_DEG, unit=" degrees")
-    return Need(kind=kind, site=site, min_elevation_deg=elevation, extra=F.extra(obj, _KNOWN["need"], where))
+    network = F.optional_text(obj, "network", where)
+    if network is not None and network not in L.LINK_NETWORKS:
+        raise FieldError(where + ("network",), f"{F.show(network)} is not a network: expected us, ru or any")
+    return Need(kind=kind, site=site, min_elevation_deg=elevation, network=network,
+                extra=F.extra(obj, _KNOWN["need"], where))

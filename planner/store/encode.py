@@ -154,6 +154,7 @@ def need_to_dict(need: Need) -> dict:
     _put(out, "site", need.site)
     if need.min_elevation_deg is not None:
         out["min_elevation_deg"] = float(need.min_elevation_deg)
+    _put(out, "network", need.network)
     return _put_extra(out, need.extra)
 
 
