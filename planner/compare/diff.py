@@ -75,12 +75,13 @@ class ProjectDiff:
             groups.setdefault(change.section, []).append(change)
         return [(SECTION_TITLES[s], groups[s]) for s in SECTION_ORDER if s in groups]
 
-    def changed_ids(self, section: str) -> set[str]:
-        """The ids of the records of a section added or changed (what B has new); events count for their mission
-        in 'missions'."""
-        found = {c.record.id for c in self.changes if c.section == section and c.change != REMOVED}
+    def changed_ids(self, section: str, side: str = "b") -> set[str]:
+        """The ids of the records of a section that differ and that plan ``side`` ("a" or "b") holds: changed, or
+        only there; a mission counts when one of its events differs."""
+        only, other = (ADDED, REMOVED) if side == "b" else (REMOVED, ADDED)
+        found = {c.record.id for c in self.changes if c.section == section and c.change in (CHANGED, only)}
         if section == "missions":
-            gone = {c.record.id for c in self.changes if c.section == section and c.change == REMOVED}
+            gone = {c.record.id for c in self.changes if c.section == section and c.change == other}
             found |= {c.record.parent for c in self.changes if c.section == EVENTS} - gone
         return found
 

@@ -32,6 +32,7 @@ from planner.gui.activity_editor import ActivityEditor
 from planner.gui.record_form import RecordForm
 from planner.gui.record_table import RecordTableModel
 from planner.gui.record_view import RecordView
+from planner.gui import compare_action
 from planner.gui.settings import DISPLAY_TIMEZONES, Settings
 from planner.model import Project
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         launch_action.install(self)  # Edit > Launch at an Opportunity… (the mission editor has its button)
         landing_action.install(self)  # Edit > Land at an Opportunity… (beside it, and the editor's button)
         finder_action.install(self)  # Edit > Find a Flight… (and a double-click on empty time on the timeline)
+        compare_action.install(self)  # File > Compare With… (after Open Recent)
         self.doc.undo_stack.cleanChanged.connect(self._update_title)
         self.doc.pathChanged.connect(self._update_title)
         self.doc.projectReset.connect(self._project_reset)

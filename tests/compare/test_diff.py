@@ -10,6 +10,7 @@ from planner.compare.text import plan_text
 from planner.compare.words import ABSENT
 from planner.model import GroundSite
 from planner.rules import check_project
+from planner.rules.orbit_link import orbit_conditions
 
 
 def _change(diff, section, record_id):
@@ -111,7 +112,21 @@ def test_plan_text_has_a_line_per_field_under_its_record(example):
     assert "\n  dock\n    kind: dock\n    utc: 2021-10-05T12:22:31Z\n    port: rassvet-nadir\n" \
            "    crew: Anton Shkaplerov, Yulia Peresild, Klim Shipenko\n" in text
     assert "\nsettings\n  beds: 7\n" in text
-    assert "\nfindings: 10\n  warning [high-beta] Progress MS-16 docks" in text
+    plan = example()
+    found = check_project(plan, orbit_conditions(plan))[0]  # as planner check finds them
+    assert f"\nfindings: {len(found)}\n  {found[0].severity.value} [{found[0].rule}] {found[0].message}\n" in text
     # record lines start at the first column, fields are indented: git's hunk headers name the record
     assert all(line.startswith(("  ", "mission ", "person ", "activity ", "ground site ", "element set ", "station",
                                 "settings", "title and description", "findings")) for line in text.splitlines())
+
+
+def test_changed_ids_of_either_side(example):
+    a, b = example(), example()
+    a.missions = [m for m in a.missions if m.id != "crs-24"]  # only in B
+    b.missions = [m for m in b.missions if m.id != "prichal"]  # only in A
+    b.mission("nauka").events[0].note = "a note"  # an event of a mission both have
+    b.activities[3].module = "Tranquility"
+    diff = diff_projects(a, b, findings=False)
+    assert diff.changed_ids("missions", "b") == {"crs-24", "nauka"}
+    assert diff.changed_ids("missions", "a") == {"prichal", "nauka"}
+    assert diff.changed_ids("activities", "a") == diff.changed_ids("activities", "b") == {"act-04"}

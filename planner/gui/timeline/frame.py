@@ -33,6 +33,7 @@ class ViewState:
     show_orbit: bool = True
     highlights: list = field(default_factory=list)  # candidate windows (start, end, label), e.g. filming windows
     chosen_highlight: int = -1  # the one picked among them (drawn stronger), -1 for none
+    changed: object = None  # the missions and activities a comparison found changed (layers.changes.ChangedItems)
     preview: tuple | None = None  # a proposed stay (port id, start, end, label) drawn as a ghost bar, e.g. a found flight
     show_launches: bool = True  # launch opportunities marked when zoomed to days (the toolbar's toggle)
     launch_sites: list = field(default_factory=list)  # (LaunchSite, vehicle type) of the selected missions
