@@ -30,6 +30,9 @@ _KIND_LABELS = {
 MODULES = ("Zvezda", "Nauka", "Poisk", "Rassvet", "Prichal", "Zarya", "Unity", "Destiny", "Harmony",
            "Tranquility", "Cupola", "Columbus", "Kibo", "Quest", "outside (EVA)")
 
+#: The live-link need's networks as the editor offers them (``planner.orbit.coverage``).
+LINK_CHOICES = (("any", "any network"), ("us", "US (TDRS)"), ("ru", "Russian (Luch, Russian sites)"))
+
 
 class ActivityEditor(QWidget):
     """Edits one activity; every change is one undo command (typing merges)."""
@@ -97,6 +100,13 @@ class ActivityEditor(QWidget):
         for box in (self.need_daylight, self.need_shadow, self.need_quiet, self.need_site):
             box.toggled.connect(self._needs_changed)
         self.site_combo.activated.connect(lambda _: self._needs_changed())
+        self.need_link = QCheckBox("Live &link to the ground:", self)
+        self.link_combo = QComboBox(self)
+        self.link_combo.setAccessibleName("Network the live link goes through")
+        for network, label in LINK_CHOICES:
+            self.link_combo.addItem(label, network)
+        self.need_link.toggled.connect(self._needs_changed)
+        self.link_combo.activated.connect(lambda _: self._needs_changed())
         needs = QVBoxLayout()
         needs.addWidget(self.need_daylight)
         needs.addWidget(self.need_shadow)
@@ -105,6 +115,10 @@ class ActivityEditor(QWidget):
         site_row.addWidget(self.need_site)
         site_row.addWidget(self.site_combo, 1)
         needs.addLayout(site_row)
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.need_link)
+        link_row.addWidget(self.link_combo, 1)
+        needs.addLayout(link_row)
 
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setAccessibleName("Activity note")
@@ -196,7 +210,9 @@ class ActivityEditor(QWidget):
     def _fill_needs(self, activity: Activity) -> None:
         kinds = {n.kind for n in activity.needs}
         site = next((n.site for n in activity.needs if n.kind is NeedKind.SITE_IN_VIEW), None)
-        boxes = (self.need_daylight, self.need_shadow, self.need_quiet, self.need_site, self.site_combo)
+        link = next((n for n in activity.needs if n.kind is NeedKind.LIVE_LINK), None)
+        boxes = (self.need_daylight, self.need_shadow, self.need_quiet, self.need_site, self.site_combo,
+                 self.need_link, self.link_combo)
         for box in boxes:
             box.blockSignals(True)
         self.need_daylight.setChecked(NeedKind.DAYLIGHT in kinds)
@@ -209,6 +225,8 @@ class ActivityEditor(QWidget):
         self.site_combo.setCurrentIndex(self.site_combo.findData(site) if site else 0)
         self.site_combo.setEnabled(bool(self.doc.project.sites))
         self.need_site.setEnabled(bool(self.doc.project.sites))
+        self.need_link.setChecked(link is not None)
+        self.link_combo.setCurrentIndex(self.link_combo.findData((link and link.network) or "any"))
         for box in boxes:
             box.blockSignals(False)
 
@@ -284,4 +302,8 @@ class ActivityEditor(QWidget):
             old = kept.get(NeedKind.SITE_IN_VIEW)
             elevation = old.min_elevation_deg if old else None
             needs.append(Need(NeedKind.SITE_IN_VIEW, self.site_combo.currentData(), elevation))
+        if self.need_link.isChecked():
+            old, network = kept.get(NeedKind.LIVE_LINK), self.link_combo.currentData()
+            needs.append(old if old is not None and (old.network or "any") == network
+                         else Need(NeedKind.LIVE_LINK, network=network))
         self._edit("needs", lambda a: setattr(a, "needs", tuple(needs)))
