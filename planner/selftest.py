@@ -78,7 +78,12 @@ def run_self_test(file: str | os.PathLike | None = None, png: str | os.PathLike 
 
 
 def _build_kind() -> str:
-    return "frozen build" if getattr(sys, "frozen", False) else "from source"
+    if getattr(sys, "frozen", False):
+        return "frozen build"
+    from planner.resources import resources_dir
+
+    # A wheel ships the resources inside the package (planner/_resources); a checkout has them beside it.
+    return "installed package" if resources_dir().name == "_resources" else "from source"
 
 
 def _check_bundled_data(state: dict) -> str:
