@@ -1,15 +1,17 @@
 """Help > Keyboard Shortcuts: every shortcut the window's actions hold, read from the actions themselves.
 
 The list is made when the page opens, from the menus (File, Edit, View, ...) and the actions the central views
-add to themselves (the timeline's and the calendar's keys, which act while that view has the keyboard), so it
-never disagrees with what the keys do.
+add to themselves (the timeline's and the calendar's keys, which act while that view has the keyboard), then the
+panels' own (the time list's status keys), so it never disagrees with what the keys do.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
 
 
 def _keys(action: QAction) -> str:
@@ -42,6 +44,12 @@ def shortcut_rows(window) -> list[tuple[str, str, str]]:
                 seen.add(id(action))
                 command = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
                 rows.append((f"{tabs.tabText(index)} tab", command, _keys(action)))
+    for dock in window.docks.values():  # keys of a panel's own (e.g. the time list's status keys)
+        for widget in dock.widget().findChildren(QWidget):
+            for action in widget.actions():
+                if _keys(action) and id(action) not in seen:
+                    seen.add(id(action))
+                    rows.append((f"{dock.windowTitle()} panel", action.text().replace("&", ""), _keys(action)))
     return rows
 
 

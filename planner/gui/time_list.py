@@ -32,18 +32,35 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 FROM_NOW, FROM_CURSOR = "now", "cursor"
 
 #: the status keys of the list (and its context menu)
-STATUS_KEYS = {ActivityStatus.IN_PROGRESS: "I", ActivityStatus.DONE: "D", ActivityStatus.SKIPPED: "S",
-               ActivityStatus.PLANNED: "P"}
+STATUS_KEYS = {ActivityStatus.PLANNED: "P", ActivityStatus.IN_PROGRESS: "I", ActivityStatus.DONE: "D",
+               ActivityStatus.SKIPPED: "S"}
 
 
-def visit_span(mission) -> tuple[datetime, datetime] | None:
-    """A crewed mission's days at the station: its first docking or berthing to its last undocking or unberthing
-    (its first to its last event without them); None for a mission with no events."""
+def visit_span(mission, plan_end: datetime) -> tuple[datetime, datetime, bool] | None:
+    """A crewed mission's days at the station: its first docking or berthing (its first event without one) to its
+    last undocking or unberthing, or to ``plan_end`` when it has none (then the third item is False); None for a
+    mission with no events."""
     if not mission.events:
         return None
     arrive = mission.first(EventKind.DOCK, EventKind.BERTH) or mission.events[0]
-    leave = mission.last(EventKind.UNDOCK, EventKind.UNBERTH) or mission.events[-1]
-    return arrive.utc, max(leave.end, arrive.utc)
+    leave = mission.last(EventKind.UNDOCK, EventKind.UNBERTH)
+    if leave is None or leave.utc < arrive.utc:
+        return arrive.utc, max(plan_end, arrive.utc), False
+    return arrive.utc, leave.end, True
+
+
+def _plan_end(project) -> datetime:
+    """The last instant of the plan: its latest event or activity end."""
+    ends = [e.end for m in project.missions for e in m.events] + [a.end for a in project.activities]
+    return max(ends, default=datetime.fromtimestamp(0, UTC))
+
+
+def _visit_text(name: str, start: datetime, end: datetime, leaves: bool) -> str:
+    """``Soyuz MS-19 visit, 05 Oct 2021 – 30 Mar 2022`` (the first year left out when it is the last's too)."""
+    if not leaves:
+        return f"{name} visit, from {start:%d %b %Y}"
+    first = f"{start:%d %b}" if start.year == end.year else f"{start:%d %b %Y}"
+    return f"{name} visit, {first} – {end:%d %b %Y}"
 
 
 class TimeListPanel(QWidget):
@@ -119,9 +136,12 @@ class TimeListPanel(QWidget):
         self.source.clear()
         self.source.addItem("the time cursor", FROM_CURSOR)
         self.source.addItem("now", FROM_NOW)
-        visits = sorted((span, m) for m in self.doc.project.missions if m.crewed and (span := visit_span(m)))
-        for (start, end), mission in visits:
-            self.source.addItem(f"{mission.name} visit, {start:%d %b} – {end:%d %b %Y}", mission.id)
+        project = self.doc.project
+        plan_end = _plan_end(project)
+        visits = sorted(((span, m.name, m.id) for m in project.missions if m.crewed
+                         and (span := visit_span(m, plan_end))), key=lambda v: v[0][0])
+        for (start, end, leaves), name, mission_id in visits:
+            self.source.addItem(_visit_text(name, start, end, leaves), mission_id)
         found = self.source.findData(current) if current is not None else -1
         self.source.setCurrentIndex(max(found, 0))
         self.source.blockSignals(False)
@@ -144,8 +164,9 @@ class TimeListPanel(QWidget):
             now = datetime.fromtimestamp(self.clock.now(), UTC)
             start = now if source == FROM_NOW else datetime.fromtimestamp(self.cursor.time(), UTC)
             return start, start + timedelta(days=self.days.value()), now if source == FROM_NOW else None
-        mission = self.doc.project.mission(source)
-        span = visit_span(mission) if mission is not None else None
+        project = self.doc.project
+        mission = project.mission(source)
+        span = visit_span(mission, _plan_end(project)) if mission is not None else None
         if span is None:
             return datetime.fromtimestamp(0, UTC), datetime.fromtimestamp(0, UTC), None
         return span[0], span[1], None
@@ -161,23 +182,23 @@ class TimeListPanel(QWidget):
     # ------------------------------------------------------------------ showing
 
     def refresh(self) -> None:
-        """List again (the selection kept)."""
-        chosen = set(self.selected_ids())
+        """List again. The same activities listed: their rows are rewritten in place (the selection, the current
+        row and the scroll stay); others: listed anew, the selection kept."""
+        listed = self.listed()
+        rows = [self.tree.topLevelItem(r) for r in range(self.tree.topLevelItemCount())]
         names = self.doc.project.person_names()
+        if [a.id for a in listed] == [item.data(TITLE, ID_ROLE) for item in rows]:
+            for item, activity in zip(rows, listed):
+                self._write(item, activity, names)
+            self._tick_texts()
+            return
+        chosen = set(self.selected_ids())
         self.tree.clear()
         items = []
-        for activity in self.listed():
+        for activity in listed:
             item = QTreeWidgetItem()
             item.setData(TITLE, ID_ROLE, activity.id)
-            item.setText(START, clocks_at(activity.start).gmt)
-            item.setToolTip(START, clocks_at(activity.start).text("\n"))
-            item.setText(LENGTH, span_words(activity.duration_s))
-            item.setText(TITLE, activity.title)
-            item.setToolTip(TITLE, activity.title)
-            people = ", ".join(names.get(p, p) for p in activity.people)
-            item.setText(PEOPLE, people)
-            item.setToolTip(PEOPLE, people)
-            item.setText(STATUS, activity.status.label)
+            self._write(item, activity, names)
             items.append(item)
         self.tree.addTopLevelItems(items)
         self._tick_texts()
@@ -187,6 +208,19 @@ class TimeListPanel(QWidget):
             self.tree.resizeColumnToContents(column)
         self.tree.setColumnWidth(TITLE, max(self.tree.columnWidth(TITLE), 220))
         self._say_empty(not items)
+
+    @staticmethod
+    def _write(item: QTreeWidgetItem, activity, names: dict) -> None:
+        """An activity's texts into its row (the countdown is :meth:`_tick_texts`')."""
+        item.setText(START, clocks_at(activity.start).gmt)
+        item.setToolTip(START, clocks_at(activity.start).text("\n"))
+        item.setText(LENGTH, span_words(activity.duration_s))
+        item.setText(TITLE, activity.title)
+        item.setToolTip(TITLE, activity.title)
+        people = ", ".join(names.get(p, p) for p in activity.people)
+        item.setText(PEOPLE, people)
+        item.setToolTip(PEOPLE, people)
+        item.setText(STATUS, activity.status.label)
 
     def _say_empty(self, empty: bool) -> None:
         self.tree.setVisible(not empty)
@@ -222,8 +256,7 @@ class TimeListPanel(QWidget):
                 font.setBold(running or activity.status is ActivityStatus.IN_PROGRESS)
                 font.setStrikeOut(activity.status is ActivityStatus.SKIPPED and column == TITLE)
                 item.setFont(column, font)
-                if finished:
-                    item.setForeground(column, grey)
+                item.setData(column, Qt.ItemDataRole.ForegroundRole, grey if finished else None)
 
     def texts(self) -> list[list[str]]:
         """Every row's texts, column by column (what a reader sees)."""
