@@ -11,7 +11,11 @@
 - Lists (a crew, an activity's people, tags, needs) are field values: changed both ways, they conflict.
 - A record removed on one side that the merged plan still names (a person in a crew, the site of a need, the
   mission another arrives with) is kept, as a conflict: the plan must load.
+- Changes that are each valid but together are not (one side's new start of an activity after the other side's new
+  end) take ours of that record, as a conflict.
 - Unknown fields are fields like any other, so they survive.
+- A mission's events are told apart by kind and order (its second relocation is ``relocate 2``): an event one side
+  inserts before another of the same kind is seen as a change of that one and an addition after it.
 
 Then the rules run on the merged plan; :attr:`MergeResult.new_findings` are those neither side had.
 """
@@ -83,16 +87,52 @@ def merge_projects(base: Project, ours: Project, theirs: Project, findings: bool
     merged, conflicts = merge_records(b, o, t)
     conflicts += _keep_named(merged, b, o, t)
     names = {p["id"]: p.get("name", p["id"]) for d in docs for p in d.get("people", ())}
-    try:
-        project = project_from_document(document(merged))
-    except FieldError as exc:  # something the rules of the file forbid and no record conflict explains
-        conflicts.append(Conflict("the merged plan", None, ABSENT, ABSENT, ABSENT,
-                                  f"cannot be read at {format_json_path(exc.parts)} ({exc.problem})"))
-        project = ours
+    project = _valid_plan(merged, o, conflicts) or ours
     result = MergeResult(project, conflicts, names=names)
     if findings:
         result.new_findings = findings_not_in(plan_findings(project), plan_findings(ours), plan_findings(theirs))
     return result
+
+
+def _valid_plan(merged: dict, o: dict, conflicts: list) -> Project | None:
+    """The merged plan; where the two sides' changes, each valid, make a record the file forbids (an activity's new
+    start after the other side's new end), ours of that record (a mission with its events) is taken instead, as a
+    conflict. None when that does not give a valid plan either."""
+    for _ in range(100):
+        doc = document(merged)
+        try:
+            return project_from_document(doc)
+        except FieldError as exc:
+            key = _record_at(doc, exc.parts)
+            if key is None or key not in merged:
+                conflicts.append(Conflict("the merged plan", None, ABSENT, ABSENT, ABSENT,
+                                          f"cannot be read at {format_json_path(exc.parts)} ({exc.problem})",
+                                          kept="ours whole"))
+                return None
+            record = merged[key]
+            conflicts.append(Conflict(record.heading, None, ABSENT, ABSENT, ABSENT,
+                                      f"both sides' changes together are not a valid plan ({exc.problem})"))
+            units = [k for k in merged if k == key or (key[0] == "missions" and k[0] == EVENTS
+                                                       and merged[k].parent == key[1])]
+            units += [k for k in o if key[0] == "missions" and k[0] == EVENTS and o[k].parent == key[1]]
+            if all(merged.get(k) is o.get(k) for k in units):  # ours already: taking it again cannot help
+                break
+            for k in units:
+                if k in o:
+                    merged[k] = o[k]
+                else:
+                    merged.pop(k, None)
+    conflicts.append(Conflict("the merged plan", None, ABSENT, ABSENT, ABSENT, "is not a valid plan", kept="ours whole"))
+    return None
+
+
+def _record_at(doc: dict, parts: tuple) -> Key | None:
+    """The record (a mission for its events) a decoding problem at the JSON path ``parts`` is in."""
+    if len(parts) >= 2 and parts[0] in ("people", "sites", "missions", "activities", "element_sets") \
+            and isinstance(parts[1], int) and parts[1] < len(doc.get(parts[0], ())):
+        ident = doc[parts[0]][parts[1]].get("id")
+        return (parts[0], ident) if isinstance(ident, str) else None
+    return None
 
 
 def merge_records(b: dict[Key, Record], o: dict[Key, Record], t: dict[Key, Record]) -> tuple[dict, list[Conflict]]:

@@ -173,3 +173,32 @@ def test_findings_new_to_the_merge(example):
     overlaps = [f for f in result.new_findings if f.rule == "activity-overlap"]
     assert [(f.people, f.activities) for f in overlaps] == [(("oleg-novitskiy",), ("act-04", "act-03"))]
     assert "Oleg Novitskiy in" in overlaps[0].message
+
+
+def test_changes_valid_alone_but_not_together_take_ours_of_that_record(example):
+    # ours starts a shoot later, after the end theirs gives it: each is a valid plan, the two together are not
+    base, ours, theirs = example(), example(), example()
+    shoot = next(a for a in ours.activities if a.id == "act-04")  # 2021-10-08 08:30-12:30
+    shoot.start = utc(2021, 10, 8, 11)
+    cut = next(a for a in theirs.activities if a.id == "act-04")
+    cut.end = utc(2021, 10, 8, 10)
+    theirs.activities[0].module = "Nauka"  # merges as it should meanwhile
+    result = merge_projects(base, ours, theirs, findings=False)
+    [conflict] = result.conflicts
+    assert conflict.record.endswith("(act-04)") and conflict.field is None
+    assert conflict.reason == "both sides' changes together are not a valid plan ('end' is before 'start')"
+    merged = next(a for a in result.project.activities if a.id == "act-04")
+    assert (merged.start, merged.end) == (utc(2021, 10, 8, 11), utc(2021, 10, 8, 12, 30))
+    assert result.project.activities[0].module == "Nauka"
+
+
+def test_settings_merge_one_by_one(example):
+    base, ours, theirs = example(), example(), example()
+    ours.settings = ours.effective_settings.updated(spacing_warning_hours=12.0)
+    theirs.settings = theirs.effective_settings.updated(headcount_warning=10)
+    theirs.settings_extra = {"x-note": "agreed 2021-09"}
+    result = merge_projects(base, ours, theirs, findings=False)
+    assert result.clean
+    merged = _round_trip(result.project)
+    assert (merged.effective_settings.spacing_warning_hours, merged.effective_settings.headcount_warning) == (12.0, 10)
+    assert merged.settings_extra == {"x-note": "agreed 2021-09"}
