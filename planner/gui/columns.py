@@ -108,13 +108,14 @@ def site_columns() -> list[Column]:
 
 
 def element_set_columns(zone: Callable[[], str]) -> list[Column]:
-    """Name, catalogue number, epoch, format, source."""
+    """Name, catalogue number, epoch, format, source, when it was downloaded (blank for a file's)."""
     return [
         Column("Name", lambda e: e.name or e.id),
         Column("NORAD", lambda e: e.norad_id or "", sort=lambda e: e.norad_id or 0, align_right=True),
         Column("Epoch", lambda e: format_in_zone(e.epoch, zone()), sort=lambda e: _sortable(e.epoch)),
         Column("Format", lambda e: e.format.value),
         Column("Source", lambda e: e.source),
+        Column("Fetched", lambda e: format_in_zone(e.fetched, zone()), sort=lambda e: _sortable(e.fetched)),
     ]
 
 

@@ -74,6 +74,11 @@ def test_a_downloaded_set_is_added_as_one_undo_step_and_the_address_remembered(e
     assert stack.count() == steps + 1 and stack.text(stack.count() - 1).startswith("Update element sets from 127.0.0.1:")
     assert "Added the element set ISS (ZARYA) (25544), epoch 2021-12-22T16:58:31Z" in window.statusBar().currentMessage()
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()  # closed once the set is added
+    model = window.models["element_sets"]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    row = model.rowCount() - 1
+    cell = lambda name: model.index(row, headers.index(name)).data()  # noqa: E731
+    assert cell("Source") == december and cell("Fetched") == added.fetched.strftime("%Y-%m-%d %H:%M:%S UTC")
     window.act_undo.trigger()
     assert window.doc.project.element_sets == before
     window.act_redo.trigger()
