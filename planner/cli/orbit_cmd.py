@@ -138,6 +138,9 @@ class Windows:
                             help="a country (name or ISO code) or a point the station must be over")
         parser.add_argument("--radius-km", type=at_least_zero("--radius-km", "km"),
                             help="with --place: how far from it the point below may be (needed for a LAT,LON place)")
+        parser.add_argument("--link", choices=("us", "ru", "any"),
+                            help="a live link to the ground: through the TDRS relays (us), the Luch relays and, with a "
+                                 "project as --tle, its Russian ground sites (ru), or either (any)")
         parser.add_argument("--busy", action="append", default=[], metavar="START/END",
                             help="a time the station is busy (e.g. a docking), repeatable")
         parser.add_argument("--min-duration", type=at_least_zero("--min-duration", "seconds"), default=60.0,
@@ -180,7 +183,8 @@ class Windows:
             busy += [(from_epoch(a), from_epoch(b)) for a, b in busy_around_dynamic_events(args.project.missions)]
         request = WindowRequest(light=args.light, place=place, radius_km=radius_km, site=site,
                                 min_elevation_deg=min_elevation if site else None, busy=busy,
-                                min_duration_s=args.min_duration)
+                                min_duration_s=args.min_duration, link=args.link,
+                                link_sites=tuple(args.project.sites) if args.project is not None else ())
         try:
             found = filming_windows(orbit, start, end, request, rank=args.rank)
         except CannotJudge as exc:

@@ -1,7 +1,8 @@
 """Filming windows: the times that satisfy every constraint at once, ranked.
 
 Constraints: the station sunlit or in shadow; a place or country below within a radius; a ground site
-in view (downlink); the station not busy with a dynamic event (docking, undocking, relocation...).
+in view (downlink); a live link through a network's relays or sites (:mod:`planner.orbit.coverage`); the station
+not busy with a dynamic event (docking, undocking, relocation...).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class WindowRequest:
     min_elevation_deg: float | None = None  # overrides the site's own
     busy: list = field(default_factory=list)  # (start, end) pairs when the station is not available
     min_duration_s: float = 60.0
+    link: str | None = None  # a live link through the network "us", "ru" or "any"
+    link_sites: tuple = ()  # the project's ground sites (the Russian ones count for "ru")
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,10 @@ def filming_windows(orbit: Orbit, start, end, request: WindowRequest, rank: str 
         ok = intervals.intersect(ok, in_view_intervals(orbit, site, t0, t1))
     if request.place is not None and len(ok):
         ok = intervals.intersect(ok, overflights(orbit, request.place, t0, t1, request.radius_km))
+    if request.link is not None and len(ok):
+        from planner.orbit.coverage import check_network, link_within
+
+        ok = link_within(orbit, check_network(request.link, allow_any=True), ok, request.link_sites)
     if request.busy and len(ok):
         ok = intervals.subtract(ok, intervals.make(request.busy))
     ok = ok[intervals.duration(ok) >= request.min_duration_s]

@@ -74,3 +74,14 @@ def test_a_missing_file_exits_2(tmp_path, capsys):
     assert main(["coverage", "--tle", str(tmp_path / "none.tle"), "--network", "us", "--start", START]) == 2
     err = capsys.readouterr().err
     assert "none.tle" in err and err.count("\n") == 1
+
+
+def test_windows_can_ask_for_a_live_link(tle, capsys):
+    args = ["windows", "--tle", tle, "--start", START, "--days", "0.5", "--light", "sunlit", "--json"]
+    assert main(args) == 0
+    lit = json.loads(capsys.readouterr().out)
+    assert main(args + ["--link", "us"]) == 0
+    linked = json.loads(capsys.readouterr().out)
+    assert linked == lit  # three TDRS see the station all the time: the link takes nothing away
+    assert main(args + ["--link", "eu"]) == 2
+    assert "argument --link: invalid choice: 'eu'" in capsys.readouterr().err

@@ -174,3 +174,21 @@ def test_the_example_moscow_passes_lie_inside_the_russian_coverage():
     assert len(alone) == len(passes)
     assert np.abs(alone[:, 0] - [p.rise for p in passes]).max() < 1.0
     assert np.abs(alone[:, 1] - [p.set for p in passes]).max() < 1.0
+
+
+def test_the_filming_window_finder_asks_for_a_live_link(iss_orbit, iss_sets, monkeypatch):
+    from planner.orbit import coverage
+    from planner.orbit.daylight import sunlit_within
+    from planner.orbit.windows import WindowRequest, filming_windows
+
+    east = tuple(r for r in relays() if r.id == "tdrs-41w")
+    monkeypatch.setattr(coverage, "_catalogue", lambda: east)
+    t0 = iss_sets[0].epoch.timestamp()
+    found = filming_windows(iss_orbit, t0, t0 + 86400, WindowRequest(light="sunlit", link="us", min_duration_s=0),
+                            rank="earliest")
+    expected = intervals.intersect(sunlit_within(iss_orbit, [[t0, t0 + 86400]]),
+                                   relays_in_view_within(iss_orbit, east, [[t0, t0 + 86400]])[0])
+    assert len(found) == len(expected) > 10
+    assert np.abs(np.array([(w.start, w.end) for w in found]) - expected).max() < 1e-6
+    with pytest.raises(ValueError, match="unknown network 'eu'"):
+        filming_windows(iss_orbit, t0, t0 + 3600, WindowRequest(link="eu"))

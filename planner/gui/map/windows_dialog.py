@@ -88,6 +88,12 @@ class FilmingWindowsDialog(QDialog):
         site.addWidget(QLabel("above", self))
         site.addWidget(self.site_elevation)
         form.addRow("Ground site in view:", site)
+        self.link_combo = QComboBox(self)
+        self.link_combo.setAccessibleName("Live link to the ground the window needs")
+        for text, value in (("(none)", None), ("Any network", "any"), ("US (TDRS)", "us"),
+                            ("Russian (Luch, Russian sites)", "ru")):
+            self.link_combo.addItem(text, value)
+        form.addRow("Live link:", self.link_combo)
         self.dynamic_check = QCheckBox("Away from dockings, undockings and relocations by", self)
         self.dynamic_margin = QDoubleSpinBox(self)
         self.dynamic_margin.setRange(0.0, 48.0)
@@ -262,7 +268,8 @@ class FilmingWindowsDialog(QDialog):
         return WindowRequest(light=self.light_combo.currentData(), place=self.place_combo.currentData(),
                              radius_km=self.place_radius.value(), site=self.site_combo.currentData(),
                              min_elevation_deg=None if elevation < 0 else elevation, busy=busy,
-                             min_duration_s=self.min_minutes.value() * 60.0)
+                             min_duration_s=self.min_minutes.value() * 60.0, link=self.link_combo.currentData(),
+                             link_sites=tuple(self.doc.project.sites))
 
     def find(self) -> list:
         """Search with the form's constraints; the windows are listed, ranked, and marked on the map."""
@@ -356,6 +363,9 @@ class FilmingWindowsDialog(QDialog):
             light = {"sunlit": "daylight", "shadow": "shadow"}.get(request.light, "")
             where = f"over {_name(request.place)}" if request.place is not None else ""
             seen = f"{_name(request.site)} in view" if request.site is not None else ""
+            if request.link is not None:
+                link = {"us": "US link", "ru": "Russian link", "any": "live link"}[request.link]
+                seen = f"{seen}, {link}" if seen else link
         minutes = w.duration_s / 60.0
         length = f"{minutes:.1f} min" if minutes < 10 else f"{minutes:.0f} min"
         what = ", ".join(part for part in (" ".join(x for x in (light, where) if x), seen) if part)
@@ -386,6 +396,8 @@ class FilmingWindowsDialog(QDialog):
             needs.append(Need(NeedKind.SHADOW))
         if request.site is not None:
             needs.append(Need(NeedKind.SITE_IN_VIEW, site=request.site.id, min_elevation_deg=request.min_elevation_deg))
+        if request.link is not None:
+            needs.append(Need(NeedKind.LIVE_LINK, network=request.link))
         if self.dynamic_check.isChecked():
             needs.append(Need(NeedKind.NO_DYNAMIC_EVENT))
         note = "Found by the filming-window search"
