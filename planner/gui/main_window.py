@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
                                        lambda ids: self.views["activities"].select_ids(ids), self)
         self.selectionChanged.connect(self.time_list.show_selection)
         self.docks["time_list"] = self._dock("Time List", "timeListDock", self.time_list, bottom)
+        self.docks["time_list"].visibilityChanged.connect(self.time_list.set_on_screen)
         self.undo_view = QUndoView(self.doc.undo_stack, self)
         self.undo_view.setEmptyLabel("Opened project")
         self.undo_view.setAccessibleName("Undo history")

@@ -125,7 +125,11 @@ class TimeListPanel(QWidget):
         doc.itemsChanged.connect(self._items_changed)
         doc.projectReset.connect(self._reset)
         clock.ticked.connect(lambda _now: self._tick())
-        cursor.timeChanged.connect(lambda _t: self._source() == FROM_CURSOR and self.refresh())
+        cursor.timeChanged.connect(lambda _t: self._source() == FROM_CURSOR and self._shown() and self.refresh())
+        # Hidden (a tab behind the others), the list follows nothing: it is brought up to date when next shown, so
+        # an edit of a big plan costs nothing here.
+        self._stale_rows = self._stale_sources = False
+        self._on_screen: bool | None = None  # told by its dock (a tabbed dock behind another is still "visible")
         self._source_changed()
 
     # ------------------------------------------------------------------ what is listed
@@ -143,8 +147,9 @@ class TimeListPanel(QWidget):
         for (start, end, leaves), name, mission_id in visits:
             self.source.addItem(_visit_text(name, start, end, leaves), mission_id)
         found = self.source.findData(current) if current is not None else -1
-        self.source.setCurrentIndex(max(found, 0))
+        self.source.setCurrentIndex(max(found, 0))  # a visit gone: from the time cursor
         self.source.blockSignals(False)
+        self.days.setEnabled(self._source() in (FROM_NOW, FROM_CURSOR))
 
     def _source(self) -> str:
         return self.source.currentData()
@@ -232,7 +237,35 @@ class TimeListPanel(QWidget):
             self.empty.setText(f"No activities {when} (from {what}). Choose a visit or the time cursor above, or "
                                "more days.")
 
+    def _shown(self, sources: bool = False) -> bool:
+        """True when the list is on screen; else what is to be redone (the rows, and the sources too) is noted for
+        when it is shown."""
+        if self.isVisible() and self._on_screen is not False:
+            return True
+        self._stale_rows = True
+        self._stale_sources = self._stale_sources or sources
+        return False
+
+    def set_on_screen(self, shown: bool) -> None:
+        """Its dock's tab came to the front (or went behind): connect to ``QDockWidget.visibilityChanged``."""
+        self._on_screen = shown
+        if shown:
+            self._catch_up()
+
+    def showEvent(self, event):  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        if self._stale_sources:
+            self._fill_sources()
+        if self._stale_rows or self._stale_sources:
+            self._stale_rows = self._stale_sources = False
+            self.refresh()
+
     def _tick(self) -> None:
+        if not self._shown():
+            return
         if self._source() == FROM_NOW:
             self.refresh()  # the span moves with now
         else:
@@ -265,15 +298,23 @@ class TimeListPanel(QWidget):
 
     # ------------------------------------------------------------------ following the plan and the views
 
-    def _items_changed(self, collection: str, _ids) -> None:
+    def _items_changed(self, collection: str, ids) -> None:
+        if collection not in ("activities", "missions", "people") or not self._shown(collection == "missions"):
+            return
         if collection == "missions":
-            self._fill_sources()
-        if collection in ("activities", "missions", "people"):
-            self.refresh()
+            # The visits change when a crewed mission (or one listed) does; the rows when the visit shown does.
+            listed = {self.source.itemData(i) for i in range(self.source.count())}
+            edited, before = set(ids), self._source()
+            if edited & listed or any(m.crewed for m in self.doc.project.missions if m.id in edited):
+                self._fill_sources()
+            if before not in edited and self._source() == before:
+                return
+        self.refresh()
 
     def _reset(self) -> None:
-        self._fill_sources()
-        self._source_changed()
+        if self._shown(True):
+            self._fill_sources()
+            self.refresh()
 
     def show_selection(self, collection: str, ids: list) -> None:
         """Select the rows of the activities selected elsewhere (nothing is sent back)."""

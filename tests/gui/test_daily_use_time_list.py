@@ -41,6 +41,16 @@ def _choose(combo, text: str) -> None:
     assert combo.currentText() == text
 
 
+def _click_dock_tab(window, title: str) -> None:
+    """Click the tab of a tabbed dock, as a user brings it to the front."""
+    from PySide6.QtWidgets import QTabBar
+
+    bars = [b for b in window.findChildren(QTabBar) if b.parent() is window and b.isVisible()]
+    bar, index = next((b, i) for b in bars for i in range(b.count()) if b.tabText(i) == title)
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    QApplication.processEvents()
+
+
 def _row_rect(panel, activity_id: str):
     tree = panel.tree
     item = next(tree.topLevelItem(r) for r in range(tree.topLevelItemCount())
@@ -161,3 +171,25 @@ def test_help_lists_the_status_keys(window):
     rows = shortcut_rows(window)
     assert ("Time List panel", "Mark Done", "D") in rows
     assert ("Time List panel", "Mark Skipped", "S") in rows
+
+
+def test_hidden_it_waits_and_catches_up_when_shown(window):
+    panel = window.time_list
+    _choose(panel.source, "Soyuz MS-19 visit, 05 Oct 2021 – 30 Mar 2022")
+    _click_dock_tab(window, "Activities")  # the time list's tab behind (still "visible" to Qt, but not seen)
+    assert panel.visibleRegion().isEmpty()
+    before = panel.texts()
+    window.clock.set_now(datetime(2021, 10, 6, 15, 5, tzinfo=timezone.utc).timestamp())
+    window.views["activities"].select_ids(["act-02"])
+    window.activity_editor.status_combo.setCurrentIndex(2)  # Done
+    window.activity_editor.status_combo.activated.emit(2)
+    assert panel.texts() == before  # nothing redone while hidden
+    _click_dock_tab(window, "Time List")
+    assert not panel.visibleRegion().isEmpty()
+    assert [r[0] for r in panel.texts()[:3]] == ["ended 2 h 10 min ago", "done", "in 18 h 56 min"]
+    # The visit's mission deleted: the list falls back on the time cursor, and says what it lists.
+    window.views["missions"].select_ids(["soyuz-ms-19"])
+    window.act_delete.trigger()
+    assert panel.source.currentText() == "the time cursor" and panel.days.isEnabled()
+    assert "Soyuz MS-19 visit, 05 Oct 2021 – 30 Mar 2022" not in [panel.source.itemText(i)
+                                                                  for i in range(panel.source.count())]
