@@ -124,7 +124,7 @@ class TimeListPanel(QWidget):
         self.finished.toggled.connect(lambda _on: self.refresh())
         doc.itemsChanged.connect(self._items_changed)
         doc.projectReset.connect(self._reset)
-        clock.ticked.connect(lambda _now: self._tick())
+        clock.ticked.connect(self._tick)
         cursor.timeChanged.connect(lambda _t: self._source() == FROM_CURSOR and self._shown() and self.refresh())
         # Hidden (a tab behind the others), the list follows nothing: it is brought up to date when next shown, so
         # an edit of a big plan costs nothing here.
@@ -263,7 +263,7 @@ class TimeListPanel(QWidget):
             self._stale_rows = self._stale_sources = False
             self.refresh()
 
-    def _tick(self) -> None:
+    def _tick(self, _now: float = 0.0) -> None:
         if not self._shown():
             return
         if self._source() == FROM_NOW:

@@ -3,7 +3,7 @@ spans today (the view puts ``ViewState.now``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, Qt
+from PySide6.QtCore import QObject, QPointF, QRect, Qt, Slot
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 
 from planner.gui.timeline.frame import AXIS_H, LABEL_W, Frame
@@ -54,19 +54,29 @@ def shown_now(clock, extent: tuple[float, float]) -> float | None:
     return now if lo - lo % 86400 <= now < hi - hi % 86400 + 86400 else None
 
 
-def follow_clock(canvas, clock) -> None:
-    """Draw ``clock``'s now on ``canvas`` (a TimelineCanvas), moving the line as the clock ticks: only the strips
-    it leaves and comes to are repainted."""
-    canvas.clock = clock
-    drawn = [None]
+class _Follower(QObject):
+    """Moves the line on a canvas as a clock ticks (a child of the canvas: gone with it, and its connection too)."""
 
-    def moved(now: float) -> None:
-        for t in (drawn[0], now):
+    def __init__(self, canvas):
+        super().__init__(canvas)
+        self.canvas = canvas
+        self.drawn: float | None = None
+
+    @Slot(float)
+    def moved(self, now: float) -> None:
+        canvas = self.canvas
+        for t in (self.drawn, now):
             if t is not None:
                 x = canvas.scale.x(t)
                 if LABEL_W - 8 <= x <= canvas.width() + 8:
                     canvas.update(QRect(int(x) - 8, 0, 16, canvas.height()))
-        drawn[0] = now
+        self.drawn = now
 
-    clock.ticked.connect(moved)
-    moved(clock.now())
+
+def follow_clock(canvas, clock) -> None:
+    """Draw ``clock``'s now on ``canvas`` (a TimelineCanvas), moving the line as the clock ticks: only the strips
+    it leaves and comes to are repainted."""
+    canvas.clock = clock
+    follower = _Follower(canvas)
+    clock.ticked.connect(follower.moved)
+    follower.moved(clock.now())
