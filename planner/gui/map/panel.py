@@ -26,7 +26,8 @@ NO_ELEMENTS = ("This project has no element sets of the station, so there is no 
                "download one.")
 LAYER_TITLES = {"graticule": "Graticule", "terminator": "Night side", "track": "Track", "arrows": "Direction arrows",
                 "footprint": "Station footprint", "sites": "Ground sites and their circles",
-                "overflights": "Overflights of the chosen place", "windows": "Filming windows", "legend": "Legend"}
+                "overflights": "Overflights of the chosen place", "windows": "Filming windows",
+                "coverage": "Out of link coverage (TDRS; Luch and Russian sites)", "legend": "Legend"}
 
 
 class MapPanel(QWidget):

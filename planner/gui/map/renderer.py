@@ -53,6 +53,7 @@ class Layers:
     sites: bool = True
     overflights: bool = True
     windows: bool = True
+    coverage: bool = True
     legend: bool = True
 
     @classmethod
@@ -180,6 +181,34 @@ class MapRenderer:
             return np.zeros((0, 2))
         found = [self._block_overflights(self.cache.block(key)) for key in self.cache.block_keys(t0, t1)]
         return intervals.normalise(np.concatenate(found)) if found else np.zeros((0, 2))
+
+    def coverage_gaps(self, network: str, t0: float, t1: float) -> np.ndarray:
+        """Intervals when the station has no line of sight to a relay or site of ``network`` (``us``, ``ru``), over
+        the blocks covering ``t0..t1``: worked out once per block (:mod:`planner.orbit.coverage`)."""
+        if self.cache is None:
+            return np.zeros((0, 2))
+        found = [self._block_gaps(self.cache.block(key), network) for key in self.cache.block_keys(t0, t1)]
+        return intervals.normalise(np.concatenate(found)) if found else np.zeros((0, 2))
+
+    def sites_key(self) -> tuple:
+        """What names the ground sites' places (the Russian ones count for a network's coverage)."""
+        return tuple((s.id, s.lat_deg, s.lon_deg, s.alt_m, s.min_elevation_deg, s.extra.get("network"))
+                     for s in self.sites)
+
+    def _block_gaps(self, block, network: str) -> np.ndarray:
+        key = ("gaps", network, self.sites_key() if network != "us" else ())
+        kept = block.extra.get(key)
+        if kept is None:
+            from planner.orbit.coverage import link_within
+            from planner.orbit.errors import CannotJudge
+
+            start, end = block.start, block.start + self.cache.block_s
+            try:
+                covered = link_within(self.cache.orbit, network, [[start, end]], self.sites)
+            except CannotJudge:  # where SGP4 cannot fly the set the track has no points either
+                covered = np.array([[start, end]])
+            kept = block.extra[key] = intervals.complement(covered, start, end)
+        return kept
 
     def place_key(self) -> tuple:
         """What names the chosen place and its radius (in keys of kept pictures and intervals)."""

@@ -25,6 +25,7 @@ from planner.gui.commands import ReplaceItem, ReplaceItems
 from planner.gui.findings_model import message_in_zone
 from planner.gui.timeline import edits
 from planner.gui.timeline.beta_layer import BetaLane, BetaLayer
+from planner.gui.timeline.links_lane import LinksLane
 from planner.gui.timeline.layout import (
     ActivityBar, ActivityLanes, LaneCache, PortLanes, StayBar, TimelineLayout, build_layout,
     refresh_person_backgrounds,
@@ -111,6 +112,7 @@ class TimelineCanvas(QWidget):
         self._lane_cache = LaneCache()
         self.orbit = OrbitLayer(doc.project)
         self.show_beta = True  # the beta strip above the ports (the toolbar's toggle)
+        self.show_links = True  # the links lane above the ports (with the day/night and passes toggle)
         self._beta: BetaLayer | None = None  # its samples, kept while the orbit stays
         self._drag: Drag | None = None
         self._pan: tuple[QPointF, float, float] | None = None
@@ -188,6 +190,17 @@ class TimelineCanvas(QWidget):
             self._beta = BetaLayer(self.orbit.orbit)
         return BetaLane.make(self._beta, *beta_threshold(self.doc.project, self.state.selected_missions))
 
+    def set_show_links(self, on: bool) -> None:
+        """Show or hide the links lane (the coverage bands of each network, above the ports)."""
+        if on != self.show_links:
+            self.show_links = on
+            self.invalidate()
+
+    def _links_lane(self) -> LinksLane | None:
+        """The links lane (coverage bands of each network) for the next layout: None when switched off (with the
+        day/night and passes) or without an orbit."""
+        return LinksLane.make(self.orbit) if self.show_links and self.orbit.available else None
+
     def refresh(self) -> None:
         """Rebuild what changed of the layout (and the findings' bands), then repaint."""
         project, timeline = self.doc.project, self.timeline
@@ -209,7 +222,7 @@ class TimelineCanvas(QWidget):
         self._dirty.clear()
         self._layout = build_layout(project, timeline, self.checker.findings, self.mode,
                                     (self._ports.lanes, self._ports.relocations), self._activities.lanes,
-                                    self._layout, self._lane_cache, self._beta_lane())
+                                    self._layout, self._lane_cache, self._beta_lane(), self._links_lane())
         self._stale = False
         self.rebuilds += 1
         if full:
@@ -572,7 +585,7 @@ class TimelineCanvas(QWidget):
         if lane is not None and lane.kind == "headcount" and self.layout_.headcount is not None:
             people, seats = self.layout_.headcount.at(self.scale.t(pos.x()))
             lines.append(f"{people} aboard, {seats} seats home")
-        if lane is not None and lane.kind == "beta" and pos.x() >= LABEL_W:
+        if lane is not None and lane.kind in ("beta", "links") and pos.x() >= LABEL_W:
             lines.append(lane.describe(self.scale.t(pos.x())))
         plot = QRectF(LABEL_W, AXIS_H, self.plot_width(), self.height() - AXIS_H)
         y0 = AXIS_H - self.scroll_y

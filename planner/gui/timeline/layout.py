@@ -686,15 +686,16 @@ def extent_of(lanes: list[Lane]) -> tuple[float, float]:
 def build_layout(project: Project, timeline: StationTimeline, findings: list[Finding], mode: str = "person",
                  ports: tuple[list[Lane], list[Relocation]] | None = None,
                  activities: list[Lane] | None = None, previous: TimelineLayout | None = None,
-                 lane_cache: LaneCache | None = None, beta: Lane | None = None) -> TimelineLayout:
+                 lane_cache: LaneCache | None = None, beta: Lane | None = None,
+                 links: Lane | None = None) -> TimelineLayout:
     """The whole layout; pass ``ports`` or ``activities`` lanes already built to reuse them, the ``previous``
     layout to reuse its headcount while unchanged, a ``lane_cache`` kept between calls, and the ``beta`` strip's
-    lane to show it above the ports."""
+    lane and the ``links`` lane (the coverage bands) to show them above the ports."""
     port_part, relocations = ports if ports is not None else port_lanes(project, timeline)
     activity_part = activities if activities is not None else activity_lanes(project, timeline, mode)
     headcount_lane = Lane("headcount", "headcount", "People aboard", HEADCOUNT_LANE_H,
                           tooltip="People aboard (black) against seats home (green); dashed: beds, warning, limit")
-    lanes = ([beta] if beta is not None else []) + port_part + [headcount_lane] + activity_part
+    lanes = [lane for lane in (beta, links) if lane is not None] + port_part + [headcount_lane] + activity_part
     layout = TimelineLayout(lanes, relocations, headcount_of(project, timeline, previous and previous.headcount),
                             finding_bands(findings, [lane.key for lane in lanes], lane_cache))
     layout.extent = extent_of(port_part + activity_part)

@@ -1,4 +1,5 @@
-"""Day/night on the station and ground-site passes for the span on screen, computed in chunks and cached."""
+"""Day/night on the station, ground-site passes and the links to the ground for the span on screen, computed in
+chunks and cached."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ class OrbitLayer:
                 self.error = str(exc)
         self._shadow: dict[int, np.ndarray] = {}
         self._passes: dict[int, list] = {}
+        self._links: dict[int, list] = {}  # chunk -> [(network, relay or site name, intervals)]
         self.launches = LaunchMarks(self.orbit)  # launch opportunities of this orbit, by site, type and day
 
     @property
@@ -72,6 +74,34 @@ class OrbitLayer:
                                     p.set if p.set is not None else end, p.max_elevation_deg) for p in found]
             out.extend(p for p in self._passes[k] if p[2] >= t0 and p[1] <= t1)
         return out
+
+    def links(self, t0: float, t1: float) -> list[tuple[str, str, np.ndarray]]:
+        """(network, relay or site name, intervals in view) of every relay and Russian ground site, over the
+        chunks covering ``[t0, t1]`` (:mod:`planner.orbit.coverage`); empty where the orbit cannot be judged."""
+        if self.orbit is None:
+            return []
+        from planner.orbit.coverage import sources_in_view
+        from planner.orbit.errors import CannotJudge
+
+        found: dict[tuple[str, str], list] = {}
+        for k in self._chunks(t0, t1):
+            if k not in self._links:
+                self._trim(self._links)
+                try:
+                    self._links[k] = sources_in_view(self.orbit, "any", [[k * CHUNK_S, (k + 1) * CHUNK_S]], self.sites)
+                except CannotJudge:
+                    self._links[k] = []
+            for network, name, spans in self._links[k]:
+                found.setdefault((network, name), []).append(spans)
+        from planner import intervals
+
+        return [(network, name, intervals.union(*parts)) for (network, name), parts in found.items()]
+
+    def coverage(self, network: str, t0: float, t1: float) -> np.ndarray:
+        """The intervals in which the station sees a relay or site of ``network`` (``us``, ``ru``) near ``[t0, t1]``."""
+        from planner import intervals
+
+        return intervals.union(*(a for net, _name, a in self.links(t0, t1) if net == network), np.empty((0, 2)))
 
     @staticmethod
     def _trim(cache: dict) -> None:

@@ -19,6 +19,7 @@ from planner.gui.timeline.layers.findings import Findings
 from planner.gui.timeline.layers.headcount import Headcount
 from planner.gui.timeline.layers.launches import LaunchMarkers
 from planner.gui.timeline.layers.labels import LaneLabels
+from planner.gui.timeline.layers.links import LinkBands
 from planner.gui.timeline.layers.marks import Cursor, Highlights, PreviewBar
 from planner.gui.timeline.layers.now import NowLine, NowMark
 from planner.gui.timeline.layers.orbit import OrbitBands, PassNames
@@ -35,8 +36,9 @@ class TimelineRenderer:
     def __init__(self):
         self.texts = Texts()  # kept between paints: labels laid out and measured once
         #: clipped to the time area, bottom to top
-        self.plot_layers = [LaneBackgrounds(), Grid(), OrbitBands(), Headcount(), BetaStrip(), Bars(self.texts), ChangedBars(),
-                            Relocations(), Findings(), LaunchMarkers(), Highlights(), PreviewBar(), NowLine(), Cursor()]
+        self.plot_layers = [LaneBackgrounds(), Grid(), OrbitBands(), Headcount(), BetaStrip(), LinkBands(),
+                            Bars(self.texts), ChangedBars(), Relocations(), Findings(), LaunchMarkers(), Highlights(),
+                            PreviewBar(), NowLine(), Cursor()]
         #: around it: the axis above, the lane titles on the left
         self.edge_layers = [Axis(), NowMark(), PassNames(), LaneLabels(self.texts)]
 

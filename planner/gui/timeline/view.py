@@ -56,7 +56,8 @@ class TimelineView(QWidget):
         self.mode_combo.currentIndexChanged.connect(lambda _i: self.canvas.set_mode(self.mode_combo.currentData()))
         self.toolbar.addWidget(self.mode_combo)
         orbit = self._add("orbit", "Day/Night && Passes", self._toggle_orbit, [],
-                          "Show the station's day and night and ground-site passes when zoomed to hours")
+                          "Show the station's day and night, ground-site passes and links to the ground (a band per "
+                          "network) when zoomed to hours")
         orbit.setCheckable(True)
         orbit.setChecked(True)
         beta = self._add("beta", "Beta Angle", lambda: self.canvas.set_show_beta(beta.isChecked()), [],
@@ -106,6 +107,7 @@ class TimelineView(QWidget):
 
     def _toggle_orbit(self) -> None:
         self.canvas.state.show_orbit = self.actions_by_name["orbit"].isChecked()
+        self.canvas.set_show_links(self.canvas.state.show_orbit)  # the links lane goes with them
         self.canvas.update()
 
     def _sync_scrollbar(self) -> None:

@@ -171,7 +171,9 @@ def test_the_toolbar_toggle_takes_the_strip_away_and_brings_it_back(window):
     toggle.trigger()
     assert not toggle.isChecked()
     assert canvas.layout_.lane("beta") is None
-    assert canvas.layout_.lanes[0].key.startswith("port:") and canvas.layout_.lanes[0].top == 0
+    # Nothing is left in its place: the lanes below it (the links to the ground, then the ports) move up.
+    assert canvas.layout_.lanes[0].key == "links" and canvas.layout_.lanes[0].top == 0
+    assert canvas.layout_.lanes[1].key.startswith("port:")
     assert _shaded_pixels(canvas) == 0
     x = canvas.scale.x(_t("2021-12-14T00:00:00Z"))
     assert "β" not in canvas.tooltip_at(QPointF(x, y))

@@ -1,8 +1,8 @@
 """The legend: what the map's colours and marks mean, in a small box at the bottom left of the map.
 
 It lists only what is drawn (the track's daylight and shadow colours, the footprint, the ground sites, the station,
-the night side, overflights of a chosen place, filming windows), each with a swatch drawn by the same code as the
-layer it explains, so the two cannot drift apart. At the whole world it sits over Antarctica, where the station
+the night side, overflights of a chosen place, filming windows, where the track is out of a network's link
+coverage), each with a swatch drawn by the same code as the layer it explains, so the two cannot drift apart. At the whole world it sits over Antarctica, where the station
 never flies (its track stays within 52° of the equator). On screen it is copied from a picture kept until what it
 lists, the palette or the font changes; pictures and SVG files get vectors.
 """
@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPen
 from planner.gui.map.frame import HIGHLIGHT, NIGHT, WINDOW, MapFrame
 from planner.gui.map.layers.places import draw_site_mark, marks_font, site_circle_style
 from planner.gui.map.layers.station import draw_station_mark, footprint_style
-from planner.gui.map.layers.track import RUN_WIDTH, track_pen
+from planner.gui.map.layers.track import RUN_WIDTH, gap_pen, track_pen
 
 SWATCH_W, ROW_H = 20.0, 16.0  # a swatch, and a row of the box (at least the font's height)
 GAP, SPACING = 5.0, 12.0  # swatch to its text, one entry to the next
@@ -78,6 +78,13 @@ def _run(colour: QColor):
     return draw
 
 
+def _gap(network: str):
+    def draw(p, r, _c):
+        _line(p, r, gap_pen(network))
+        _line(p, r, track_pen(True))
+    return draw
+
+
 def entries(f: MapFrame) -> list[Entry]:
     """What the legend lists for this paint: the things drawn, in the order a reader looks for them."""
     shown, out = f.shown, []
@@ -97,6 +104,11 @@ def entries(f: MapFrame) -> list[Entry]:
         out.append(Entry("overflights", f"Over {name}", _run(HIGHLIGHT)))
     if track and shown.layers.track and shown.layers.windows and shown.windows:
         out.append(Entry("windows", "Filming window", _run(WINDOW)))
+    if track and shown.layers.track and shown.layers.coverage:
+        span = shown.track_span()
+        for network, text in (("us", "No US link (TDRS)"), ("ru", "No Russian link")):
+            if len(shown.coverage_gaps(network, *span)):  # listed only where some of the track shown has one
+                out.append(Entry(f"no-{network}-link", text, _gap(network)))
     return out
 
 

@@ -11,7 +11,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
-from planner.gui.map.frame import HIGHLIGHT, SHADOW, SUNLIT, WINDOW, MapFrame, draw_polyline
+from planner.gui.map.frame import HIGHLIGHT, NO_RU_LINK, NO_US_LINK, SHADOW, SUNLIT, WINDOW, MapFrame, draw_polyline
 from planner.gui.map.projection import MapProjection
 from planner.gui.map.sprites import CHUNK_S, MISSING, SpriteCache, draw_sprite, make_sprite
 from planner.gui.map.track_cache import _inside
@@ -19,6 +19,9 @@ from planner.gui.map.track_cache import _inside
 ARROW_EVERY_S = CHUNK_S  # one arrow at the start of each sprite's ten minutes
 TRACK_WIDTH = 2.2  # the track's line (faint: 1 px)
 RUN_WIDTH = 7.0  # the overflight and filming-window strokes under it
+#: Out of each network's coverage: a wide stroke for the US network, a narrower one over it for the Russian
+GAP_WIDTHS = {"us": 13.0, "ru": 7.0}
+GAP_COLOURS = {"us": NO_US_LINK, "ru": NO_RU_LINK}
 OFF_VIEW = object()  # a chunk wholly outside the view: nothing to draw
 PAD = 12.0  # pixels around the view within which a chunk counts as visible
 
@@ -46,7 +49,7 @@ class Track:
         lay = shown.layers
         return (shown.orbit_generation, round(proj.scale, 9), round(ox % 1.0, 6), round(oy % 1.0, 6), ratio,
                 lay.track, lay.arrows, lay.overflights and shown.place is not None and shown.place_key(),
-                lay.windows and tuple(shown.windows))
+                lay.windows and tuple(shown.windows), lay.coverage and shown.sites_key())
 
     def _paint_range(self, p: QPainter, shown, proj: MapProjection, t0: float, t1: float, faint: bool,
                      sprites: SpriteCache | None, ratio: float) -> None:
@@ -112,6 +115,9 @@ class Track:
         if faint:
             _paint_line(p, proj, pieces, faint=True)
             return
+        if shown.layers.coverage:
+            for network in ("us", "ru"):
+                _paint_runs(p, proj, pieces, shown.coverage_gaps(network, t0, t1), gap_pen(network), smooth)
         if shown.layers.overflights and shown.place is not None:
             _paint_runs(p, proj, pieces, shown.overflight_intervals(t0, t1), QPen(HIGHLIGHT, RUN_WIDTH), smooth)
         if shown.layers.windows and shown.windows:
@@ -144,6 +150,13 @@ def _paint_runs(p: QPainter, proj: MapProjection, pieces: list, spans: np.ndarra
             if b - a >= 2:
                 draw_polyline(p, proj.x(piece.lon[a:b]), proj.y(piece.lat[a:b]), smooth)
     p.restore()
+
+
+def gap_pen(network: str) -> QPen:
+    """The stroke under the track where the station is out of ``network``'s coverage; the legend's too."""
+    pen = QPen(GAP_COLOURS[network], GAP_WIDTHS[network])
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
 
 
 def track_pen(sunlit: bool, faint: bool = False) -> QPen:
