@@ -4,7 +4,8 @@ the findings each plan has that the other has not.
 
 While it is open the changed missions and activities of the window's plan are marked on the timeline
 (:mod:`planner.gui.timeline.layers.changes`); Clear Marks or closing the dialog takes the marks off. Clicking a
-mission, event or activity selects it in the window. A new plan opened in the window closes the dialog.
+mission, event or activity selects it in the window. An edit of the plan meanwhile is said, and Compare Again
+compares anew; a new plan opened in the window closes the dialog.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from planner.compare.words import field_words, value_words
 from planner.gui.timeline.layers.changes import ChangedItems
 
 HERE = "This plan"
+_EDITED = "This plan has been edited since: Compare Again compares it as it is now."
 _RECORD = Qt.ItemDataRole.UserRole  # a record row's (section, id, mission id)
 #: what a record's row says in the two plans' columns
 _STATES = {CHANGED: ("", ""), REMOVED: ("only here", "—"), ADDED: ("—", "only there")}
@@ -38,6 +40,7 @@ class CompareDialog(QDialog):
         self._build()
         self.finished.connect(lambda _r: self.clear_marks())
         window.doc.projectReset.connect(self.close)
+        window.doc.itemsChanged.connect(self._plan_edited)
         self.resize(820, 560)
         self.mark()
 
@@ -99,6 +102,11 @@ class CompareDialog(QDialog):
         self.clear_button.setAutoDefault(False)  # Enter closes; clearing is asked for
         self.clear_button.clicked.connect(self.clear_marks)
         buttons.addButton(self.clear_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.again_button = QPushButton("Compare Again", self)
+        self.again_button.setAutoDefault(False)
+        self.again_button.setToolTip(f"Read {self.path.name} again and compare it with the plan as it is now")
+        self.again_button.clicked.connect(self.compare_again)
+        buttons.addButton(self.again_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
@@ -115,6 +123,16 @@ class CompareDialog(QDialog):
             f" and {events} event{'s' if events != 1 else ''}" if events else "")
         return (f"This plan compared with {self.path}: {records} differ. Findings: {len(diff.only_a) or 'none'} only "
                 f"in this plan, {len(diff.only_b) or 'none'} only in {other}.")
+
+    def _plan_edited(self, *_args) -> None:
+        if not self.summary.text().endswith(_EDITED):
+            self.summary.setText(self.summary.text() + " " + _EDITED)
+
+    def compare_again(self):
+        """Compare the file, read again, with the plan as it is now (this dialog gives way to the new one)."""
+        from planner.gui.compare_action import compare_with
+
+        return compare_with(self.window_, self.path)
 
     # ------------------------------------------------------------------ the timeline
 

@@ -3,6 +3,7 @@ findings each has, sees the changed missions and activities marked on the timeli
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import numpy as np
@@ -157,3 +158,24 @@ def test_cancelling_the_file_dialog_does_nothing(active_example, chosen_file):
     chosen_file.answer = ""
     _action(window.file_menu, "Compare With…").trigger()
     assert getattr(window, "compare_dialog", None) is None and not getattr(window, "errors", [])
+
+
+def test_an_edit_meanwhile_is_said_and_compare_again_compares_anew(active_example, theirs, chosen_file, qtbot,
+                                                                   click_text):
+    from planner.gui.commands import ReplaceItem
+
+    window = active_example
+    chosen_file.answer = theirs
+    _action(window.file_menu, "Compare With…").trigger()
+    first = window.compare_dialog
+    # the planner makes the colleague's rename here too
+    shoot = next(a for a in window.doc.project.activities if a.id == "act-05")
+    window.doc.undo_stack.push(ReplaceItem(window.doc, "activities", "act-05",
+                                           replace(shoot, title="Scene: the spacewalk")))
+    assert first.summary.text().endswith("This plan has been edited since: Compare Again compares it as it is now.")
+    click_text(first, "Compare Again")
+    second = window.compare_dialog
+    assert second is not first
+    assert not any(row[1] == "title" for row in _rows(second.tree))
+    assert window.timeline_view.canvas.state.changed.activities == frozenset()
+    assert window.timeline_view.canvas.state.changed.missions == {"soyuz-ms-19", "soyuz-ms-20", "crs-24"}
