@@ -41,7 +41,7 @@ class CompareDialog(QDialog):
         self.finished.connect(lambda _r: self.clear_marks())
         window.doc.projectReset.connect(self.close)
         window.doc.itemsChanged.connect(self._plan_edited)
-        self.resize(820, 560)
+        self.resize(860, 560)
         self.mark()
 
     # ------------------------------------------------------------------ contents
@@ -89,8 +89,8 @@ class CompareDialog(QDialog):
                 leaf.setFirstColumnSpanned(True)
                 leaf.setToolTip(0, finding.message)
             group.setExpanded(True)
-        self.tree.setColumnWidth(0, 330)
-        self.tree.setColumnWidth(1, 210)
+        self.tree.setColumnWidth(0, 310)
+        self.tree.setColumnWidth(1, 260)
         self.tree.currentItemChanged.connect(self._picked)
 
         self.legend = QLabel(self)
