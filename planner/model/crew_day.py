@@ -74,6 +74,12 @@ class DayTemplate:
         return out
 
 
+#: A day of work around the clock, every day: no rest, no day off, no limit a day's plan can pass (for plans whose
+#: crew's day is not to be judged, e.g. tests of other rules at any hour).
+AROUND_THE_CLOCK = DayTemplate(wake_hour=0.0, post_sleep_hours=0.0, conference_hours=0.0, work_hours=24.0,
+                               pre_sleep_hours=0.0, sleep_hour=24.0, saturday_work_hours=24.0, sunday_work_hours=24.0)
+
+
 @dataclass(slots=True, eq=True)
 class SleepShift:
     """The crew's (``person`` None) or one person's wake and sleep moved on ``day`` (GMT), or on every day when

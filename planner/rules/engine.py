@@ -18,6 +18,7 @@ from planner.rules import activities as act_rules
 from planner.rules.activities import ActivityContext, activity_row, element_set_distance, overlap_finding
 from planner.rules.activity_table import ActivityRows, ActivityTable, PersonActivities
 from planner.rules.book import FindingsBook
+from planner.rules import crew_day as crew_rules
 from planner.rules.blocking import blocking_findings
 from planner.rules.event_fixes import EventsState
 from planner.rules.findings import Finding, Suggestion
@@ -72,6 +73,7 @@ class RuleEngine:
         table = self._read_activities()
         self._check_orbit_events()
         self._check_activities(table, *self._screen_activities(table, tl.aboard_map()))
+        self._check_crew_day(table)
 
     def _check_missions(self) -> None:
         """The mission, port, spacing and people rules, on what the screens pick (a full check)."""
@@ -238,22 +240,29 @@ class RuleEngine:
         wanted = set(activity_ids)
         current = {a.id: a for a in self.project.activities if a.id in wanted and a.in_plan} if wanted else {}
         ctx = self._context()
+        busy = set()  # people whose planned hours may have changed
         for aid in activity_ids:
             old = self.rows.get(aid)
             if old is not None:
+                busy.update(old.people)
                 self._unindex_activity(old)
             self.book.drop_pairs(aid, "overlap")
             activity = current.get(aid)
             if activity is None:
                 self.book.put(("activity", aid), [])
                 self.book.put(("orbit", aid), [])
+                self.book.put(("crew-day", aid), [])
                 continue
             row = activity_row(activity)
             self._index_activity(row)
+            busy.update(row.people)
+            self.book.put(("crew-day", aid), crew_rules.rest_findings(self.crew_day, crew_rules.Pairs.of_rows([row]),
+                                                                      self.names).get(aid, []))
             self.book.put(("activity", aid), ctx.findings(row))
             self._check_overlaps(row)
             judged = row.orbit_needs and self._judged(np.array([row.start]), np.array([row.end]))[0]
             self.book.put(("orbit", aid), orbit_findings([row], self.sites, self.orbit_view)[aid] if judged else [])
+        self._recheck_workload(busy)
 
     def person_changed(self, *person_ids: str) -> None:
         """Re-check what names these people (after a rename, an addition or a removal)."""
@@ -419,6 +428,27 @@ class RuleEngine:
         if self.events_orbit is not None:
             events = EventsState(self._beta_context(), self._landing_context(), self.station, self.project.mission)
         return PlanState(self.timeline, self.dynamic, self.settings, self.station, acts, events, self.judge)
+
+    # -- the crew's day --------------------------------------------------------------------------------
+    def _check_crew_day(self, table: ActivityTable) -> None:
+        """The crew-day rules on every activity and every person's days (a full check)."""
+        project = self.project
+        self.crew_day = crew_rules.CrewDay(project.effective_crew_day, project.sleep_shifts)
+        acts = table.activities
+        pairs = crew_rules.Pairs(table.start[table.act], table.end[table.act], table.act, table.person, table.names,
+                                 table.ids, [a.title or a.id for a in acts])
+        for aid, found in crew_rules.rest_findings(self.crew_day, pairs, self.names).items():
+            self.book.put(("crew-day", aid), found)
+        for person, found in crew_rules.workload_findings(self.crew_day, pairs, self.names).items():
+            self.book.put(("workload", person), found)
+
+    def _recheck_workload(self, people) -> None:
+        """After activities of these people changed: their planned hours per day."""
+        for person in people:
+            rows = [self.rows[aid] for aid in sorted(self.person_acts.get(person, ()))]
+            pairs = crew_rules.Pairs.of_rows([row._replace(people=(person,)) for row in rows])
+            self.book.put(("workload", person), crew_rules.workload_findings(self.crew_day, pairs,
+                                                                             self.names).get(person, []))
 
     # -- scopes ----------------------------------------------------------------------------------------
     def _check_port(self, port: str) -> None:

@@ -22,6 +22,7 @@ event: test_orbit_rule.py (daylight, sites in view), test_high_beta.py and test_
 from __future__ import annotations
 
 import math
+from datetime import date, datetime, timedelta, timezone
 from typing import NamedTuple
 
 from planner.model.activity import ActivityKind, NeedKind
@@ -403,4 +404,74 @@ def reference(project):
             shared = set(a.people) & set(b.people)
             if shared and max(s1, s2) < min(e1, e2):
                 add("activity-overlap", "conflict", max(s1, s2), min(e1, e2), (), shared, (), (a.id, b.id))
+    _crew_day(project, acts, add)
     return sorted(out), series
+
+
+def _crew_day(project, acts, add):
+    """The crew-day rules, walked day by day with datetimes (the engine's stated conventions: a day's blocks run
+    from its wake, shifts added up; a day holding no work has a day off between its conferences; a crowded day's
+    blocks never go back in time; planned time is summed per wake-to-sleep span in whole milliseconds)."""
+    tpl = project.effective_crew_day
+    hours = lambda h: timedelta(hours=h)  # noqa: E731
+
+    def budget(day: date) -> float:
+        return {5: tpl.saturday_work_hours, 6: tpl.sunday_work_hours}.get(day.weekday(), tpl.work_hours)
+
+    def wake_sleep(person, day: date):
+        wake_move = sleep_move = 0.0
+        for shift in project.sleep_shifts:
+            if shift.person in (None, person) and shift.day in (None, day):
+                wake_move += shift.wake_delay_hours
+                sleep_move += shift.sleep_delay_hours
+        midnight = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+        wake = midnight + hours(tpl.wake_hour + wake_move)
+        return wake, max(midnight + hours(tpl.sleep_hour + sleep_move), wake)
+
+    def blocks(person, first: date, last: date):
+        marks = []
+        day = first
+        while day <= last:
+            wake, sleep = wake_sleep(person, day)
+            middle = "off" if budget(day) <= 0 else "work"
+            post, conf, pre = hours(tpl.post_sleep_hours), hours(tpl.conference_hours), hours(tpl.pre_sleep_hours)
+            marks += [(wake, "post"), (wake + post, "conf"), (wake + post + conf, middle), (sleep - pre - conf, "conf"),
+                      (sleep - pre, "pre"), (sleep, "sleep")]
+            day += timedelta(days=1)
+        out, latest = [], None
+        for (t, kind), (t2, _next) in zip(marks, marks[1:]):
+            latest = t if latest is None or t > latest else latest
+            stop = max(latest, t2)
+            if stop > latest:
+                out.append((latest.timestamp(), stop.timestamp(), kind))
+        return out
+
+    def day_of(seconds: float) -> date:
+        return datetime.fromtimestamp(seconds, timezone.utc).date()
+
+    for a, s, e in acts:
+        hits = {"rest": [], "off": []}
+        for p in a.people:
+            for bs, be, kind in blocks(p, day_of(s) - timedelta(days=2), day_of(e) + timedelta(days=2)):
+                inside = (bs < e and be > s) if e > s else bs <= s < be
+                if inside and kind in ("sleep", "post", "pre", "off"):
+                    hits["off" if kind == "off" else "rest"].append((p, max(bs, s), min(be, e)))
+        for rule, found in (("crew-rest", hits["rest"]), ("crew-day-off", hits["off"])):
+            if found:
+                add(rule, "warning", min(h[1] for h in found), max(h[2] for h in found), (), [h[0] for h in found],
+                    (), (a.id,))
+    planned = {}  # (person, day) -> [milliseconds, activity ids]
+    for a, s, e in acts:
+        for p in a.people:
+            day = day_of(s) - timedelta(days=1)
+            while day <= day_of(e) + timedelta(days=1):
+                wake, sleep = wake_sleep(p, day)
+                ms = round((min(e, sleep.timestamp()) - max(s, wake.timestamp())) * 1000)
+                if ms > 0:
+                    entry = planned.setdefault((p, day), [0, set(), wake, sleep])
+                    entry[0] += ms
+                    entry[1].add(a.id)
+                day += timedelta(days=1)
+    for (p, day), (ms, ids, wake, sleep) in planned.items():
+        if budget(day) > 0 and ms > round(budget(day) * 3600 * 1000):
+            add("crew-workload", "warning", wake.timestamp(), sleep.timestamp(), (), (p,), (), ids)

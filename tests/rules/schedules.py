@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from planner.model import Activity, ActivityKind, ElementFormat, ElementSet, Event, EventKind, Mission, Need, NeedKind
 from planner.model import ActivityStatus, PortBlock, Project, StationSettings
+from planner.model.crew_day import SleepShift
 
 T0 = datetime(2030, 1, 1, tzinfo=timezone.utc)
 PEOPLE = ("ann", "bo", "cy", "di", "ed")
@@ -72,4 +73,15 @@ def projects(draw):
                                element_set_max_age_days=draw(st.sampled_from((1.0, 14.0))))
     blocks = (PortBlock("unity-nadir", "rassvet-nadir"), PortBlock("harmony-zenith", "harmony-forward",
                                                                     occupant_tags=("big",)))
-    return Project(missions=ms, activities=acts, element_sets=sets, settings=settings, port_blocks=blocks)
+    shifts = [draw(sleep_shifts(f"s{i}")) for i in range(draw(st.integers(0, 2)))]
+    return Project(missions=ms, activities=acts, element_sets=sets, settings=settings, port_blocks=blocks,
+                   sleep_shifts=shifts)
+
+
+@st.composite
+def sleep_shifts(draw, shift_id: str):
+    """The crew's or one person's wake and sleep moved by whole half hours, on a day of the plan or every day."""
+    day = draw(st.none() | st.integers(0, 30).map(lambda k: (T0 + timedelta(days=k)).date()))
+    half_hours = st.integers(-16, 16).map(lambda n: n / 2)
+    return SleepShift(shift_id, day=day, person=draw(st.none() | st.sampled_from(PEOPLE)),
+                      wake_delay_hours=draw(half_hours), sleep_delay_hours=draw(half_hours))

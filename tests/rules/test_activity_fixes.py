@@ -13,6 +13,7 @@ import pytest
 
 from planner.model import (Activity, ActivityKind, Event, EventKind, GroundSite, Mission, Need, NeedKind, Person,
                            Project)
+from planner.model.crew_day import AROUND_THE_CLOCK
 from planner.model.times import from_epoch
 from planner.orbit.elements import read_elements
 from planner.rules import RuleEngine
@@ -75,7 +76,7 @@ def _real_plan(sets, acts):
     soyuz = Mission(id="soyuz", name="Soyuz", vehicle_type="soyuz-ms", events=[
         Event(EventKind.DOCK, epoch - timedelta(days=5), port="rassvet-nadir", crew=("anton",))])
     return Project(missions=[soyuz], activities=acts, element_sets=list(sets), sites=[MOSCOW],
-                   people=[Person("anton", "Anton")])
+                   people=[Person("anton", "Anton")], crew_day=AROUND_THE_CLOCK)  # at any hour: no rest to keep
 
 
 def _first_time(sat, start, what, holds, step=10.0):
@@ -196,7 +197,8 @@ def _plan(acts, dock=T0 - 86400, undock=None, crew=("ann",)):
     soyuz = Mission(id="soyuz", name="Soyuz", vehicle_type="soyuz-ms", events=events)
     sets = [ElementSet(id="e", format=ElementFormat.TLE, text="-", epoch=from_epoch(T0))]
     people = [Person("ann", "Ann"), Person("bo", "Bo")]
-    return Project(missions=[soyuz], activities=acts, element_sets=sets, people=people)
+    return Project(missions=[soyuz], activities=acts, element_sets=sets, people=people,
+                   crew_day=AROUND_THE_CLOCK)  # at any hour: no rest to keep
 
 
 def _engine(project):

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from planner.model import Activity, ActivityKind, Event, EventKind, Mission, Project
 from planner.model.catalogue import load_station
+from planner.model.crew_day import AROUND_THE_CLOCK
 from planner.rules import RuleEngine
 from planner.station import StationTimeline
 
@@ -135,9 +136,10 @@ def test_activities_sharing_an_id_count_once_the_later_one_wins():
                      people=("ann",))
     fine = Activity(id="a", title="Fine", kind=ActivityKind.OTHER, start=sch.at(60), end=sch.at(120),
                     people=("ann",))
-    assert [f.rule for f in RuleEngine(Project(missions=[visit], activities=[fine, early])).findings()] == \
-        ["activity-outside-stay"]
-    assert RuleEngine(Project(missions=[visit], activities=[early, fine])).findings() == []
+    day = AROUND_THE_CLOCK  # at midnight: no rest to keep
+    assert [f.rule for f in RuleEngine(Project(missions=[visit], activities=[fine, early], crew_day=day)).findings()] \
+        == ["activity-outside-stay"]
+    assert RuleEngine(Project(missions=[visit], activities=[early, fine], crew_day=day)).findings() == []
 
 
 @SETTINGS

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from planner.model import (Activity, ActivityKind, ElementFormat, ElementSet, Event, EventKind, GroundSite, Mission,
                            Need, NeedKind, PortBlock, Project, StationSettings)
+from planner.model.crew_day import AROUND_THE_CLOCK
 from planner import intervals
 from planner.rules import RuleEngine
 
@@ -148,7 +149,8 @@ def test_element_set_age_warns_past_the_setting():
     soyuz = visit("soy", "soyuz-ms", "rassvet-nadir", 0, 24 * 40, crew=("ann",))
     near = _act("near", 13 * 24, 13 * 24 + 1, ("ann",), needs=(Need(NeedKind.DAYLIGHT),))
     far = _act("far", 14 * 24, 14 * 24 + 1, ("ann",), needs=(Need(NeedKind.DAYLIGHT),))
-    got = found(Project(missions=[soyuz], activities=[near, far], element_sets=sets))
+    got = found(Project(missions=[soyuz], activities=[near, far], element_sets=sets,
+                        crew_day=AROUND_THE_CLOCK))  # at midnight: no rest to keep
     assert [(f.rule, f.severity.value, f.activities) for f in got] == [("element-set-age", "warning", ("far",))]
 
 
