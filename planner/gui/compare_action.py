@@ -63,7 +63,7 @@ def compare_with(window, path: Path | str | None = None):
             previous.close()
         except RuntimeError:  # already deleted
             pass
-    window.compare_dialog = CompareDialog(window, path, diff)
+    window.compare_dialog = CompareDialog(window, path, diff, again=lambda: compare_with(window, path))
     window.compare_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.compare_dialog.show()
     return window.compare_dialog

@@ -31,9 +31,10 @@ _STATES = {CHANGED: ("", ""), REMOVED: ("only here", "—"), ADDED: ("—", "onl
 class CompareDialog(QDialog):
     """The differences from the window's plan (A) to the file (B), and the timeline marks of A's changed items."""
 
-    def __init__(self, window, path: Path, diff: ProjectDiff):
+    def __init__(self, window, path: Path, diff: ProjectDiff, again=None):
+        """``again``: what Compare Again calls (File > Compare With… gives its comparison of the same file)."""
         super().__init__(window)
-        self.window_, self.path, self.diff = window, Path(path), diff
+        self.window_, self.path, self.diff, self._again = window, Path(path), diff, again
         self.setWindowTitle(f"Compare With {self.path.name}")
         self.marked: ChangedItems | None = None
         self._canvas = None
@@ -130,9 +131,7 @@ class CompareDialog(QDialog):
 
     def compare_again(self):
         """Compare the file, read again, with the plan as it is now (this dialog gives way to the new one)."""
-        from planner.gui.compare_action import compare_with
-
-        return compare_with(self.window_, self.path)
+        return self._again() if self._again is not None else None
 
     # ------------------------------------------------------------------ the timeline
 
