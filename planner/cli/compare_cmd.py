@@ -5,7 +5,8 @@ their own or as git's diff (textconv) and merge drivers.
 ``planner diff --textconv FILE`` writes one plan as lines a line diff reads (git's textconv); a file that is not
 a readable plan is written as it is, under a line saying why, so ``git diff`` still shows it.
 ``planner merge``: exit 0 when the merge is clean, 1 when fields conflicted (OUT keeps ours for them, and the
-conflicts are listed), 2 when an input cannot be read (OUT is then left as it was).
+conflicts are listed), 2 when an input cannot be read (OUT is then left as it was). An empty BASE means there is
+no common base (git passes one when both branches added the file).
 """
 
 from __future__ import annotations
@@ -82,6 +83,16 @@ def _textconv(name: str) -> int:
     return 0
 
 
+def _base(path: str):
+    """The common base; an empty file is none (git's merge driver gets one when both sides added the plan): an empty
+    plan, so every record is added on both sides and differs only where they give it differently."""
+    from planner.model import Project
+
+    if Path(path).is_file() and Path(path).stat().st_size == 0:
+        return Project()
+    return _load(path)
+
+
 class Merge:
     """``planner merge BASE OURS THEIRS -o OUT [--json]``."""
 
@@ -113,7 +124,8 @@ class Merge:
         if out.is_dir():
             return fail(f"{out} is a folder: give a file name with -o")
         try:
-            base, ours, theirs = (_load(name) for name in (args.base, args.ours, args.theirs))
+            base = _base(args.base)
+            ours, theirs = (_load(name) for name in (args.ours, args.theirs))
         except ProjectFileError as exc:
             return fail(str(exc))
         result = merge_projects(base, ours, theirs)

@@ -53,8 +53,8 @@ class Conflict:
             return f"{where}: {self.reason}; kept {self.kept}"
         shown = [f"{side} {value_words(value, self.field or '', names)}"
                  for side, value in (("ours", self.ours), ("theirs", self.theirs))]
-        was = value_words(self.base, self.field, names)
-        return f"{where}: {self.reason}: {', '.join(shown)} (was {was}); kept {self.kept}"
+        was = "" if self.reason.startswith("added") else f" (was {value_words(self.base, self.field, names)})"
+        return f"{where}: {self.reason}: {', '.join(shown)}{was}; kept {self.kept}"
 
     def to_json(self) -> dict:
         """The JSON form."""
@@ -174,7 +174,8 @@ def _merge_one(b: Record | None, o: Record | None, t: Record | None, conflicts: 
     if b is None:
         if o is None or t is None:  # added on one side
             return o or t
-        return _merge_fields(Record(o.section, o.id, o.name, {}, o.parent), o, t, conflicts)
+        return _merge_fields(Record(o.section, o.id, o.name, {}, o.parent), o, t, conflicts,
+                             "added on both sides, differently")
     if o is None or t is None:  # removed on one side
         kept = o or t
         if _same(kept, b):
@@ -190,7 +191,7 @@ def _same(a: Record | None, b: Record | None) -> bool:
     return (a is None) == (b is None) and (a is None or a.fields == b.fields)
 
 
-def _merge_fields(b: Record, o: Record, t: Record, conflicts: list) -> Record:
+def _merge_fields(b: Record, o: Record, t: Record, conflicts: list, reason: str = "changed on both sides") -> Record:
     fields = {}
     names = list(o.fields) + [k for k in t.fields if k not in o.fields] + [k for k in b.fields
                                                                           if k not in o.fields and k not in t.fields]
@@ -201,7 +202,7 @@ def _merge_fields(b: Record, o: Record, t: Record, conflicts: list) -> Record:
         elif mine == old:
             value = other
         else:
-            conflicts.append(Conflict(o.heading, name, old, mine, other))
+            conflicts.append(Conflict(o.heading, name, old, mine, other, reason))
             value = mine
         if value is not ABSENT:
             fields[name] = value

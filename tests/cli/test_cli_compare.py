@@ -218,3 +218,41 @@ def test_git_diff_and_log_show_changes_in_the_planners_words(repo):
         shown = _git(repo, *args).stdout
         assert "@@ mission Soyuz MS-19 (soyuz-ms-19)" in shown  # the hunk is named by its mission
         assert "-    utc: 2021-10-05T12:22:31Z\n+    utc: 2021-10-05T13:22:31Z\n" in shown
+
+
+def test_merge_without_a_common_base(plans, tmp_path, capsys):
+    # git's merge driver gets an empty BASE when both branches added the plan: each record is then an addition
+    # on both sides, the same where they agree and a conflict field by field where they do not
+    empty = tmp_path / "empty"
+    empty.write_bytes(b"")
+    out = tmp_path / "merged.issplan"
+    assert main(["merge", str(empty), plans["ours"], plans["theirs"], "-o", str(out)]) == 1
+    text = capsys.readouterr().out
+    assert "event dock of Soyuz MS-19 (soyuz-ms-19), utc: added on both sides, differently: ours " \
+           "2021-10-05T13:22:31Z, theirs 2021-10-05T12:22:31Z; kept ours" in text
+    assert text.count("\n  ") == 2  # that and the renamed activity's title
+    merged = load_project(out)
+    assert merged.mission("soyuz-ms-19").events[1].utc == utc(2021, 10, 5, 13, 22, 31)
+    assert len(merged.missions) == len(_example().missions)
+
+
+@needs_git
+def test_git_merge_of_a_plan_both_branches_added(repo):
+    _git(repo, "rm", "-q", "plan.issplan")
+    _git(repo, "commit", "-q", "-m", "no plan yet")
+    _git(repo, "branch", "theirs")
+    def add(branch, edit):
+        _git(repo, "checkout", "-q", branch)
+        plan = _example()
+        edit(plan)
+        save_project(plan, repo / "plan.issplan")
+        _git(repo, "add", "plan.issplan")
+        _git(repo, "commit", "-q", "-m", f"plan on {branch}")
+
+    add("theirs", _rename_first_activity)
+    add("main", _move_dock(1))
+    done = _git(repo, "merge", "--no-edit", "theirs", check=False)
+    assert done.returncode != 0  # the renamed title and the dock were added differently on each side
+    assert "added on both sides, differently" in done.stdout
+    merged = load_project(repo / "plan.issplan")
+    assert merged.mission("soyuz-ms-19").events[1].utc == utc(2021, 10, 5, 13, 22, 31)

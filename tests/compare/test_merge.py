@@ -155,8 +155,8 @@ def test_both_adding_one_id_differently_conflicts_field_by_field(example):
     ours.people.append(Person("new-one", "Ann Lee", agency="NASA"))
     theirs.people.append(Person("new-one", "Ann Lee", agency="ESA"))
     [conflict] = merge_projects(base, ours, theirs, findings=False).conflicts
-    assert (conflict.record, conflict.field, conflict.ours, conflict.theirs) == (
-        "person Ann Lee (new-one)", "agency", "NASA", "ESA")
+    assert (conflict.record, conflict.field, conflict.ours, conflict.theirs, conflict.reason) == (
+        "person Ann Lee (new-one)", "agency", "NASA", "ESA", "added on both sides, differently")
 
 
 def test_findings_new_to_the_merge(example):
