@@ -17,8 +17,8 @@ from planner.rules.orbit_link import orbit_conditions
 
 _log = logging.getLogger(__name__)
 
-# Edits to these lists change what the engine derives as a whole (orbit, sites): rebuild it.
-_REBUILD_COLLECTIONS = {"sites", "element_sets"}
+# Edits to these lists change what the engine derives as a whole (orbit, sites, the crew's day): rebuild it.
+_REBUILD_COLLECTIONS = {"sites", "element_sets", "sleep_shifts"}
 
 
 class ClashChecker(QObject):

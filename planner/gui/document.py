@@ -86,7 +86,7 @@ class ProjectDocument(QObject):
 
     def apply_part(self, part: str, value) -> object:
         """Set a top-level attribute of the project (``settings``, ``meta``, ``port_blocks``); return the old value."""
-        if part not in ("settings", "meta", "port_blocks", "station_id"):
+        if part not in ("settings", "meta", "port_blocks", "station_id", "crew_day"):
             raise KeyError(part)
         old = getattr(self.project, part)
         setattr(self.project, part, value)

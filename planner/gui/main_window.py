@@ -27,7 +27,7 @@ from planner.gui.views import install_views
 from planner.gui import element_sets_menu, finder_action, landing_action, launch_action, usual_sites
 from planner.gui.mission_editor import MissionEditor
 from planner.gui.notice_bar import NoticeBar
-from planner.gui import record_actions
+from planner.gui import record_actions, sleep_shifts
 from planner.gui.activity_editor import ActivityEditor
 from planner.gui.record_form import RecordForm
 from planner.gui.record_table import RecordTableModel
@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.act_settings)
         self.view_menu = bar.addMenu("&View")
+        self.edit_menu.addAction(sleep_shifts.make_action(self))
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()

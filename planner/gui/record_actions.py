@@ -157,6 +157,9 @@ def _drop_people(doc, gone: set[str]) -> None:
             new = copy.deepcopy(activity)
             new.people = tuple(p for p in new.people if p not in gone)
             doc.undo_stack.push(ReplaceItem(doc, "activities", activity.id, new))
+    for shift in list(doc.project.sleep_shifts):  # a person's own shifts go with them
+        if shift.person in gone:
+            doc.undo_stack.push(RemoveItem(doc, "sleep_shifts", shift.id))
 
 
 def _drop_sites(doc, gone: set[str]) -> None:

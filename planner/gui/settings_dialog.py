@@ -6,24 +6,28 @@ from __future__ import annotations
 import json
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QSpinBox,
+    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox,
     QVBoxLayout,
 )
 
 from planner.gui.commands import SetPart
 from planner.gui.settings import DISPLAY_TIMEZONES, THEMES, Settings
 from planner.model import StationSettings
+from planner.model.crew_day import DayTemplate
 from planner.resources import resource_path
 
 
 
-def _setting_docs(station_id: str) -> dict[str, dict]:
-    """Each station setting's unit and explanation, from the catalogue file."""
+def _setting_docs(station_id: str, part: str = "settings") -> dict[str, dict]:
+    """Each station setting's (or crew-day value's) unit and explanation, from the catalogue file."""
     try:
         data = json.loads(resource_path("stations", f"{station_id}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return data.get("settings", {})
+    return data.get(part, {})
+
+
+_DAY_LABELS = {"post_sleep_hours": "Post-sleep", "pre_sleep_hours": "Pre-sleep", "conference_hours": "Each conference"}
 
 
 class SettingsDialog(QDialog):
@@ -65,6 +69,7 @@ class SettingsDialog(QDialog):
                       "They are saved in the project file.", self)
         note.setWordWrap(True)
         station_form.addRow(note)
+        day_box = self._crew_day_box(project)
         restore = QDialogButtonBox(self)
         self.restore_button = restore.addButton("Restore Defaults", QDialogButtonBox.ButtonRole.ResetRole)
         self.restore_button.clicked.connect(self.restore_defaults)
@@ -92,15 +97,52 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(station_box)
+        project_row = QHBoxLayout()
+        project_row.addWidget(station_box)
+        project_row.addWidget(day_box)
+        layout.addLayout(project_row)
         layout.addWidget(user_box)
         layout.addWidget(buttons)
+
+    def _crew_day_box(self, project) -> QGroupBox:
+        """The crew's day template (GMT hours), one field per value, each with its source as a tooltip."""
+        box = QGroupBox("The crew's day (GMT)", self)
+        form = QFormLayout(box)
+        current, defaults = project.effective_crew_day, project.station.crew_day
+        docs = _setting_docs(project.station_id, "crew_day")
+        self.day_editors: dict[str, QDoubleSpinBox] = {}
+        for name in DayTemplate.names():
+            editor = QDoubleSpinBox(self)
+            editor.setRange(0.0, 48.0 if name.endswith("_hour") else 24.0)
+            editor.setDecimals(2)
+            editor.setSingleStep(0.25)
+            editor.setValue(getattr(current, name))
+            editor.setSuffix(" h GMT" if name.endswith("_hour") else " h")
+            doc = docs.get(name, {}).get("doc", "")
+            editor.setToolTip(f"{doc}\nDefault: {getattr(defaults, name):g} h".strip())
+            label = _DAY_LABELS.get(name, name.replace("_hours", "").replace("_hour", "").replace("_", " ").capitalize())
+            editor.setAccessibleName(label)
+            self.day_editors[name] = editor
+            form.addRow(f"{label}:", editor)
+        note = QLabel("GMT hours: 21.5 is 21:30.\nShifts of chosen days:\nEdit > Sleep Shifts…", self)
+        note.setToolTip("A day whose work is 0 h is a day off. A sleep shift moves the wake and sleep of a day, for "
+                        "the crew or one person (around a night-time docking or undocking).")
+        form.addRow(note)
+        return box
 
     def restore_defaults(self) -> None:
         """Put the catalogue's defaults in the station fields."""
         defaults = self.window.doc.project.station.settings
         for name, editor in self.station_editors.items():
             editor.setValue(getattr(defaults, name))
+        day = self.window.doc.project.station.crew_day
+        for name, editor in self.day_editors.items():
+            editor.setValue(getattr(day, name))
+
+    def chosen_crew_day(self) -> DayTemplate:
+        """The crew's day as the fields say (unknown file fields kept)."""
+        current = self.window.doc.project.effective_crew_day
+        return current.updated(**{name: float(editor.value()) for name, editor in self.day_editors.items()})
 
     def chosen_settings(self) -> StationSettings:
         """The station settings as the fields say."""
@@ -112,9 +154,18 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:  # noqa: D102 (Qt)
         doc = self.window.doc
-        chosen = self.chosen_settings()
+        chosen, day = self.chosen_settings(), self.chosen_crew_day()
+        changes = []
         if chosen != doc.project.effective_settings:
-            doc.undo_stack.push(SetPart(doc, "settings", chosen, "Change station settings"))
+            changes.append(("settings", chosen, "Change station settings"))
+        if day != doc.project.effective_crew_day:
+            changes.append(("crew_day", day, "Change the crew's day"))
+        if len(changes) > 1:
+            doc.undo_stack.beginMacro("Change station settings and the crew's day")
+        for part, value, text in changes:
+            doc.undo_stack.push(SetPart(doc, part, value, text))
+        if len(changes) > 1:
+            doc.undo_stack.endMacro()
         self.prefs.set("autosave_seconds", self.autosave_spin.value())
         self.window.files.autosave_timer.setInterval(self.autosave_spin.value() * 1000)
         self.window.set_display_zone(self.zone_combo.currentData())

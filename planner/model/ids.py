@@ -42,7 +42,7 @@ def id_for_name(name: str, taken: set[str], own: str | None = None) -> str:
 def retargeted(project: Project, collection: str, old_id: str, new_id: str) -> list[tuple[str, object]]:
     """Changed copies of the records that refer to ``old_id`` in ``collection``, referring to ``new_id`` instead.
 
-    People are named in crews and activities, missions by the vehicle another one arrives with, ground sites
+    People are named in crews, activities and sleep shifts, missions by the vehicle another one arrives with, ground sites
     by activities' needs. Returns ``(collection, copy)`` pairs, in list order.
     """
     changed: list[tuple[str, object]] = []
@@ -58,6 +58,11 @@ def retargeted(project: Project, collection: str, old_id: str, new_id: str) -> l
                 new = copy.deepcopy(activity)
                 new.people = tuple(new_id if p == old_id else p for p in activity.people)
                 changed.append(("activities", new))
+        for shift in project.sleep_shifts:
+            if shift.person == old_id:
+                new = copy.deepcopy(shift)
+                new.person = new_id
+                changed.append(("sleep_shifts", new))
     elif collection == "missions":
         for mission in project.missions:
             if mission.arrives_with == old_id:
