@@ -203,3 +203,26 @@ def template_from_catalogue(data: dict) -> DayTemplate:
     """The template of a station catalogue's ``crew_day`` object (``{name: {"default": ...}}``)."""
     known = set(DayTemplate.names())
     return DayTemplate(**{k: float(v["default"]) for k, v in data.items() if k in known})
+
+
+class CrewDay:
+    """A project's day template and sleep shifts, and whose day each person lives (what the rules and the
+    timeline read)."""
+
+    def __init__(self, template: DayTemplate, shifts):
+        self.template = template
+        self.shifts = list(shifts)
+        self.own = frozenset(s.person for s in self.shifts if s.person is not None)
+
+    def profile(self, person: str) -> str | None:
+        """The person whose blocks ``person`` has: themselves with shifts of their own, else None (the crew's)."""
+        return person if person in self.own else None
+
+    def blocks(self, person: str, start: float, end: float):
+        """The blocks of ``person`` over ``[start, end]``."""
+        return person_blocks(self.template, self.shifts, self.profile(person), start, end)
+
+    @classmethod
+    def of(cls, project) -> "CrewDay":
+        """The crew's day of a project (its template, or the catalogue's, and its sleep shifts)."""
+        return cls(project.effective_crew_day, project.sleep_shifts)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from planner.model.crew_day import (
-    BLOCK_WORDS, REST, BlockKind, DayTemplate, day_number, day_of, person_blocks, waking_days, weekday,
+    BLOCK_WORDS, REST, BlockKind, CrewDay, day_number, day_of, person_blocks, waking_days, weekday,
 )
 from planner.model.time_text import span_texts
 from planner.rules.findings import Finding, Severity
@@ -23,23 +23,6 @@ DAY_OFF_RULE = "crew-day-off"
 WORKLOAD_RULE = "crew-workload"
 RULES = (REST_RULE, DAY_OFF_RULE, WORKLOAD_RULE)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-class CrewDay:
-    """The day template and sleep shifts the rules read, and whose day each person lives."""
-
-    def __init__(self, template: DayTemplate, shifts):
-        self.template = template
-        self.shifts = list(shifts)
-        self.own = frozenset(s.person for s in self.shifts if s.person is not None)
-
-    def profile(self, person: str) -> str | None:
-        """The person whose blocks ``person`` has: themselves with shifts of their own, else None (the crew's)."""
-        return person if person in self.own else None
-
-    def blocks(self, person: str, start: float, end: float):
-        """The blocks of ``person`` over ``[start, end]``."""
-        return person_blocks(self.template, self.shifts, self.profile(person), start, end)
 
 
 def _hours(seconds: float) -> str:

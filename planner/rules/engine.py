@@ -13,6 +13,7 @@ from operator import attrgetter
 import numpy as np
 
 from planner import intervals
+from planner.model.crew_day import CrewDay
 from planner.model.project import Project
 from planner.rules import activities as act_rules
 from planner.rules.activities import ActivityContext, activity_row, element_set_distance, overlap_finding
@@ -432,8 +433,7 @@ class RuleEngine:
     # -- the crew's day --------------------------------------------------------------------------------
     def _check_crew_day(self, table: ActivityTable) -> None:
         """The crew-day rules on every activity and every person's days (a full check)."""
-        project = self.project
-        self.crew_day = crew_rules.CrewDay(project.effective_crew_day, project.sleep_shifts)
+        self.crew_day = CrewDay.of(self.project)
         acts = table.activities
         pairs = crew_rules.Pairs(table.start[table.act], table.end[table.act], table.act, table.person, table.names,
                                  table.ids, [a.title or a.id for a in acts])

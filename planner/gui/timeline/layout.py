@@ -15,6 +15,7 @@ from itertools import repeat
 import numpy as np
 
 from planner.gui.timeline.lod import visible_range
+from planner.model.crew_day import CrewDay
 from planner.model import Project
 from planner.rules.findings import Finding, Severity
 from planner.station import StationTimeline
@@ -276,6 +277,7 @@ class TimelineLayout:
     findings: FindingBands = field(default_factory=lambda: FindingBands(np.empty(0), np.empty(0), []))
     extent: tuple[float, float] = (0.0, 86400.0)
     height: int = 0
+    crew_day: CrewDay | None = None  # the crew's day drawn behind the person lanes
 
     def lane(self, key: str) -> Lane | None:
         """The lane with this key, or None."""
@@ -699,6 +701,7 @@ def build_layout(project: Project, timeline: StationTimeline, findings: list[Fin
     layout = TimelineLayout(lanes, relocations, headcount_of(project, timeline, previous and previous.headcount),
                             finding_bands(findings, [lane.key for lane in lanes], lane_cache))
     layout.extent = extent_of(port_part + activity_part)
+    layout.crew_day = CrewDay.of(project)
     layout.stack()
     for lane in lanes:  # new lanes' colours and labels now, so that no paint has to (kept with their spans)
         bar_style(lane.spans)

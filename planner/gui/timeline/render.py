@@ -15,6 +15,7 @@ from planner.gui.timeline.layers.backgrounds import LaneBackgrounds
 from planner.gui.timeline.layers.bars import Bars
 from planner.gui.timeline.layers.beta import BetaStrip
 from planner.gui.timeline.layers.changes import ChangedBars
+from planner.gui.timeline.layers.crew_day import CrewDayBlocks
 from planner.gui.timeline.layers.findings import Findings
 from planner.gui.timeline.layers.headcount import Headcount
 from planner.gui.timeline.layers.launches import LaunchMarkers
@@ -36,9 +37,9 @@ class TimelineRenderer:
     def __init__(self):
         self.texts = Texts()  # kept between paints: labels laid out and measured once
         #: clipped to the time area, bottom to top
-        self.plot_layers = [LaneBackgrounds(), Grid(), OrbitBands(), Headcount(), BetaStrip(), LinkBands(),
-                            Bars(self.texts), ChangedBars(), Relocations(), Findings(), LaunchMarkers(), Highlights(),
-                            PreviewBar(), NowLine(), Cursor()]
+        self.plot_layers = [LaneBackgrounds(), CrewDayBlocks(), Grid(), OrbitBands(), Headcount(), BetaStrip(),
+                            LinkBands(), Bars(self.texts), ChangedBars(), Relocations(), Findings(), LaunchMarkers(),
+                            Highlights(), PreviewBar(), NowLine(), Cursor()]
         #: around it: the axis above, the lane titles on the left
         self.edge_layers = [Axis(), NowMark(), PassNames(), LaneLabels(self.texts)]
 
