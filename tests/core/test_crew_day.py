@@ -109,3 +109,14 @@ def test_a_crowded_day_keeps_its_blocks_in_order():
     assert np.all(found.end > found.start) and np.array_equal(found.start[1:], found.end[:-1])
     overlapping = found.overlapping(t("2021-10-12 12:00"), t("2021-10-12 13:00"))
     assert [k for _s, _e, k in overlapping] == [K.SLEEP]
+
+
+def test_a_persons_shifts_follow_a_rename():
+    from planner.model import Person
+    from planner.model.ids import retargeted
+
+    project = Project(people=[Person("yulia", "Yulia")],
+                      sleep_shifts=[SleepShift("s", person="yulia", wake_delay_hours=1.0), SleepShift("crew")])
+    [(collection, moved)] = retargeted(project, "people", "yulia", "yulia-peresild")
+    assert collection == "sleep_shifts" and moved.id == "s" and moved.person == "yulia-peresild"
+    assert project.sleep_shifts[0].person == "yulia"  # a changed copy: the undo command puts it in

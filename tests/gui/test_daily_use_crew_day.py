@@ -94,3 +94,20 @@ def test_the_crews_day_is_changed_in_the_settings_and_saved(example_window, qtbo
     assert load_project(window.doc.path).effective_crew_day.wake_hour == 5.5
     window.act_undo.trigger()
     assert window.doc.project.effective_crew_day.wake_hour == 6.0
+
+
+def test_deleting_a_person_deletes_their_own_shifts_in_the_same_step(example_window):
+    from planner.gui.commands import InsertItem
+    from planner.model.crew_day import SleepShift
+    from planner.store import project_from_json, project_to_json
+
+    window = example_window
+    doc = window.doc
+    doc.undo_stack.push(InsertItem(doc, "sleep_shifts", SleepShift("own", person="yulia-peresild", wake_delay_hours=1)))
+    doc.undo_stack.push(InsertItem(doc, "sleep_shifts", SleepShift("crew", day=date(2021, 10, 7))))
+    window.views["people"].select_ids(["yulia-peresild"])
+    window.act_delete.trigger()
+    assert [s.id for s in doc.project.sleep_shifts] == ["crew"]
+    assert project_from_json(project_to_json(doc.project)) == doc.project  # no dangling reference
+    window.act_undo.trigger()
+    assert [s.id for s in doc.project.sleep_shifts] == ["own", "crew"]
