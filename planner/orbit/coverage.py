@@ -97,19 +97,21 @@ def russian_sites(sites) -> list:
     """The ground sites (``GroundSite``s) that count for the ``ru`` network: those whose project record says
     ``"network": "ru"``, and, unless the record names another network, those standing in Russia on the bundled
     Natural Earth map (Moscow's mission control does; Baikonur, in Kazakhstan, does not)."""
-    from planner.orbit.geography import country_index_at, countries
-
-    sites = list(sites)
-    if not sites:
-        return []
-    index = country_index_at([s.lat_deg for s in sites], [s.lon_deg for s in sites]).tolist()
-    table = countries()
     chosen = []
-    for site, k in zip(sites, index):
+    for site in sites:
         tag = site.extra.get("network") if isinstance(getattr(site, "extra", None), dict) else None
-        if tag == "ru" or (tag is None and k >= 0 and table[k].iso_a3 == "RUS"):
+        if tag == "ru" or (tag is None and _in_russia(float(site.lat_deg), float(site.lon_deg))):
             chosen.append(site)
     return chosen
+
+
+@lru_cache(maxsize=1024)
+def _in_russia(lat_deg: float, lon_deg: float) -> bool:
+    """Whether a place lies in Russia on the bundled Natural Earth map (kept: a map's every block asks again)."""
+    from planner.orbit.geography import country_index_at, countries
+
+    k = int(country_index_at(lat_deg, lon_deg)[0])
+    return k >= 0 and countries()[k].iso_a3 == "RUS"
 
 
 @dataclass(frozen=True)
@@ -225,6 +227,23 @@ def sources_in_view(orbit: Orbit, network: str, windows, sites=(), grazing_km: f
     if network in ("ru", ANY):
         found += [("ru", site.name or site.id, in_view_within(orbit, site, windows)) for site in russian_sites(sites)]
     return found
+
+
+def covered_at(network: str, pos: np.ndarray, sites=(), grazing_km: float = GRAZING_HEIGHT_KM) -> np.ndarray:
+    """Whether the station at each Earth-fixed position (km, shape (3, n)) sees a relay or site of ``network``:
+    the same tests as :func:`link_within`, at given samples (a map's track, whose points it has already)."""
+    from planner.orbit.passes import Site, _sin_elevation, _site_vectors
+
+    check_network(network, allow_any=True)
+    seen = np.zeros(pos.shape[1], dtype=bool)
+    for relay in relays(network):
+        seen |= line_of_sight_margin(pos, relay.position(), grazing_km) > 0
+    ground = russian_sites(sites) if network in ("ru", ANY) else []
+    if ground:
+        where, up, min_el = _site_vectors([Site.of(s) for s in ground])
+        for k in range(len(ground)):
+            seen |= _sin_elevation(pos, where[:, k:k + 1], up[:, k:k + 1]) > np.sin(min_el[k])
+    return seen
 
 
 def link_within(orbit: Orbit, network: str, windows, sites=(), grazing_km: float = GRAZING_HEIGHT_KM) -> np.ndarray:

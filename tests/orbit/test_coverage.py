@@ -192,3 +192,28 @@ def test_the_filming_window_finder_asks_for_a_live_link(iss_orbit, iss_sets, mon
     assert np.abs(np.array([(w.start, w.end) for w in found]) - expected).max() < 1e-6
     with pytest.raises(ValueError, match="unknown network 'eu'"):
         filming_windows(iss_orbit, t0, t0 + 3600, WindowRequest(link="eu"))
+
+
+def test_covered_at_samples_agrees_with_the_spans(iss_orbit, iss_sets, monkeypatch):
+    """The map's test at its track's samples and the spans say the same, but within a second of an edge (with one
+    relay per network catalogued, so that each has gaps)."""
+    from planner.orbit import coverage
+    from planner.orbit.coverage import covered_at
+    from planner.orbit.passes import in_view_within
+
+    moscow = GroundSite("mcc", "Moscow", 55.91, 37.81)
+    t0 = iss_sets[0].epoch.timestamp()
+    t = np.arange(t0, t0 + 86400, 10.0)
+    pos = iss_orbit.ecef(t)
+    assert covered_at("us", pos).all() and covered_at("any", pos, [moscow]).all()  # three relays each
+    kept = tuple(r for r in relays() if r.id in ("tdrs-41w", "luch-5v"))
+    monkeypatch.setattr(coverage, "_catalogue", lambda: kept)
+    window = [[t0, t0 + 86400]]
+    for network, sites, spans in (
+            ("us", [], relays_in_view_within(iss_orbit, kept[:1], window)[0]),
+            ("ru", [moscow], intervals.union(relays_in_view_within(iss_orbit, kept[1:], window)[0],
+                                             in_view_within(iss_orbit, moscow, window)))):
+        seen = covered_at(network, pos, sites)
+        near = np.min(np.abs(t[:, None] - spans.ravel()[None, :]), axis=1) < 1.0
+        assert np.array_equal(seen[~near], intervals.covers(spans, t, t)[~near]), network
+        assert 0.2 < seen.mean() < 0.9, network

@@ -184,7 +184,8 @@ class MapRenderer:
 
     def coverage_gaps(self, network: str, t0: float, t1: float) -> np.ndarray:
         """Intervals when the station has no line of sight to a relay or site of ``network`` (``us``, ``ru``), over
-        the blocks covering ``t0..t1``: worked out once per block (:mod:`planner.orbit.coverage`)."""
+        the blocks covering ``t0..t1``: sample by sample (each run reaching half a step beyond its samples), what
+        the map shades; :func:`planner.orbit.coverage.link_within` gives the edges to a fraction of a second."""
         if self.cache is None:
             return np.zeros((0, 2))
         found = [self._block_gaps(self.cache.block(key), network) for key in self.cache.block_keys(t0, t1)]
@@ -199,15 +200,16 @@ class MapRenderer:
         key = ("gaps", network, self.sites_key() if network != "us" else ())
         kept = block.extra.get(key)
         if kept is None:
-            from planner.orbit.coverage import link_within
-            from planner.orbit.errors import CannotJudge
+            from planner.orbit.coverage import covered_at
+            from planner.orbit.geodesy import ecef_of
 
-            start, end = block.start, block.start + self.cache.block_s
-            try:
-                covered = link_within(self.cache.orbit, network, [[start, end]], self.sites)
-            except CannotJudge:  # where SGP4 cannot fly the set the track has no points either
-                covered = np.array([[start, end]])
-            kept = block.extra[key] = intervals.complement(covered, start, end)
+            tr = block.track
+            pos = block.extra.get("ecef")
+            if pos is None:  # the samples' Earth-fixed places, shared by the networks
+                pos = block.extra["ecef"] = ecef_of(tr.lat_deg, tr.lon_deg, tr.alt_km)
+            known = np.isfinite(pos).all(axis=0)  # where SGP4 cannot fly the set the track has no points either
+            gap = known & ~covered_at(network, np.nan_to_num(pos), self.sites)
+            kept = block.extra[key] = intervals.from_samples(tr.t, gap, self.cache.step_s)
         return kept
 
     def place_key(self) -> tuple:
