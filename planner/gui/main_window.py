@@ -390,15 +390,17 @@ class MainWindow(QMainWindow):
             self._default_layout()
 
     def _default_layout(self) -> None:
-        """The docks of a first start: the record tables and the time list tabbed below beside the clashes, the editor
+        """The docks of a first start: the record tables tabbed below beside the clashes and the time list, the editor
         and the history tabbed on the right; the tables get about 40% of the height, activities 60% of the width.
 
         Done once the window is shown: tabbing docks in two areas before that leaves a stray second tab bar
         (Qt 6.11) drawn over the clashes."""
         self.splitDockWidget(self.docks["activities"], self.docks["clashes"], Qt.Orientation.Horizontal)
-        for name in ("time_list", "people", "sites", "element_sets"):
+        for name in ("people", "sites", "element_sets"):
             self.tabifyDockWidget(self.docks["activities"], self.docks[name])
         self.docks["activities"].raise_()
+        self.tabifyDockWidget(self.docks["clashes"], self.docks["time_list"])
+        self.docks["clashes"].raise_()
         self.tabifyDockWidget(self.docks["editor"], self.docks["history"])
         self.docks["editor"].raise_()
         height, width = self.height(), self.width()

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QBrush, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QMenu, QSpinBox, QTreeWidget, QTreeWidgetItem,
+    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QMenu, QSpinBox, QTreeWidget, QTreeWidgetItem,
     QVBoxLayout, QWidget,
 )
 
@@ -26,8 +26,8 @@ from planner.model.clocks import clocks_at
 from planner.model.countdown import coming, countdown, span_words
 from planner.model.times import UTC
 
-COLUMNS = ("When", "Start GMT", "Length", "Activity", "People", "Status")
-WHEN, START, LENGTH, TITLE, PEOPLE, STATUS = range(len(COLUMNS))
+COLUMNS = ("When", "Start GMT", "Activity", "People", "Length", "Status")  # what and when first: a narrow dock
+WHEN, START, TITLE, PEOPLE, LENGTH, STATUS = range(len(COLUMNS))
 ID_ROLE = Qt.ItemDataRole.UserRole
 FROM_NOW, FROM_CURSOR = "now", "cursor"
 
@@ -72,6 +72,8 @@ class TimeListPanel(QWidget):
         self.setObjectName("timeList")
         self.doc, self.clock, self.cursor, self.select = doc, clock, cursor, select
         self.source = QComboBox(self)
+        self.source.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.source.setMinimumContentsLength(8)
         self.source.setAccessibleName("List activities from")
         self.source.setToolTip("From now or from the time cursor over the next days, or the days of a crewed visit "
                                "(docking to undocking)")
@@ -81,15 +83,15 @@ class TimeListPanel(QWidget):
         self.days.setValue(2)
         self.days.setSuffix(" days")
         self.days.setToolTip("How many days from the start to list")
-        self.finished = QCheckBox("Done && skipped", self)
+        # (In the context menu, not beside them: the panel stays narrow enough to tab with the tables at 1024 px.)
+        self.finished = QAction("Show Done and Skipped", self)
+        self.finished.setCheckable(True)
         self.finished.setChecked(True)
         self.finished.setToolTip("List the activities that are done or skipped too (greyed)")
         tools = QHBoxLayout()
         tools.setContentsMargins(0, 0, 0, 0)
-        tools.addWidget(QLabel("From", self))
         tools.addWidget(self.source, 1)
         tools.addWidget(self.days)
-        tools.addWidget(self.finished)
         self.tree = QTreeWidget(self)
         self.tree.setAccessibleName("Coming activities")
         self.tree.setColumnCount(len(COLUMNS))
@@ -103,6 +105,9 @@ class TimeListPanel(QWidget):
         self.tree.itemDoubleClicked.connect(lambda item, _column: self.activate(item.data(TITLE, ID_ROLE)))
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
+        self.empty.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.empty.customContextMenuRequested.connect(
+            lambda pos: self.context_menu().exec(self.empty.mapToGlobal(pos)))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.status_actions: dict[ActivityStatus, QAction] = {}
         for status, key in STATUS_KEYS.items():
@@ -138,8 +143,8 @@ class TimeListPanel(QWidget):
         current = self.source.currentData()
         self.source.blockSignals(True)
         self.source.clear()
-        self.source.addItem("the time cursor", FROM_CURSOR)
-        self.source.addItem("now", FROM_NOW)
+        self.source.addItem("From the time cursor", FROM_CURSOR)
+        self.source.addItem("From now", FROM_NOW)
         project = self.doc.project
         plan_end = _plan_end(project)
         visits = sorted(((span, m.name, m.id) for m in project.missions if m.crewed
@@ -232,10 +237,9 @@ class TimeListPanel(QWidget):
         self.empty.setVisible(empty)
         if empty:
             start, end, _now = self.span()
-            what = self.source.currentText()
-            when = f"from {start:%d %b %Y %H:%M} GMT to {end:%d %b %Y %H:%M} GMT"
-            self.empty.setText(f"No activities {when} (from {what}). Choose a visit or the time cursor above, or "
-                               "more days.")
+            hidden = "" if self.finished.isChecked() else " (done and skipped ones not shown)"
+            self.empty.setText(f"No activities from {start:%d %b %Y %H:%M} GMT to {end:%d %b %Y %H:%M} GMT"
+                               f"{hidden}. Choose another start or a visit above, or more days.")
 
     def _shown(self, sources: bool = False) -> bool:
         """True when the list is on screen; else what is to be redone (the rows, and the sources too) is noted for
@@ -359,15 +363,13 @@ class TimeListPanel(QWidget):
 
     def _context_menu(self, pos) -> None:
         item = self.tree.itemAt(pos)
-        if item is None:
-            return
-        if not item.isSelected():
+        if item is not None and not item.isSelected():
             self.tree.setCurrentItem(item)
-        menu = self.context_menu()
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        self.context_menu().exec(self.tree.viewport().mapToGlobal(pos))
 
     def context_menu(self) -> QMenu:
-        """The menu of the selected rows: Show on the Timeline, then a status each (the current one checked)."""
+        """The menu of the selected rows: Select and Show, a status each (the current one checked), then whether
+        done and skipped activities are listed."""
         menu = QMenu(self)
         ids = self.selected_ids()
         show = menu.addAction("Select and Show")
@@ -379,4 +381,6 @@ class TimeListPanel(QWidget):
             action.setCheckable(True)
             action.setChecked(statuses == {status})
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.finished)
         return menu

@@ -54,7 +54,7 @@ def _click_dock_tab(window, title: str) -> None:
 def _row_rect(panel, activity_id: str):
     tree = panel.tree
     item = next(tree.topLevelItem(r) for r in range(tree.topLevelItemCount())
-                if tree.topLevelItem(r).data(3, Qt.ItemDataRole.UserRole) == activity_id)
+                if tree.topLevelItem(r).data(2, Qt.ItemDataRole.UserRole) == activity_id)
     tree.scrollToItem(item)
     return tree.visualItemRect(item)
 
@@ -67,47 +67,46 @@ def test_a_visit_lists_its_activities_in_order_with_their_countdowns(window):
     panel = window.time_list
     sources = [panel.source.itemText(i) for i in range(panel.source.count())]
     # The crewed visits, by their days at the station; Crew-3 has no departure in the plan.
-    assert sources[:2] == ["the time cursor", "now"]
+    assert sources[:2] == ["From the time cursor", "From now"]
     assert "Soyuz MS-19 visit, 05 Oct 2021 – 30 Mar 2022" in sources
     assert "Soyuz MS-20 visit, 08 Dec – 19 Dec 2021" in sources
     assert "Crew-3 visit, from 11 Nov 2021" in sources
     _choose(panel.source, "Soyuz MS-19 visit, 05 Oct 2021 – 30 Mar 2022")
     assert not panel.days.isEnabled()  # a visit has its own days
     rows = panel.texts()
-    assert [r[3] for r in rows] == [a.title for a in sorted(window.doc.project.activities, key=lambda a: a.start)]
-    assert rows[0] == ["ended 1 h 10 min ago", "279/12:50", "4 min",
-                       "Live downlink: the film crew greets Mission Control Moscow",
-                       "Yulia Peresild, Klim Shipenko, Anton Shkaplerov", "Planned"]
+    assert [r[2] for r in rows] == [a.title for a in sorted(window.doc.project.activities, key=lambda a: a.start)]
+    assert rows[0] == ["ended 1 h 10 min ago", "279/12:50", "Live downlink: the film crew greets Mission Control Moscow",
+                       "Yulia Peresild, Klim Shipenko, Anton Shkaplerov", "4 min", "Planned"]
     # 16:00 today, 10:01 tomorrow, 08:30 on 8 Oct, 09:00 on 9 Oct (66 h 55 min: days and hours from two days on).
     assert [r[0] for r in rows[1:5]] == ["in 1 h 55 min", "in 19 h 56 min", "in 42 h 25 min", "in 2 d 19 h"]
     assert [r[1] for r in rows[1:5]] == ["279/16:00", "280/10:01", "281/08:30", "282/09:00"]
-    assert rows[1][2] == "3 h 00 min" and rows[1][5] == "Planned"
+    assert rows[1][4] == "3 h 00 min" and rows[1][5] == "Planned"
     assert panel.tree.topLevelItem(0).toolTip(1) == "GMT 279/12:50\nHouston 07:50 CDT\nMoscow 15:50"
 
     # The clock ticks: the first night's scene is on, then over with no word of it.
     window.clock.set_now(datetime(2021, 10, 6, 16, 48, tzinfo=timezone.utc).timestamp())
     assert panel.texts()[1][0] == "now, 2 h 12 min left"
-    assert panel.tree.topLevelItem(1).font(3).bold()
+    assert panel.tree.topLevelItem(1).font(2).bold()
     window.clock.set_now(datetime(2021, 10, 6, 19, 20, tzinfo=timezone.utc).timestamp())
     assert panel.texts()[1][0] == "ended 20 min ago"
 
 
 def test_from_now_and_from_the_cursor_over_days(window):
     panel = window.time_list
-    _choose(panel.source, "now")
+    _choose(panel.source, "From now")
     # Two days from 14:05: what ended unmarked this last hour, then up to 8 Oct 14:05.
-    assert [r[3] for r in panel.texts()] == [
+    assert [r[2] for r in panel.texts()] == [
         "Live downlink: the film crew greets Mission Control Moscow", "Scene: first night aboard",
         "Window shot: Earth in daylight", "Scene: the cosmonaut falls ill"]
     panel.days.setFocus()
     QTest.keyClick(panel.days, Qt.Key.Key_Down)  # one day
-    assert [r[3] for r in panel.texts()][-1] == "Window shot: Earth in daylight"
+    assert [r[2] for r in panel.texts()][-1] == "Window shot: Earth in daylight"
     # The list moves on with the clock: a day later the first two are gone (the downlink ended 25 h ago).
     window.clock.set_now(datetime(2021, 10, 7, 15, 0, tzinfo=timezone.utc).timestamp())
-    assert [r[3] for r in panel.texts()] == ["Window shot: Earth in daylight", "Scene: the cosmonaut falls ill"]
+    assert [r[2] for r in panel.texts()] == ["Window shot: Earth in daylight", "Scene: the cosmonaut falls ill"]
     assert panel.texts()[0][0] == "ended 4 h 29 min ago"
 
-    _choose(panel.source, "the time cursor")
+    _choose(panel.source, "From the time cursor")
     window.time_cursor.set_time(datetime(2021, 10, 12, 0, 0, tzinfo=timezone.utc).timestamp())
     assert [r[1] for r in panel.texts()] == ["285/09:45"]  # one day from the cursor: the press conference
     window.time_cursor.set_time(datetime(2022, 1, 1, tzinfo=timezone.utc).timestamp())
@@ -149,20 +148,21 @@ def test_keys_and_the_context_menu_mark_the_status_one_undo_step_each(window):
     assert panel.selected_ids() == ["act-02", "act-03"]
     menu = panel.context_menu()
     texts = [a.text() for a in menu.actions() if a.text()]
-    assert texts == ["Select and Show", "Mark Planned", "Mark In progress", "Mark Done", "Mark Skipped"]
+    assert texts == ["Select and Show", "Mark Planned", "Mark In progress", "Mark Done", "Mark Skipped",
+                     "Show Done and Skipped"]
     assert [a.shortcut().toString() for a in menu.actions() if a.text().startswith("Mark")] == ["P", "I", "D", "S"]
     next(a for a in menu.actions() if a.text() == "Mark Skipped").trigger()
     assert {_status(window, a) for a in ("act-02", "act-03")} == {ActivityStatus.SKIPPED}
     assert stack.text(stack.index() - 1) == "Mark 2 activities skipped"
-    assert panel.tree.topLevelItem(2).font(3).strikeOut()
+    assert panel.tree.topLevelItem(2).font(2).strikeOut()
     window.act_undo.trigger()
     assert (_status(window, "act-02"), _status(window, "act-03")) == (ActivityStatus.IN_PROGRESS,
                                                                        ActivityStatus.PLANNED)
-    assert panel.tree.topLevelItem(2).foreground(3) != panel.tree.topLevelItem(0).foreground(3)  # not greyed now
-    # Done and skipped ones can be left out.
+    assert panel.tree.topLevelItem(2).foreground(2) != panel.tree.topLevelItem(0).foreground(2)  # not greyed now
+    # Done and skipped ones can be left out (the menu's last entry).
     window.act_redo.trigger()
-    panel.finished.click()
-    assert [r[3] for r in panel.texts()][:2] == ["Scene: the cosmonaut falls ill", "Surgery scene, part 1"]
+    next(a for a in panel.context_menu().actions() if a.text() == "Show Done and Skipped").trigger()
+    assert [r[2] for r in panel.texts()][:2] == ["Scene: the cosmonaut falls ill", "Surgery scene, part 1"]
 
 
 def test_help_lists_the_status_keys(window):
@@ -176,7 +176,7 @@ def test_help_lists_the_status_keys(window):
 def test_hidden_it_waits_and_catches_up_when_shown(window):
     panel = window.time_list
     _choose(panel.source, "Soyuz MS-19 visit, 05 Oct 2021 – 30 Mar 2022")
-    _click_dock_tab(window, "Activities")  # the time list's tab behind (still "visible" to Qt, but not seen)
+    _click_dock_tab(window, "Clashes")  # the time list's tab behind (still "visible" to Qt, but not seen)
     assert panel.visibleRegion().isEmpty()
     before = panel.texts()
     window.clock.set_now(datetime(2021, 10, 6, 15, 5, tzinfo=timezone.utc).timestamp())
@@ -190,6 +190,6 @@ def test_hidden_it_waits_and_catches_up_when_shown(window):
     # The visit's mission deleted: the list falls back on the time cursor, and says what it lists.
     window.views["missions"].select_ids(["soyuz-ms-19"])
     window.act_delete.trigger()
-    assert panel.source.currentText() == "the time cursor" and panel.days.isEnabled()
+    assert panel.source.currentText() == "From the time cursor" and panel.days.isEnabled()
     assert "Soyuz MS-19 visit, 05 Oct 2021 – 30 Mar 2022" not in [panel.source.itemText(i)
                                                                   for i in range(panel.source.count())]
