@@ -424,7 +424,7 @@ class RuleEngine:
     def state(self) -> PlanState:
         """The station state the current findings were worked out from (what fixes are made from)."""
         acts = ActivityState(self.rows, lambda person: self.person_acts.get(person, ()), self._context(),
-                             self.orbit_view, self.sites)
+                             self.orbit_view, self.sites, self.crew_day)
         events = None
         if self.events_orbit is not None:
             events = EventsState(self._beta_context(), self._landing_context(), self.station, self.project.mission)

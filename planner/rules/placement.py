@@ -20,6 +20,7 @@ import numpy as np
 
 from planner import intervals
 from planner.model.activity import NeedKind
+from planner.model.crew_day import BlockKind, CrewDay
 from planner.model.time_text import short_time
 from planner.orbit.errors import CannotJudge
 from planner.orbit.horizon import outside_ephemeris
@@ -53,8 +54,9 @@ class ActivityState:
     of fixes)."""
 
     def __init__(self, rows, activities_of: Callable[[str], Iterable[str]], context: ActivityContext,
-                 orbit: OrbitCache | None, sites: dict):
+                 orbit: OrbitCache | None, sites: dict, crew_day: CrewDay | None = None):
         self.rows = rows  # activity id -> ActivityRow (``.get``)
+        self.crew_day = crew_day  # the crew's day: where a search that keeps to the working hours looks
         self.activities_of = activities_of  # person id -> ids of their activities
         self.context = context
         self.orbit = orbit
@@ -99,7 +101,7 @@ class ActivityState:
 
 class Search(NamedTuple):
     """Where to look for an activity's new start: nearest ``want``, within ``[lo, hi]``; with ``stay`` its people
-    must be aboard, with ``orbit`` its orbit needs met."""
+    must be aboard, with ``orbit`` its orbit needs met, with ``working`` all of it in its people's working hours."""
 
     row: ActivityRow
     want: float
@@ -107,6 +109,7 @@ class Search(NamedTuple):
     hi: float
     stay: bool
     orbit: bool
+    working: bool = False
 
 
 def condition(need, sites: dict) -> tuple[tuple | None, object]:
@@ -162,6 +165,8 @@ def allowed(search: Search, state: ActivityState) -> list[tuple[float, float]]:
         together = aboard(ctx, row.people)
         # [start, end) inside one stay (an instant: before the stay's end)
         spans = _meet(spans, [(a, b - length if length > 0 else b - _PAST) for a, b in together])
+    if search.working and row.people and state.crew_day is not None:
+        spans = _meet(spans, working_starts(state.crew_day, row.people, lo, hi, length))
     if search.orbit and row.orbit_needs:
         limit = ctx.settings.element_set_max_age_days * 86400 - AGE_MARGIN_S
         epochs = ctx.epochs[bisect_left(ctx.epochs, lo - limit):bisect_right(ctx.epochs, hi + length + limit)]
@@ -175,6 +180,18 @@ def allowed(search: Search, state: ActivityState) -> list[tuple[float, float]]:
     if length > 0:  # an instant shares no moment with anything
         holes += [(o.start - length, o.end) for o in state.others(row, lo, hi + length) if o.end > o.start]
     return _cut(spans, holes) if holes else spans
+
+
+def working_starts(day: CrewDay, people, lo: float, hi: float, length: float) -> list[tuple[float, float]]:
+    """The closed spans of starts in ``[lo, hi]`` at which ``[start, start + length)`` lies in the working hours of
+    every one of ``people`` (an instant: inside them)."""
+    work = None
+    for person in people:
+        mine = day.blocks(person, lo, hi + length).of(BlockKind.WORK)
+        work = mine if work is None else intervals.intersect(work, mine)
+    if work is None:
+        return []
+    return [(a, b - length if length > 0 else b - _PAST) for a, b in intervals.normalise(work).tolist()]
 
 
 def _orbit_spans(search: Search, state: ActivityState) -> list[tuple[float, float]]:

@@ -1,8 +1,9 @@
 """Fixes for conflicts, worked out from the current timeline when findings are listed: compatible ports
 free for the whole stay, the earliest time a port is free, a docked vehicle with a free seat, a return crew to
-join, and for an activity the nearest time that meets its orbit needs or lies in its people's stay. Two warnings
+join, and for an activity the nearest time that meets its orbit needs or lies in its people's stay. Some warnings
 have fixes too (:data:`WARNING_FIXES`): a dynamic event in high beta and a landing outside daylight or far from
-an opportunity (:mod:`planner.rules.event_fixes`).
+an opportunity (:mod:`planner.rules.event_fixes`), and an activity in its people's rest or on their day off (the
+nearest time in the working hours of all of them).
 
 Every fix is offered only when the plan's rules, judging the plan with the fix applied, find its finding gone and
 no new conflict (``PlanState.judge``, the engine's :meth:`~planner.rules.engine.RuleEngine.judge`): one check
@@ -18,6 +19,7 @@ import numpy as np
 from planner import intervals
 from planner.model.activity import NeedKind
 from planner.rules import activities, blocking, event_fixes, high_beta, landing_rule, lifeboat, missions, orbit_rule
+from planner.rules import crew_day as crew_rules
 from planner.rules import ports, spacing
 from planner.rules.findings import Finding, Suggestion
 from planner.model.time_text import short_time, short_times
@@ -42,9 +44,10 @@ class PlanState(NamedTuple):
 
 
 #: The warnings that have fixes (the others are worth a look, with nothing obvious to change).
-WARNING_FIXES = (high_beta.HIGH_BETA, landing_rule.LANDING)
+WARNING_FIXES = (high_beta.HIGH_BETA, landing_rule.LANDING, crew_rules.REST_RULE, crew_rules.DAY_OFF_RULE)
 _PORT_RULES = (ports.DOUBLE_BOOKING, ports.COMPATIBILITY, ports.REQUIREMENT, ports.EXISTS)
 _MOVABLE = (orbit_rule.ORBIT, activities.OUTSIDE_STAY)  # activity conflicts a move of the activity fixes
+_RESTING = (crew_rules.REST_RULE, crew_rules.DAY_OFF_RULE)  # activity warnings a move into working hours fixes
 
 
 def suggest(finding: Finding, state: PlanState) -> Finding:
@@ -82,7 +85,7 @@ def _suggest(finding: Finding, state: PlanState) -> tuple[Finding, tuple[Suggest
         found += free_seats(state, finding)
     elif finding.rule == lifeboat.MISSING and finding.people:
         found += return_seats(state, finding)
-    elif finding.rule in _MOVABLE and len(finding.activities) == 1:
+    elif finding.rule in _MOVABLE + _RESTING and len(finding.activities) == 1:
         found += [fix for fix in activity_fixes([finding], state) if fix is not None]
     elif finding.rule == spacing.SPACING and finding.vehicles:
         return _spacing_fixes([finding], state)[0], judged
@@ -377,6 +380,12 @@ def activity_fixes(findings: list[Finding], state: PlanState) -> list[Suggestion
 
 def _searches(finding: Finding, row, acts: ActivityState) -> list[Search]:
     """Where to look for the activity's new time, in order of preference."""
+    if finding.rule in _RESTING:
+        if acts.crew_day is None or not row.people:
+            return []
+        lo, hi = row.start - SEARCH_S, row.start + SEARCH_S
+        orbit = bool(row.orbit_needs) and acts.orbit is not None
+        return [Search(row, row.start, lo, hi, stay=True, orbit=orbit, working=True)]
     if finding.rule == orbit_rule.ORBIT:
         if acts.orbit is None or not row.orbit_needs:
             return []
@@ -398,7 +407,11 @@ def _searches(finding: Finding, row, acts: ActivityState) -> list[Search]:
 
 def _move_text(finding: Finding, search: Search, moved, acts: ActivityState) -> Suggestion:
     row = search.row
-    if finding.rule == orbit_rule.ORBIT:
+    if finding.rule in _RESTING:
+        met = f", {_needs_text(row, acts)}" if search.orbit else ""
+        text = f"move to {moved_text(row, moved)}, the nearest time in the working hours of {_people_text(row, acts)}"
+        text += met
+    elif finding.rule == orbit_rule.ORBIT:
         text = f"move to {moved_text(row, moved)}, the nearest time {_needs_text(row, acts)}"
     else:
         met = f", {_needs_text(row, acts)}" if search.orbit else ""
@@ -422,6 +435,14 @@ def _needs_text(row, acts: ActivityState) -> str:
         if word not in words:
             words.append(word)
     return " and ".join(words)
+
+
+def _people_text(row, acts: ActivityState) -> str:
+    """'Ann', 'Ann and Bo', 'Ann, Bo and Cy', 'all 4 of its people'."""
+    names = [acts.context.names.get(p, p) for p in row.people]
+    if len(names) > 3:
+        return f"all {len(names)} of its people"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _aboard_text(row, acts: ActivityState) -> str:

@@ -14,6 +14,7 @@ from planner.model.times import parse_utc
 from planner.resources import example_project_path
 from planner.rules import RuleEngine
 from planner.rules.crew_day import DAY_OFF_RULE, REST_RULE, WORKLOAD_RULE
+from planner.rules.fixes import apply_fix
 from planner.store import load_project
 
 WINDOW_SHOT = "act-03"  # Window shot: Earth in daylight, Thu 7 Oct 10:01-10:31, Peresild and Shipenko
@@ -119,3 +120,25 @@ def test_a_long_weekday_is_warned_after_an_edit_as_in_a_full_check(example):
     assert "has 7 h of activities planned on Thursday 2021-10-14, more than the 6 h 30 min" in thursday[0].message
     assert set(thursday[0].activities) == {WINDOW_SHOT, "act-10"}
     same_as_full_check(engine)
+
+
+def test_a_shoot_in_the_night_is_offered_the_nearest_working_hours_of_its_people(example):
+    move(example, WINDOW_SHOT, "2021-10-07T23:00:00Z", "2021-10-07T23:30:00Z")
+    engine = RuleEngine(example)
+    [found] = [f for f in engine.findings(suggestions=True) if f.rule == REST_RULE]
+    [fix] = found.suggestions
+    # The working window of 7 October ends at 19:15 GMT: the half hour before it, 4 h 15 min earlier.
+    assert fix.action == "move-activity" and fix.utc == parse_utc("2021-10-07T18:45:00Z").timestamp()
+    assert fix.text == ("move to 2021-10-07 18:45–19:15 UTC (4 h 15 min earlier), the nearest time in the working "
+                        "hours of Yulia Peresild and Klim Shipenko")
+    fixed = apply_fix(example, found, fix).applied_to(example)
+    assert crew(RuleEngine(fixed), REST_RULE) == []
+
+
+def test_the_sunday_scene_is_offered_a_working_day(example):
+    engine = RuleEngine(example)
+    [found] = [f for f in engine.findings(suggestions=True) if f.rule == DAY_OFF_RULE]
+    [fix] = found.suggestions
+    assert "the nearest time in the working hours of all 4 of its people" in fix.text
+    fixed = apply_fix(example, found, fix).applied_to(example)
+    assert crew(RuleEngine(fixed), DAY_OFF_RULE) == [] and crew(RuleEngine(fixed), REST_RULE) == []
