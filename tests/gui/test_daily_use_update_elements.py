@@ -34,6 +34,12 @@ def _open_from_menu(window, qtbot):
     return dialog
 
 
+def _checked(window, qtbot):
+    """The window once its check of the plan has ended (it may run in the background)."""
+    qtbot.waitUntil(lambda: not getattr(window.checker, "checking", False))
+    return window
+
+
 def _type_source(dialog, url: str) -> None:
     dialog.source_edit.selectAll()
     QTest.keyClick(dialog.source_edit, Qt.Key.Key_Delete)
@@ -56,8 +62,8 @@ def test_the_element_sets_menu_holds_import_and_update(example_window):
 
 
 def test_a_downloaded_set_is_added_as_one_undo_step_and_the_address_remembered(example_window, qtbot, december,
-                                                                                click_text, checked):
-    window = checked(example_window)
+                                                                                click_text):
+    window = _checked(example_window, qtbot)
     before = list(window.doc.project.element_sets)
     steps = window.doc.undo_stack.count()
     dialog = _open_from_menu(window, qtbot)
@@ -158,13 +164,13 @@ def test_the_settings_timeout_is_used(example_window, qtbot, element_server, cli
 
 # ---------------------------------------------------------------- the notice that offers the update
 
-def test_no_notice_for_a_plan_of_past_years(example_window, checked):
+def test_no_notice_for_a_plan_of_past_years(example_window, qtbot):
     """The example (2021-22) has a landing too far from its one set, but today's set would not help it."""
-    window = checked(example_window)
+    window = _checked(example_window, qtbot)
     assert window.element_notice.text() == ""
 
 
-def test_a_plan_beyond_its_element_sets_is_offered_the_update(qtbot, tmp_path, monkeypatch, checked, click_text):
+def test_a_plan_beyond_its_element_sets_is_offered_the_update(qtbot, tmp_path, monkeypatch, click_text):
     """Seen from March 2022, the example's Soyuz MS-19 landing (30 March) is 166 days from its element set."""
     import shutil
 
@@ -179,7 +185,7 @@ def test_a_plan_beyond_its_element_sets_is_offered_the_update(qtbot, tmp_path, m
     qtbot.addWidget(window)
     assert window.files.open_path(path) is None
     window.show()
-    checked(window)
+    _checked(window, qtbot)
     notice = window.element_notice
     qtbot.waitUntil(lambda: notice.text() != "")
     assert notice.text().startswith("Element sets too old: ")
