@@ -147,3 +147,14 @@ def test_a_set_already_kept_is_found_by_satellite_and_epoch(element_server, data
     assert kept_already([], got) is None
     from_file.id, from_file.epoch = "renamed", from_file.epoch.replace(microsecond=0)
     assert kept_already([from_file], got) is None
+
+
+def test_a_host_that_cannot_be_found_says_so(monkeypatch):
+    """No network, or a wrong name: the resolver's failure (stood in for here: the test asks no resolver)."""
+    def no_such_host(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    with pytest.raises(FetchError) as caught:
+        fetch_element_set("https://celestrak.example/gp.php?CATNR=25544&FORMAT=json", timeout=5)
+    assert str(caught.value) == "cannot find the server celestrak.example (no network, or a wrong address)"
