@@ -111,7 +111,7 @@ class TimeListPanel(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.status_actions: dict[ActivityStatus, QAction] = {}
         for status, key in STATUS_KEYS.items():
-            action = QAction(f"Mark {status.label}", self.tree)
+            action = QAction(f"Mark {status.label.title()}", self.tree)
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(lambda _checked=False, status=status: self.set_status(status))

@@ -148,7 +148,7 @@ def test_keys_and_the_context_menu_mark_the_status_one_undo_step_each(window):
     assert panel.selected_ids() == ["act-02", "act-03"]
     menu = panel.context_menu()
     texts = [a.text() for a in menu.actions() if a.text()]
-    assert texts == ["Select and Show", "Mark Planned", "Mark In progress", "Mark Done", "Mark Skipped",
+    assert texts == ["Select and Show", "Mark Planned", "Mark In Progress", "Mark Done", "Mark Skipped",
                      "Show Done and Skipped"]
     assert [a.shortcut().toString() for a in menu.actions() if a.text().startswith("Mark")] == ["P", "I", "D", "S"]
     next(a for a in menu.actions() if a.text() == "Mark Skipped").trigger()
