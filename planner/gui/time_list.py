@@ -218,6 +218,12 @@ class TimeListPanel(QWidget):
             self.tree.resizeColumnToContents(column)
         self.tree.setColumnWidth(TITLE, max(self.tree.columnWidth(TITLE), 220))
         self._say_empty(not items)
+        # A long list (a visit's weeks) opens at what is on or next, not at its first day.
+        now = datetime.fromtimestamp(self.clock.now(), UTC)
+        first = next((item for item, a in zip(items, listed) if a.end > now
+                      and a.status not in (ActivityStatus.DONE, ActivityStatus.SKIPPED)), None)
+        if first is not None:
+            self.tree.scrollToItem(first, QAbstractItemView.ScrollHint.PositionAtTop)
 
     @staticmethod
     def _write(item: QTreeWidgetItem, activity, names: dict) -> None:

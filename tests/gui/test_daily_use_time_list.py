@@ -193,3 +193,13 @@ def test_hidden_it_waits_and_catches_up_when_shown(window):
     assert panel.source.currentText() == "From the time cursor" and panel.days.isEnabled()
     assert "Soyuz MS-19 visit, 05 Oct 2021 – 30 Mar 2022" not in [panel.source.itemText(i)
                                                                   for i in range(panel.source.count())]
+
+
+def test_a_visits_list_opens_at_what_is_on_or_next(window):
+    panel = window.time_list
+    panel.tree.setFixedHeight(4 * panel.tree.sizeHintForRow(0))  # a few rows on screen
+    window.clock.set_now(datetime(2021, 10, 12, 9, 0, tzinfo=timezone.utc).timestamp())
+    _choose(panel.source, "Soyuz MS-19 visit, 05 Oct 2021 – 30 Mar 2022")
+    QApplication.processEvents()
+    top = panel.tree.itemAt(5, 5)
+    assert top.text(2) == "Live downlink: press conference with Roscosmos" and top.text(0) == "in 45 min"

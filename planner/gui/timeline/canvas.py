@@ -39,6 +39,7 @@ from planner.gui.timeline.layers.marks import highlight_rects
 from planner.gui.timeline.layers.now import shown_now
 from planner.gui.timeline.render import TimelineRenderer
 from planner.gui.timeline.scale import TimeScale, snap_step
+from planner.model.clocks import clocks_at
 from planner.model.display_time import format_in_zone
 from planner.model.shift import plan_shift, shift_activity, shift_mission
 from planner.model.times import from_epoch, to_epoch
@@ -597,6 +598,8 @@ class TimelineCanvas(QWidget):
             if any(r.contains(pos) for r in finding_rects(self.layout_, finding, y0, plot, self.scale)):
                 word = "Conflict" if finding.is_conflict else "Warning"
                 lines.append(f"<b>{word}: {finding.rule}</b><br>{message_in_zone(finding.message, zone)}")
+        if self.state.now is not None and pos.x() >= LABEL_W and abs(pos.x() - self.scale.x(self.state.now)) <= 3:
+            lines.append(f"<b>Now</b> {clocks_at(self.state.now).text(' · ')}")
         if pos.x() >= LABEL_W:
             lines += launch_tooltip_lines(self.orbit, self.state, self.scale, *self.visible_span(), pos.x(), zone)
         for k, rect in highlight_rects(self.state, plot, self.scale):

@@ -65,6 +65,8 @@ def test_the_now_line_shows_only_while_the_plan_spans_today(window, tmp_path):
     assert _now_pixels(canvas, now) > 20
     assert canvas.state.now == now
     assert view.clock_bar.now_label.text() == "Now   GMT 279/14:05"
+    on_line = QPointF(canvas.scale.x(now) + 1, canvas.height() - 30)
+    assert "<b>Now</b> GMT 279/14:05 · Houston 09:05 CDT · Moscow 17:05" in canvas.tooltip_at(on_line)
     assert window.grab().save(str(tmp_path / "now-line.png"))
     # Beyond the plan (its last landing is on 30 Mar 2022): no line, even on the day shown.
     later = utc(2023, 6, 1, 12)
