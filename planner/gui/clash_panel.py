@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton,
@@ -10,7 +12,9 @@ from PySide6.QtWidgets import (
 
 from planner.gui.clash_checker import ClashChecker
 from planner.gui.findings_model import FindingsModel
-from planner.rules import Finding, Suggestion
+
+if TYPE_CHECKING:  # (the rules load on the full check's worker thread, not while the window opens)
+    from planner.rules import Finding, Suggestion
 
 NO_FIX = "No automatic fix: edit the plan to resolve it."
 
@@ -109,6 +113,7 @@ class ClashPanel(QWidget):
         layout.addWidget(splitter)
         self._fixed: Finding | None = None  # the selected finding with its fixes worked out
         checker.findingsChanged.connect(self.refresh)
+        checker.checkStarted.connect(self.refresh)
         self.refresh()
 
     def resizeEvent(self, event):  # noqa: N802
@@ -125,7 +130,7 @@ class ClashPanel(QWidget):
         self.failure.setText(f"Results not current: {error} The findings listed are from the last check that "
                              f"worked; the next edit checks the plan again." if error else "")
         self.failure.setVisible(bool(error))
-        self.summary.setText("Check failed" if error else
+        self.summary.setText("Checking the plan…" if self.checker.checking else "Check failed" if error else
                              f"{conflicts} conflict{'s' if conflicts != 1 else ''}, "
                              f"{warnings} warning{'s' if warnings != 1 else ''}")
         findings = self.checker.findings

@@ -20,6 +20,8 @@ from planner.model import edits
 class ProjectDocument(QObject):
     """One project, one file, one undo stack."""
 
+    #: an edit is about to change the project (sent before each ``apply_*``: a reader on another thread waits)
+    aboutToEdit = Signal()
     #: collection name, ids of the items inserted, removed or replaced (coarse: for checkers)
     itemsChanged = Signal(str, list)
     #: precise, for table models: (collection, row) after the insert / before the remove / of the change
@@ -68,17 +70,20 @@ class ProjectDocument(QObject):
     # -- primitive edits; only undo commands call these --
 
     def apply_insert(self, collection: str, index: int, item) -> None:
+        self.aboutToEdit.emit()
         edits.insert_item(self.project, collection, index, item)
         self.itemInserted.emit(collection, edits.index_of(self.project, collection, item.id))
         self.itemsChanged.emit(collection, [item.id])
 
     def apply_remove(self, collection: str, item_id: str) -> tuple[int, object]:
+        self.aboutToEdit.emit()
         where = edits.remove_item(self.project, collection, item_id)
         self.itemRemoved.emit(collection, where[0])
         self.itemsChanged.emit(collection, [item_id])
         return where
 
     def apply_replace(self, collection: str, item_id: str, new_item) -> object:
+        self.aboutToEdit.emit()
         old = edits.replace_item(self.project, collection, item_id, new_item)
         self.itemReplaced.emit(collection, edits.index_of(self.project, collection, new_item.id))
         self.itemsChanged.emit(collection, sorted({item_id, new_item.id}))
@@ -88,6 +93,7 @@ class ProjectDocument(QObject):
         """Set a top-level attribute of the project (``settings``, ``meta``, ``port_blocks``); return the old value."""
         if part not in ("settings", "meta", "port_blocks", "station_id", "crew_day"):
             raise KeyError(part)
+        self.aboutToEdit.emit()
         old = getattr(self.project, part)
         setattr(self.project, part, value)
         self.partChanged.emit(part)

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import math
 import re
+from typing import TYPE_CHECKING
 from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from planner.model.display_time import format_in_zone
 from planner.model.times import from_epoch
-from planner.rules import Finding
+
+if TYPE_CHECKING:  # (the rules load on the full check's worker thread, not while the window opens)
+    from planner.rules import Finding
 
 # An instant as the rules write it in a sentence: "2021-12-22 08:41 UTC" (seconds optional).
 _UTC_IN_TEXT = re.compile(r"\b(\d{4}-\d\d-\d\d) (\d\d:\d\d)(:\d\d)? UTC\b")

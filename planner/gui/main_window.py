@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.clash_panel.findingSelected.connect(self.show_finding)
         self.clash_panel.applyRequested.connect(self.apply_fix)
         self.checker.findingsChanged.connect(self._update_clash_status)
+        self.checker.checkStarted.connect(self._update_clash_status)
         self.time_list = TimeListPanel(self.doc, self.clock, self.time_cursor,
                                        lambda ids: self.views["activities"].select_ids(ids), self)
         self.selectionChanged.connect(self.time_list.show_selection)
@@ -295,6 +296,11 @@ class MainWindow(QMainWindow):
         return port_status(timeline, port, start, end, mission.id, names)
 
     def _update_clash_status(self):
+        if self.checker.checking:
+            self.clash_status.setText("Checking the plan…")
+            self.clash_status.setStyleSheet("")
+            self.clash_status.setToolTip("The rules are checking the whole plan; the window can be used meanwhile")
+            return
         if self.checker.error:  # never "0 conflicts" for a plan that could not be checked
             self.clash_status.setText("Check failed · results not current")
             self.clash_status.setStyleSheet("color: #c62828; font-weight: bold;")
@@ -472,6 +478,7 @@ class MainWindow(QMainWindow):
             return
         self.files.closed()
         self._save_layout()
+        self.checker.shut_down()
         event.accept()
 
     def open_settings(self) -> None:

@@ -7,10 +7,14 @@ map and editors are handed it and subscribe to ``changed``, as napari's Qt views
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from planner.model import Project
-from planner.station import StationTimeline
+
+if TYPE_CHECKING:  # (the station state loads on the full check's worker thread, not while the window opens)
+    from planner.station import StationTimeline
 
 
 class StationState(QObject):
@@ -21,16 +25,22 @@ class StationState(QObject):
 
     def __init__(self, timeline: StationTimeline | None = None, parent=None):
         super().__init__(parent)
-        self._timeline = timeline if timeline is not None else StationTimeline.from_project(Project())
+        self._timeline = timeline  # None: an empty plan's, made when first asked for
 
     @classmethod
     def of(cls, project: Project, parent=None) -> "StationState":
         """A state derived from ``project`` once (for a view shown without a live checker)."""
+        from planner.station import StationTimeline
+
         return cls(StationTimeline.from_project(project), parent)
 
     @property
     def timeline(self) -> StationTimeline:
         """Every mission's and person's track, the stays by port, the headcount."""
+        if self._timeline is None:
+            from planner.station import StationTimeline
+
+            self._timeline = StationTimeline.from_project(Project())
         return self._timeline
 
     def publish(self, timeline: StationTimeline) -> None:

@@ -7,14 +7,12 @@ its id, or any site within :data:`SAME_PLACE_KM` of it) is not added again.
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolButton
 
 from planner.gui.commands import InsertItem
 from planner.model import GroundSite, Project
 from planner.model.site_catalogue import usual_sites
-from planner.orbit.geodesy import ground_distance_km
 
 TEXT = "Add Usual Ground Sites"
 #: a site of the plan this close to a usual one is that centre already (the example's "Houston JSC" is)
@@ -27,6 +25,10 @@ def _short(site: GroundSite) -> str:
 
 def missing_sites(project: Project) -> list[GroundSite]:
     """The usual sites the plan lacks, in catalogue order."""
+    import numpy as np  # (not while the window opens: the Edit menu asks when shown)
+
+    from planner.orbit.geodesy import ground_distance_km
+
     have = project.sites
     ids = {s.id for s in have}
     lats, lons = np.array([s.lat_deg for s in have]), np.array([s.lon_deg for s in have])

@@ -75,7 +75,21 @@ def example_window(qtbot, tmp_path):
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.files.open_path(path) is None
+    # The full check runs on its worker thread; these tests start from the window once it has shown its result.
+    qtbot.waitUntil(lambda: not window.checker.checking)
     return window
+
+
+@pytest.fixture
+def checked(qtbot):
+    """``checked(window)``: wait until the window's full check (after an open, or a change of settings, sites or
+    element sets, which runs on a worker thread) has finished and the views show its result."""
+
+    def wait(window):
+        qtbot.waitUntil(lambda: not window.checker.checking)
+        return window
+
+    return wait
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from planner.store import load_project, save_project
 
 
 @pytest.fixture
-def open_changed(qtbot, tmp_path, show_active):
+def open_changed(qtbot, tmp_path, show_active, checked):
     """``open_changed(edit)``: a main window, shown and active, over a copy of the example changed by ``edit``."""
 
     def open_it(edit):
@@ -28,7 +28,7 @@ def open_changed(qtbot, tmp_path, show_active):
         window = MainWindow()
         qtbot.addWidget(window)
         assert window.files.open_path(path) is None
-        return show_active(window)
+        return checked(show_active(window))
 
     return open_it
 

@@ -31,7 +31,7 @@ def _type_in_name(window, text: str) -> None:
     QTest.keyClicks(field, text)
 
 
-def test_a_failed_check_says_so_and_the_next_check_that_works_clears_it(shown, monkeypatch):
+def test_a_failed_check_says_so_and_the_next_check_that_works_clears_it(shown, monkeypatch, checked):
     window, panel = shown, shown.clash_panel
     window.views["missions"].select_ids(["crew-3"])
     conflicts, warnings = window.checker.counts()
@@ -44,6 +44,7 @@ def test_a_failed_check_says_so_and_the_next_check_that_works_clears_it(shown, m
     monkeypatch.setattr(RuleEngine, "__init__", _rules_crash)
     _type_in_name(window, " (Endurance)")
     assert window.doc.project.mission("crew-3").name == "Crew-3 (Endurance)"  # the edit itself is kept
+    checked(window)  # (after the first failure, each keystroke checks the whole plan again, on a worker thread)
 
     status = window.clash_status.text()
     assert "failed" in status and "not current" in status and "0 conflicts" not in status
@@ -58,17 +59,20 @@ def test_a_failed_check_says_so_and_the_next_check_that_works_clears_it(shown, m
     monkeypatch.setattr(RuleEngine, "changed", working_changed)
     monkeypatch.setattr(RuleEngine, "__init__", working_init)
     _type_in_name(window, "!")
+    assert window.clash_status.text() == "Checking the plan…"  # the whole plan, on a worker thread
+    checked(window)
     assert window.clash_status.text() == f"0 conflicts · {warnings} warning{'s' if warnings != 1 else ''}"
     assert not panel.failure.isVisible() and panel.summary.text().startswith("0 conflicts")
     assert window.checker.error == ""
 
 
-def test_a_plan_whose_check_fails_on_opening_is_not_shown_clean(qtbot, example_window, monkeypatch):
+def test_a_plan_whose_check_fails_on_opening_is_not_shown_clean(qtbot, example_window, monkeypatch, checked):
     def crash(self, *args, **kwargs):
         raise ValueError("cannot judge 2060-01-01\nsecond line")
 
     monkeypatch.setattr(RuleEngine, "__init__", crash)
     assert example_window.files.open_path(example_window.doc.path) is None
+    checked(example_window)
     assert example_window.clash_status.text() == "Check failed · results not current"
     assert example_window.checker.error == ("The check stopped with an error in the rules "
                                             "(ValueError: cannot judge 2060-01-01).")

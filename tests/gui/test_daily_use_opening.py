@@ -21,7 +21,9 @@ def _day(t: float) -> date:
 
 
 def shown_days(window: MainWindow) -> dict[str, date]:
-    """The day each view shows, as a person reads it off the screen."""
+    """The day each view shows, as a person reads it off the screen (once the plan is checked: a timeline shown
+    before fits itself to the stays when they are known)."""
+    window.checker.settle()
     timeline, calendar, ground_map = window.timeline_view, window.calendar_view, window.map_panel
     timeline.canvas.layout_  # noqa: B018 (the lanes are built, and fitted, when first read or painted)
     lo, hi = timeline.canvas.visible_span()

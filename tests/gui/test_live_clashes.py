@@ -39,7 +39,7 @@ def test_the_example_opens_with_no_conflicts(window):
     assert window.clash_status.text().startswith("0 conflicts")
 
 
-def test_dock_at_an_occupied_port_apply_the_free_port_undo_redo_save_reopen(window, tmp_path, qtbot):
+def test_dock_at_an_occupied_port_apply_the_free_port_undo_redo_save_reopen(window, tmp_path, qtbot, checked):
     window.act_new_mission.trigger()
     mission_id = window.mission_editor.mission_id
     # A Soyuz docking at Rassvet while Soyuz MS-19 is there.
@@ -78,6 +78,7 @@ def test_dock_at_an_occupied_port_apply_the_free_port_undo_redo_save_reopen(wind
     reopened = MainWindow()
     qtbot.addWidget(reopened)
     assert reopened.files.open_path(target) is None
+    checked(reopened)
     assert reopened.doc.project == window.doc.project
     assert [f.message for f in reopened.checker.findings] == [f.message for f in window.checker.findings]
 

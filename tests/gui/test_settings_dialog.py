@@ -13,25 +13,25 @@ from planner.gui.settings_dialog import SettingsDialog
 from planner.store import load_project
 
 
-def test_tightening_the_spacing_threshold_is_undoable_and_saved(qtbot, tmp_path):
+def test_tightening_the_spacing_threshold_is_undoable_and_saved(qtbot, tmp_path, checked):
     path = tmp_path / "plan.issplan"
     shutil.copyfile(example_project_path(), path)
     window = MainWindow()
     qtbot.addWidget(window)
     window.files.open_path(path)
-    warnings_before = len(window.checker.findings)
+    warnings_before = len(checked(window).checker.findings)
     dialog = SettingsDialog(window)
     qtbot.addWidget(dialog)
     dialog.station_editors["spacing_warning_hours"].setValue(72.0)
     dialog.accept()
     assert window.doc.project.effective_settings.spacing_warning_hours == 72.0
-    assert len(window.checker.findings) > warnings_before  # more pairs of events are now too close
+    assert len(checked(window).checker.findings) > warnings_before  # more pairs of events are now too close
     assert window.isWindowModified()
     window.files.save()
     assert load_project(path).effective_settings.spacing_warning_hours == 72.0
     window.act_undo.trigger()
     assert window.doc.project.effective_settings.spacing_warning_hours == 24.0
-    assert len(window.checker.findings) == warnings_before
+    assert len(checked(window).checker.findings) == warnings_before
 
 
 def test_restore_defaults_and_preferences(qtbot):

@@ -38,6 +38,7 @@ def test_a_calendar_shows_the_state_it_is_handed_and_follows_it(qtbot):
 def test_the_checker_publishes_each_checked_edit(qtbot):
     doc = ProjectDocument(load_project(example_project_path()))
     checker = ClashChecker(doc)
+    checker.settle()  # (the full check runs on a worker thread)
     ms18 = next(m for m in doc.project.missions if m.id == "soyuz-ms-18")
     assert checker.station.timeline.missions["soyuz-ms-18"].stays[-1].end == ms18.first(EventKind.UNDOCK).utc.timestamp()
     earlier = copy.deepcopy(ms18)

@@ -129,7 +129,11 @@ class TimelineCanvas(QWidget):
         cursor.highlightsChanged.connect(self.set_highlights)
         self.set_highlights(*cursor.highlights())
         self.refresh()
-        self.fit_all()
+        if checker.checking:  # the stays are known once the full check (on its worker thread) is done:
+            self._fit_when_built = True  # fit them then; meanwhile, the week from the cursor
+            self.show_window(cursor.time(), cursor.time() + 7 * 86400.0, margin=0.0)
+        else:
+            self.fit_all()
 
     # ---------------------------------------------------------------- data
 
@@ -230,7 +234,7 @@ class TimelineCanvas(QWidget):
             # A full build leaves a young generation of a few hundred thousand objects: collect it now, while
             # a plan is being opened anyway, rather than in the middle of the first pan (a 50 ms pause).
             gc.collect(1)
-        if self._fit_when_built:
+        if self._fit_when_built and not self.checker.checking:  # (a plan's stays are known once it is checked)
             self._fit_when_built = False
             self.fit_all()
         self._clamp_scroll()
