@@ -100,6 +100,7 @@ def test_from_now_and_from_the_cursor_over_days(window):
         "Window shot: Earth in daylight", "Scene: the cosmonaut falls ill"]
     panel.days.setFocus()
     QTest.keyClick(panel.days, Qt.Key.Key_Down)  # one day
+    assert panel.days.text() == "1 day"
     assert [r[2] for r in panel.texts()][-1] == "Window shot: Earth in daylight"
     # The list moves on with the clock: a day later the first two are gone (the downlink ended 25 h ago).
     window.clock.set_now(datetime(2021, 10, 7, 15, 0, tzinfo=timezone.utc).timestamp())
