@@ -23,7 +23,8 @@ The model, stated where a planner can read it (also in ``docs/links-to-the-groun
 Work: SGP4 runs on 60 s knots over the windows (cubic Hermite in between, :mod:`planner.orbit.sampling`); each
 relay's margin and its rate are read at the knots, and where the margin changes sign the crossing is refined by
 regula falsi on the interpolated track, to well under a second. A step whose ends agree but whose margin could
-dip across zero and back (the cubic through the ends' values and rates comes near zero) is sampled every 10 s.
+dip across zero and back (near enough to zero for the station's speed, and the cubic through the ends' values and
+rates comes near zero) is sampled every 10 s.
 """
 
 from __future__ import annotations
@@ -188,6 +189,9 @@ def relays_in_view_within(orbit: Orbit, chosen, windows, grazing_km: float = GRA
     start_pos, start_vel = track.pv(windows[:, 0])
     t, s = scan.t, scan.steps
     h = t[s + 1] - t[s]
+    # The margin changes no faster than the station moves (a segment's distance from a point changes no faster
+    # than its ends move; the relay stands still): steps farther from zero than that cannot dip across.
+    travel = 1.05 * float(np.nanmax(np.sqrt((track.vel * track.vel).sum(axis=0)))) * h
     lo, hi, f_lo, f_hi, kind, step, holds = [], [], [], [], [], [], []
     for k in range(len(chosen)):
         at_knots = line_of_sight_margin(track.pos, where[:, k], grazing_km, track.vel)
@@ -197,7 +201,7 @@ def relays_in_view_within(orbit: Orbit, chosen, windows, grazing_km: float = GRA
         v0, v1 = values[s], values[s + 1]
         flip = np.flatnonzero((v0 > 0) != (v1 > 0))
         # Same sign at both ends, but the margin may dip across and back within the step: sampled finely there.
-        same = np.flatnonzero((v0 > 0) == (v1 > 0))
+        same = np.flatnonzero(((v0 > 0) == (v1 > 0)) & (np.abs(v0) + np.abs(v1) < travel))
         maybe = same[_may_dip(v0[same], v1[same], rates[s[same]], rates[s[same] + 1], h[same])]
         fine = np.minimum(t[s[maybe], None] + np.arange(0.0, track.step + step_s, step_s), t[s[maybe] + 1, None])
         f_fine = margins(fine.ravel(), np.full(fine.size, k)).reshape(fine.shape)
