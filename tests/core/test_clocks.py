@@ -56,5 +56,6 @@ def test_another_calendar_day_is_said():
 
 def test_epoch_seconds_and_seconds_shown():
     when = utc("2021-10-05T08:55:02")
-    assert clocks_at(when.timestamp(), seconds=True).text(" · ") == "GMT 278/08:55:02 · Houston 03:55:02 CDT · Moscow 11:55:02"
+    assert (clocks_at(when.timestamp(), seconds=True).text(" · ")
+            == "GMT 278/08:55:02 · Houston 03:55:02 CDT · Moscow 11:55:02")
     assert clocks_at(when + timedelta(seconds=59)) == clocks_at(when.timestamp() + 59)

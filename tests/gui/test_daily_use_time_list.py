@@ -75,7 +75,8 @@ def test_a_visit_lists_its_activities_in_order_with_their_countdowns(window):
     assert not panel.days.isEnabled()  # a visit has its own days
     rows = panel.texts()
     assert [r[2] for r in rows] == [a.title for a in sorted(window.doc.project.activities, key=lambda a: a.start)]
-    assert rows[0] == ["ended 1 h 10 min ago", "279/12:50", "Live downlink: the film crew greets Mission Control Moscow",
+    assert rows[0] == ["ended 1 h 10 min ago", "279/12:50",
+                       "Live downlink: the film crew greets Mission Control Moscow",
                        "Yulia Peresild, Klim Shipenko, Anton Shkaplerov", "4 min", "Planned"]
     # 16:00 today, 10:01 tomorrow, 08:30 on 8 Oct, 09:00 on 9 Oct (66 h 55 min: days and hours from two days on).
     assert [r[0] for r in rows[1:5]] == ["in 1 h 55 min", "in 19 h 56 min", "in 42 h 25 min", "in 2 d 19 h"]
