@@ -44,6 +44,8 @@ def install(window) -> None:
 
 def not_judged(findings) -> list:
     """The findings saying something cannot be judged for want of a near element set."""
+    if not findings:
+        return []  # (before the first check: the rules load on its worker thread, not while the window opens)
     from planner.rules.activities import ELEMENT_AGE
     from planner.rules.landing_rule import LANDING
 
