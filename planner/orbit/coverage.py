@@ -53,7 +53,9 @@ GRAZING_HEIGHT_KM = 100.0
 #: Within a knot step the margin follows the cubic through its values and rates at the step's ends to metres (it is
 #: smooth where it is near zero); a step whose cubic comes this near zero is sampled every ``_FINE_STEP_S``.
 _DIP_SAFETY_KM = 5.0
-_SECANT_STEPS = 4
+#: Refining a crossing: halvings first (a grazing view's margin bends sharply, where regula falsi alone stalled
+#: 7 s from the edge of a half-minute view), then regula falsi steps on the nearly straight rest.
+_REFINE = dict(halvings=4, iterations=3)
 _FINE_STEP_S = 10.0  # where a margin could dip across zero and back within a knot step, it is sampled this often
 
 
@@ -213,8 +215,7 @@ def relays_in_view_within(orbit: Orbit, chosen, windows, grazing_km: float = GRA
         kind.append(np.full(len(flip) + len(m), k))
         step += [flip, maybe[m]]
     kind, step = np.concatenate(kind), np.concatenate(step)
-    crossings = secant(lambda x: margins(x, kind), *(np.concatenate(a) for a in (lo, hi, f_lo, f_hi)),
-                       iterations=_SECANT_STEPS)
+    crossings = secant(lambda x: margins(x, kind), *(np.concatenate(a) for a in (lo, hi, f_lo, f_hi)), **_REFINE)
     return [scan.within(holds[k], crossings[kind == k], step[kind == k]) for k in range(len(chosen))]
 
 
