@@ -109,6 +109,10 @@ def select(project: Project, missions: Iterable[str] = (), activities: Iterable[
     chosen_activities = [a for a in project.activities if a.id in wanted]
     needed = set(site_ids)
     needed.update(n.site for a in chosen_activities for n in a.needs if n.kind is NeedKind.SITE_IN_VIEW and n.site)
+    if any(n.kind is NeedKind.LIVE_LINK and n.network != "us" for a in chosen_activities for n in a.needs):
+        from planner.orbit.coverage import russian_sites  # a Russian link goes through them too
+
+        needed.update(s.id for s in russian_sites(project.sites))
     chosen_sites = [s for s in project.sites if s.id in needed]
     windows = tuple(sorted(windows, key=lambda w: (w.start, w.end)))
     if name is None:

@@ -329,3 +329,13 @@ def test_write_selection_names_the_format_by_the_extension(example, ms19, tmp_pa
     with pytest.raises(ValueError, match=r"\.ics, \.kml or \.geojson"):
         write_selection(example, ms19, tmp_path / "plan.txt")
     assert not list(tmp_path.glob("*~"))  # an export is made again at will: no backup beside it
+
+
+def test_an_activity_needing_a_russian_link_brings_the_russian_ground_sites(example):
+    from planner.model import Need, NeedKind
+
+    plan = copy.deepcopy(example)
+    shot = next(a for a in plan.activities if a.id == "act-03")
+    for network, sites in (("us", set()), ("ru", {"mcc-moscow"}), ("any", {"mcc-moscow"}), (None, {"mcc-moscow"})):
+        shot.needs = (Need(NeedKind.LIVE_LINK, network=network),)
+        assert {s.id for s in select(plan, activities=["act-03"]).sites} == sites, network  # not Baikonur
