@@ -226,7 +226,8 @@ def activity_lines(activity: Activity, people: dict[str, str]) -> list[str]:
     if activity.module:
         lines.append(f"Module: {activity.module}")
     if activity.needs:
-        lines.append("Needs: " + ", ".join(n.kind.value + (f" ({n.site})" if n.site else "") for n in activity.needs))
+        lines.append("Needs: " + ", ".join(n.kind.value + (f" ({n.site or n.network})" if n.site or n.network else "")
+                                           for n in activity.needs))
     if activity.note:
         lines.append(activity.note)
     return lines

@@ -32,7 +32,8 @@ def selection_geojson(geo: SelectionMap) -> str:
             "layer": "activity", "id": a.id, "title": a.title, "kind": a.kind.value,
             "start": utc(a.start.timestamp()), "end": utc(a.end.timestamp()),
             "people": [geo.people.get(p, p) for p in a.people], "module": a.module,
-            "needs": [n.kind.value + (f":{n.site}" if n.site else "") for n in a.needs]}, placed))
+            "needs": [n.kind.value + (f":{n.site or n.network}" if n.site or n.network else "") for n in a.needs]},
+            placed))
     for placed in geo.windows:
         w = placed.record
         features.append(_feature(w.uid, _geometry(placed), {

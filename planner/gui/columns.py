@@ -78,7 +78,7 @@ def activity_columns(project: Callable[[], Project], zone: Callable[[], str]) ->
         return ", ".join(names.get(p, p) for p in a.people)
 
     def needs(a: Activity) -> str:
-        return ", ".join(n.kind.value + (f" ({n.site})" if n.site else "") for n in a.needs)
+        return ", ".join(n.kind.value + (f" ({n.site or n.network})" if n.site or n.network else "") for n in a.needs)
 
     return [
         Column("Title", lambda a: a.title, tooltip=lambda a: a.note or a.title),

@@ -61,6 +61,9 @@ def test_the_keyboard_sets_a_live_link_and_the_minutes_without_it_are_flagged(on
     assert editor.link_combo.currentText() == "any network"
     _pick(editor.link_combo, "US (TDRS)")
     assert _needs(window) == (Need(NeedKind.LIVE_LINK, network="us"),)
+    model = window.models["activities"]
+    needs_column = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Needs")
+    assert model.index(model.row_of(SCENE), needs_column).data() == "live-link (us)"  # the Activities table says it
     checked(window)
     (warning,) = _link_warnings(window)
     assert not warning.is_conflict
