@@ -13,6 +13,7 @@ back); intervals are (n, 2) arrays of such seconds (``intervals.as_datetimes`` g
     filming_windows(orbit, start, end, WindowRequest(light="sunlit", site=site))
     beta_samples(orbit, start, end, 3600); high_beta_spans(orbit, start, end, 60.0)   # the solar beta angle
     landing_opportunities(orbit, find_zone("soyuz"), start, end)         # planner.model.landing_zones
+    coverage_spans(orbit, "ru", start, end, sites=project.sites)          # links to the ground: relays and sites
 
 The rules engine's entry points are ``sunlit_within`` and ``in_view_within``: the parts of many windows ((n, 2)
 epoch seconds, sorted and disjoint) when the condition holds, worked out in one call whose work follows the
@@ -48,6 +49,7 @@ _HOMES = {
     "shadow_periods": "periods", "site_in_view_periods": "periods", "sunlit_periods": "periods",
     "as_datetimes": "timebase", "epoch_seconds": "timebase", "time_grid": "timebase", "to_datetime": "timebase",
     "GroundTrack": "track", "TrackSegment": "track", "ground_track": "track",
+    "CoverageSpan": "coverage", "coverage_spans": "coverage", "link_within": "coverage", "relays": "coverage",
     "WindowRequest": "windows", "Window": "windows", "busy_around_dynamic_events": "windows",
     "filming_windows": "windows",
 }
