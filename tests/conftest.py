@@ -45,8 +45,8 @@ def element_server(data_dir):
     ``element_server.url(path)``: ``/omm.json`` the ISS set of tests/data/iss-2021-10-15.tle as CelesTrak's OMM
     JSON (a list of one object, written by sgp4's exporter), ``/iss.tle`` the TLE file itself, ``/garbage``
     CelesTrak's words for an unknown satellite, ``/empty`` nothing, ``/page`` a web page, ``/other.tle`` another
-    satellite's set, ``/moved`` a redirect to ``/omm.json``, ``/hang`` an answer that never comes (until the
-    test ends), anything else 404. ``element_server.hits`` lists the paths asked for.
+    satellite's set, ``/moved`` a redirect to ``/omm.json``, ``/loop`` one to itself, ``/hang`` an answer that
+    never comes (until the test ends), anything else 404. ``element_server.hits`` lists the paths asked for.
     """
     import json
     import threading
@@ -73,9 +73,9 @@ def element_server(data_dir):
             if self.path == "/hang":
                 release.wait(60)
                 return
-            if self.path == "/moved":
+            if self.path in ("/moved", "/loop"):
                 self.send_response(302)
-                self.send_header("Location", "/omm.json")
+                self.send_header("Location", "/omm.json" if self.path == "/moved" else "/loop")
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return

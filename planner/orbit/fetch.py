@@ -81,7 +81,10 @@ def download_text(url: str, timeout: float = DEFAULT_TIMEOUT_S, *, progress: Pro
             kind = answer.headers.get_content_type()
     except urllib.error.HTTPError as exc:
         exc.close()  # it holds the answer's connection
-        reason = f" {exc.reason}" if exc.reason else ""
+        if 300 <= exc.code < 400:  # urllib gave up following (a loop, or too many): its reason is a paragraph
+            raise FetchError(f"{url} redirects in a loop or too many times (HTTP {exc.code}): check the "
+                             "address") from None
+        reason = f" {_short(exc.reason)}" if exc.reason else ""
         raise FetchError(f"the server answered HTTP {exc.code}{reason} for {url}") from None
     except urllib.error.URLError as exc:
         raise FetchError(_network_problem(exc.reason, url, timeout)) from None

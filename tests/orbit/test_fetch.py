@@ -74,6 +74,7 @@ def test_the_fetch_time_and_source_survive_save_and_load(element_server):
     ("/page", "is a web page, not element sets"),
     ("/other.tle", "holds element sets of 25545 OTHER SAT, not of satellite 25544"),
     ("/nowhere", "answered HTTP 404 Not Found"),
+    ("/loop", "redirects in a loop or too many times (HTTP 302)"),
 ])
 def test_each_bad_answer_is_one_sentence_naming_the_address(element_server, path, words):
     url = element_server.url(path)
