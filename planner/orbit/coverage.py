@@ -14,15 +14,15 @@ The model, stated where a planner can read it (also in ``docs/links-to-the-groun
   above the equator at its longitude (station keeping holds it within about 0.1°).
 - The station sees a relay when the straight line between them clears a sphere of the Earth's equatorial radius
   plus ``GRAZING_HEIGHT_KM`` of atmosphere (a line lower than that is blocked; the equatorial radius is the
-  largest, so the poles are treated a little too high, by at most 21 km). The station's own structure (its
+  largest, so towards the poles the Earth is taken up to 21 km higher than it is: the answer errs to "no link"). The station's own structure (its
   modules, radiators and solar arrays, which shade its antennas at some attitudes) is **not** modelled, nor are
   the antennas' pointing limits or the relays' schedules: coverage is geometry, the best case.
 - A ground site counts while it sees the station above its minimum elevation (the passes' own logic,
   :func:`planner.orbit.passes.in_view_within`).
 
 Work: SGP4 runs on 60 s knots over the windows (cubic Hermite in between, :mod:`planner.orbit.sampling`); each
-relay's margin and its rate are read at the knots, and where the margin changes sign the crossing is refined by
-regula falsi on the interpolated track, to well under a second. A step whose ends agree but whose margin could
+relay's margin and its rate are read at the knots, and where the margin changes sign the crossing is refined on
+the interpolated track (halvings, then regula falsi) to well under a second. A step whose ends agree but whose margin could
 dip across zero and back (near enough to zero for the station's speed, and the cubic through the ends' values and
 rates comes near zero) is sampled every 10 s.
 """
@@ -45,8 +45,7 @@ from planner.orbit.timebase import epoch_seconds
 #: The networks a span belongs to; a need may also ask for ``any`` of them.
 NETWORKS = ("us", "ru")
 ANY = "any"
-NETWORK_NAMES = {"us": "US link (TDRS)", "ru": "Russian link (Luch and Russian ground sites)", ANY: "link"}
-#: The geostationary radius: GM / n^2 for one sidereal day (km from the Earth's centre).
+#: The geostationary radius: (GM / n^2)^(1/3) for one turn a sidereal day (km from the Earth's centre).
 GEO_RADIUS_KM = 42164.17
 #: The line of sight must clear this much atmosphere above the Earth's (equatorial) radius: planner default.
 GRAZING_HEIGHT_KM = 100.0
