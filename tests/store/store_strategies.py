@@ -107,7 +107,8 @@ def projects(draw, max_items: int = 3) -> Project:
         kind = draw2(st.sampled_from(need_kinds))
         site = draw2(st.sampled_from(site_ids)) if kind is NeedKind.SITE_IN_VIEW else (
             draw2(st.none() | st.sampled_from(site_ids)) if site_ids else None)
-        return Need(kind, site, draw2(st.none() | st.floats(-90, 90)), extra=draw2(extras(L.NEED_KEYS)))
+        network = draw2(st.none() | st.sampled_from(L.LINK_NETWORKS))
+        return Need(kind, site, draw2(st.none() | st.floats(-90, 90)), network, extra=draw2(extras(L.NEED_KEYS)))
 
     @st.composite
     def activities(draw2):
