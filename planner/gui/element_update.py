@@ -17,7 +17,8 @@ import urllib.parse
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
+    QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpinBox,
+    QVBoxLayout,
 )
 
 TITLE = "Update Element Sets From Source"
@@ -28,6 +29,19 @@ CLOSE = "Close"
 POLL_MS = 30
 #: the longest timeout the dialog offers, seconds
 MAX_TIMEOUT_S = 600
+
+
+def timeout_editor(parent, seconds: int) -> QSpinBox:
+    """The field of the download timeout (the user's setting ``elements/timeout_seconds``), as this dialog and
+    Edit > Settings… show it."""
+    spin = QSpinBox(parent)
+    spin.setAccessibleName("Timeout")
+    spin.setRange(1, MAX_TIMEOUT_S)
+    spin.setSuffix(" s")
+    spin.setValue(min(MAX_TIMEOUT_S, max(1, seconds)))
+    spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # a number, not a line
+    spin.setToolTip("How long a download of element sets may take before it is given up")
+    return spin
 
 
 def default_source() -> str:
@@ -72,11 +86,7 @@ class UpdateDialog(QDialog):
         source_row = QHBoxLayout()
         source_row.addWidget(self.source_edit, 1)
         source_row.addWidget(self.default_button)
-        self.timeout_spin = QSpinBox(self)
-        self.timeout_spin.setAccessibleName("Timeout")
-        self.timeout_spin.setRange(1, MAX_TIMEOUT_S)
-        self.timeout_spin.setSuffix(" s")
-        self.timeout_spin.setValue(min(MAX_TIMEOUT_S, max(1, settings.get("elements/timeout_seconds"))))
+        self.timeout_spin = timeout_editor(self, settings.get("elements/timeout_seconds"))
         source_label = QLabel("&Source:", self)
         source_label.setBuddy(self.source_edit)  # the row is a layout: the form cannot find the buddy itself
         form = QFormLayout()
@@ -85,6 +95,9 @@ class UpdateDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName("Download progress")
         self.progress.setTextVisible(False)
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # hidden, it keeps its room: the buttons stay button-sized
+        self.progress.setSizePolicy(policy)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)

@@ -1,5 +1,5 @@
 """Settings: the project's station thresholds (undoable, saved in the project) and the user's own
-preferences (display time zone, theme, autosave; kept in QSettings)."""
+preferences (display time zone, theme, autosave, the download timeout of element sets; kept in QSettings)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.gui.commands import SetPart
+from planner.gui.element_update import timeout_editor
 from planner.gui.settings import DISPLAY_TIMEZONES, THEMES, Settings
 from planner.model import StationSettings
 from planner.model.crew_day import DayTemplate
@@ -92,6 +93,12 @@ class SettingsDialog(QDialog):
         user_form.addRow("Show &times in:", self.zone_combo)
         user_form.addRow("T&heme:", self.theme_combo)
         user_form.addRow("&Autosave every:", self.autosave_spin)
+        self.timeout_spin = timeout_editor(self, self.prefs.get("elements/timeout_seconds"))
+        self.timeout_spin.setAccessibleName("Download timeout")
+        self.timeout_spin.setSizePolicy(self.autosave_spin.sizePolicy())  # as wide as the fields above it
+        self.timeout_spin.setToolTip("How long Element Sets > Update From Source… waits for a download before it "
+                                     "gives up (its dialog shows it too)")
+        user_form.addRow("&Download timeout:", self.timeout_spin)  # Element Sets > Update From Source… shows it too
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -167,6 +174,7 @@ class SettingsDialog(QDialog):
         if len(changes) > 1:
             doc.undo_stack.endMacro()
         self.prefs.set("autosave_seconds", self.autosave_spin.value())
+        self.prefs.set("elements/timeout_seconds", self.timeout_spin.value())
         self.window.files.autosave_timer.setInterval(self.autosave_spin.value() * 1000)
         self.window.set_display_zone(self.zone_combo.currentData())
         self.prefs.set("theme", self.theme_combo.currentData())

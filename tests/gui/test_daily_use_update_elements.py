@@ -200,3 +200,34 @@ def test_a_plan_beyond_its_element_sets_is_offered_the_update(qtbot, tmp_path, m
     assert notice.text() == ""
     notice.refresh()  # the same findings: it stays dismissed
     assert notice.text() == ""
+
+
+def test_the_timeout_is_one_setting_in_preferences_and_in_the_dialog(example_window, qtbot, element_server,
+                                                                     click_text):
+    """Typed in Edit > Settings…, the update dialog offers it; typed in the dialog, Settings shows it; Esc stops a
+    download and a second Esc closes the dialog."""
+    from planner.gui.settings_dialog import SettingsDialog
+
+    window = example_window
+    settings = SettingsDialog(window)
+    qtbot.addWidget(settings)
+    settings.show()
+    settings.timeout_spin.selectAll()
+    QTest.keyClicks(settings.timeout_spin, "45")
+    click_text(settings, "OK")
+    dialog = _open_from_menu(window, qtbot)
+    assert dialog.timeout_spin.value() == 45 and dialog.timeout_spin.text() == "45 s"
+    # idle, the buttons keep their size beside the progress bar's room (not stretched across the dialog)
+    assert dialog.update_button.width() < dialog.width() // 4 and dialog.timeout_spin.width() < dialog.width() // 4
+    dialog.timeout_spin.selectAll()
+    QTest.keyClicks(dialog.timeout_spin, "7")
+    _type_source(dialog, element_server.url("/hang"))
+    click_text(dialog, "Update")
+    assert dialog.downloading()
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.downloading() and dialog.message.text() == "Cancelled: nothing changed." and dialog.isVisible()
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not shiboken6.isValid(dialog) or not dialog.isVisible()
+    again = SettingsDialog(window)
+    qtbot.addWidget(again)
+    assert again.timeout_spin.value() == 7
