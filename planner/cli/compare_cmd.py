@@ -144,14 +144,18 @@ class Merge:
 
 
 def _merge_text(result, out: Path) -> str:
+    from planner.compare.findings import finding_line
+
     if result.clean:
         lines = [f"Merged into {out}: no conflicts."]
     else:
-        lines = [f"Merged into {out} with {len(result.conflicts)} conflict(s), ours kept for each:"]
+        count = len(result.conflicts)
+        lines = [f"Merged into {out} with {count} conflict{'s' if count != 1 else ''}, ours kept for "
+                 f"{'each' if count != 1 else 'it'}:"]
         lines += [f"  {c.text(result.names)}" for c in result.conflicts]
     if result.new_findings:
         lines.append(f"Findings new to the merge (in neither side): {len(result.new_findings)}")
-        lines += [f"  {f.severity.value} [{f.rule}] {f.message}" for f in result.new_findings]
+        lines += [f"  {finding_line(f)}" for f in result.new_findings]
     return "\n".join(lines) + "\n"
 
 

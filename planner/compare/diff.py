@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from planner.compare.findings import findings_not_in, plan_findings
+from planner.compare.findings import finding_line, findings_not_in, plan_findings
 from planner.compare.records import (EVENTS, SECTION_ORDER, SECTION_TITLES, Record, person_names,
                                      project_document, records)
 from planner.compare.words import ABSENT, field_words, json_value, value_words
@@ -114,7 +114,7 @@ class ProjectDiff:
         for name, found in ((name_a, self.only_a), (name_b, self.only_b)):
             if found:
                 lines.append(f"Findings only in {name}: {len(found)}")
-                lines.extend(f"  [{f.rule}] {f.message}" for f in found)
+                lines.extend(f"  {finding_line(f)}" for f in found)
         return "\n".join(lines) + "\n"
 
     def to_json(self) -> dict:

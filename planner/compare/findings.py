@@ -23,6 +23,11 @@ def finding_key(finding: Finding) -> tuple:
             finding.activities, finding.message)
 
 
+def finding_line(finding: Finding) -> str:
+    """A finding on one line, as a diff, a merge and a plan's text list it: 'warning [spacing] CRS-24 docking ...'."""
+    return f"{finding.severity.value} [{finding.rule}] {finding.message}"
+
+
 def findings_not_in(findings: list[Finding], *others: list[Finding]) -> list[Finding]:
     """The findings of ``findings`` that none of ``others`` has."""
     known = {finding_key(f) for other in others for f in other}

@@ -25,8 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planner.compare.findings import findings_not_in, plan_findings
-from planner.compare.records import EVENTS, Key, Record, document, project_document, records
-from planner.compare.words import ABSENT, field_words, value_words
+from planner.compare.records import EVENTS, Key, Record, document, person_names, project_document, records
+from planner.compare.words import ABSENT, field_words, json_value, value_words
 from planner.model import Project
 from planner.rules import Finding
 from planner.store.decode import project_from_document
@@ -58,11 +58,8 @@ class Conflict:
 
     def to_json(self) -> dict:
         """The JSON form."""
-        def value(v):
-            return None if v is ABSENT else v
-
-        return {"record": self.record, "field": self.field, "reason": self.reason,
-                "base": value(self.base), "ours": value(self.ours), "theirs": value(self.theirs), "kept": self.kept}
+        return {"record": self.record, "field": self.field, "reason": self.reason, "base": json_value(self.base),
+                "ours": json_value(self.ours), "theirs": json_value(self.theirs), "kept": self.kept}
 
 
 @dataclass(slots=True)
@@ -86,7 +83,7 @@ def merge_projects(base: Project, ours: Project, theirs: Project, findings: bool
     b, o, t = (records(d) for d in docs)
     merged, conflicts = merge_records(b, o, t)
     conflicts += _keep_named(merged, b, o, t)
-    names = {p["id"]: p.get("name", p["id"]) for d in docs for p in d.get("people", ())}
+    names = {k: v for d in docs for k, v in person_names(d).items()}
     project = _valid_plan(merged, o, conflicts) or ours
     result = MergeResult(project, conflicts, names=names)
     if findings:

@@ -7,7 +7,7 @@ person, activity...) a change is in. Values are shown whole (an element set's li
 
 from __future__ import annotations
 
-from planner.compare.findings import plan_findings
+from planner.compare.findings import finding_line, plan_findings
 from planner.compare.records import EVENTS, person_names, project_document, records
 from planner.compare.words import field_words, value_words
 from planner.model import Project
@@ -33,5 +33,5 @@ def plan_text(project: Project, findings: bool = True) -> str:
     if findings:
         found = plan_findings(project)
         lines.append(f"findings: {len(found) or 'none'}")
-        lines += [f"  {f.severity.value} [{f.rule}] {f.message}" for f in found]
+        lines += [f"  {finding_line(f)}" for f in found]
     return "\n".join(lines) + "\n"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
                                QTreeWidgetItem, QVBoxLayout)
 
 from planner.compare.diff import ADDED, CHANGED, REMOVED, ProjectDiff
+from planner.compare.findings import finding_line
 from planner.compare.words import field_words, value_words
 from planner.gui.timeline.layers.changes import ChangedItems
 
@@ -86,7 +87,7 @@ class CompareDialog(QDialog):
             group.setFont(0, bold)
             group.setFirstColumnSpanned(True)
             for finding in found:
-                leaf = QTreeWidgetItem(group, [f"{finding.severity.value} [{finding.rule}] {finding.message}"])
+                leaf = QTreeWidgetItem(group, [finding_line(finding)])
                 leaf.setFirstColumnSpanned(True)
                 leaf.setToolTip(0, finding.message)
             group.setExpanded(True)
@@ -148,9 +149,11 @@ class CompareDialog(QDialog):
         canvas.state.changed = marked
         canvas.update()
         self.clear_button.setEnabled(True)
-        self.legend.setText(f"{len(marked.missions)} mission(s) and {len(marked.activities)} activit"
-                            f"{'y' if len(marked.activities) == 1 else 'ies'} of this plan that differ are marked on "
-                            "the timeline (edged in violet) until the marks are cleared or this dialog is closed.")
+        missions, activities = len(marked.missions), len(marked.activities)
+        self.legend.setText(f"{missions} mission{'s' if missions != 1 else ''} and {activities} activit"
+                            f"{'y' if activities == 1 else 'ies'} of this plan that differ "
+                            f"{'is' if missions + activities == 1 else 'are'} marked on the timeline (edged in "
+                            "violet) until the marks are cleared or this dialog is closed.")
 
     def clear_marks(self) -> None:
         """Take the marks off the timeline."""

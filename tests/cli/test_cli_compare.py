@@ -107,6 +107,18 @@ def test_merge_conflict_keeps_ours_and_lists_it(plans, tmp_path, capsys):
     assert merged.activities[0].title == "Greeting Moscow"
 
 
+def test_merge_conflict_in_words_names_the_record_and_field(plans, tmp_path, capsys):
+    theirs = load_project(plans["theirs"])
+    theirs.mission("soyuz-ms-19").events[1].utc += timedelta(hours=2)
+    _save(theirs, plans["theirs"])
+    out = tmp_path / "merged.issplan"
+    assert main(["merge", plans["base"], plans["ours"], plans["theirs"], "-o", str(out)]) == 1
+    assert capsys.readouterr().out == (
+        f"Merged into {out} with 1 conflict, ours kept for it:\n"
+        "  event dock of Soyuz MS-19 (soyuz-ms-19), utc: changed on both sides: ours 2021-10-05T13:22:31Z, theirs "
+        "2021-10-05T14:22:31Z (was 2021-10-05T12:22:31Z); kept ours\n")
+
+
 def test_merge_reports_findings_new_to_it(plans, capsys, tmp_path):
     # ours: Soyuz MS-20 docks 12 h earlier; theirs: CRS-24 docks ten days earlier, into the days around it.
     ours, theirs = load_project(plans["base"]), load_project(plans["base"])
@@ -119,7 +131,7 @@ def test_merge_reports_findings_new_to_it(plans, capsys, tmp_path):
                  "-o", str(out)])
     text = capsys.readouterr().out
     assert code == 0
-    assert "Findings new to the merge (in neither side): " in text and "[spacing] " in text
+    assert "Findings new to the merge (in neither side): " in text and "  warning [spacing] " in text
     assert "Soyuz MS-20 docking (2021-12-08 01:40 UTC) and CRS-24 docking (2021-12-08 08:41 UTC)" in text
 
 

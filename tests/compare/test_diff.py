@@ -91,7 +91,7 @@ def test_findings_each_side_alone_has(example):
     found_a, found_b = (check_project(p)[0] for p in (a, b))
     assert len(found_a) - len(found_b) == 1
     text = diff.to_text("a", "b")
-    assert "Findings only in a: 1\n  [spacing] CRS-24 docking" in text and "Findings only in b" not in text
+    assert "Findings only in a: 1\n  warning [spacing] CRS-24 docking" in text and "Findings only in b" not in text
 
 
 def test_json_form(example):

@@ -106,6 +106,7 @@ def test_compare_with_a_colleagues_copy(active_example, theirs, chosen_file, qtb
     assert window.central_tabs.currentWidget() is window.timeline_view
     assert canvas.state.changed.missions == {"soyuz-ms-19", "soyuz-ms-20", "crs-24"}
     assert canvas.state.changed.activities == {"act-05"}
+    assert dialog.legend.text().startswith("3 missions and 1 activity of this plan that differ are marked on the")
     qtbot.wait(50)
     marked = _violet_pixels(canvas)
     assert marked > before + 200  # the edges of three stays at least
