@@ -84,12 +84,10 @@ def _textconv(name: str) -> int:
 
 
 def _base(path: str):
-    """The common base; an empty file is none (git's merge driver gets one when both sides added the plan): an empty
-    plan, so every record is added on both sides and differs only where they give it differently."""
-    from planner.model import Project
-
+    """The common base; an empty file is none (git's merge driver gets one when both sides added the plan): None, so
+    every record is added on both sides and differs only where they give it differently."""
     if Path(path).is_file() and Path(path).stat().st_size == 0:
-        return Project()
+        return None
     return _load(path)
 
 

@@ -77,10 +77,13 @@ class MergeResult:
         return not self.conflicts
 
 
-def merge_projects(base: Project, ours: Project, theirs: Project, findings: bool = True) -> MergeResult:
-    """Merge ``ours`` and ``theirs``, both edited from ``base``; with ``findings``, the rules run on all four."""
-    docs = [project_document(p) for p in (base, ours, theirs)]
-    b, o, t = (records(d) for d in docs)
+def merge_projects(base: Project | None, ours: Project, theirs: Project, findings: bool = True) -> MergeResult:
+    """Merge ``ours`` and ``theirs``, both edited from ``base``; with ``findings``, the rules run on all four.
+    ``base`` None: no common base (both sides added the plan), so every record, the title and settings too, is
+    an addition on both sides."""
+    docs = [project_document(p) for p in (base, ours, theirs) if p is not None]
+    o, t = (records(d) for d in docs[-2:])
+    b = {} if base is None else records(docs[0])
     merged, conflicts = merge_records(b, o, t)
     conflicts += _keep_named(merged, b, o, t)
     names = {k: v for d in docs for k, v in person_names(d).items()}

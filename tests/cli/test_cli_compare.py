@@ -237,12 +237,17 @@ def test_merge_without_a_common_base(plans, tmp_path, capsys):
     # on both sides, the same where they agree and a conflict field by field where they do not
     empty = tmp_path / "empty"
     empty.write_bytes(b"")
+    theirs = load_project(plans["theirs"])
+    theirs.meta.title = "The Challenge (producer's copy)"  # the title too was added, not changed from an empty plan's
+    _save(theirs, plans["theirs"])
     out = tmp_path / "merged.issplan"
     assert main(["merge", str(empty), plans["ours"], plans["theirs"], "-o", str(out)]) == 1
     text = capsys.readouterr().out
     assert "event dock of Soyuz MS-19 (soyuz-ms-19), utc: added on both sides, differently: ours " \
            "2021-10-05T13:22:31Z, theirs 2021-10-05T12:22:31Z; kept ours" in text
-    assert text.count("\n  ") == 2  # that and the renamed activity's title
+    assert "title and description, title: added on both sides, differently: ours The Challenge, 2021, theirs The " \
+           "Challenge (producer's copy); kept ours" in text
+    assert text.count("\n  ") == 3  # those and the renamed activity's title
     merged = load_project(out)
     assert merged.mission("soyuz-ms-19").events[1].utc == utc(2021, 10, 5, 13, 22, 31)
     assert len(merged.missions) == len(_example().missions)
