@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from planner.model.crew_day import (
-    BLOCK_WORDS, REST, BlockKind, CrewDay, day_number, day_of, person_blocks, waking_days, weekday,
-)
+from planner.model.crew_day import BLOCK_WORDS, REST, BlockKind
+from planner.station.crew_day import CrewDay, day_number, day_of, person_blocks, waking_days, weekday, work_budget_s
 from planner.model.time_text import span_texts
 from planner.rules.findings import Finding, Severity
 
@@ -170,7 +169,7 @@ def workload_findings(day: CrewDay, pairs: Pairs, names: dict[str, str]) -> dict
         code, when, ms, pair = code[order], when[order], ms[order], pair[order]
         heads = np.flatnonzero(np.concatenate(([True], (code[1:] != code[:-1]) | (when[1:] != when[:-1]))))
         totals = np.add.reduceat(ms, heads)
-        budgets = np.round(day.template.work_budget_s(weekday(when[heads])) * 1000.0).astype(np.int64)
+        budgets = np.round(work_budget_s(day.template, weekday(when[heads])) * 1000.0).astype(np.int64)
         tails = np.append(heads[1:], len(code))
         for g in np.flatnonzero((budgets > 0) & (totals > budgets)).tolist():
             person, d = pairs.person_ids[int(code[heads[g]])], int(when[heads[g]])

@@ -13,7 +13,7 @@ from operator import attrgetter
 import numpy as np
 
 from planner import intervals
-from planner.model.crew_day import CrewDay
+from planner.station.crew_day import CrewDay
 from planner.model.project import Project
 from planner.rules import activities as act_rules
 from planner.rules.activities import ActivityContext, activity_row, element_set_distance, overlap_finding

@@ -20,7 +20,7 @@ import numpy as np
 
 from planner import intervals
 from planner.model.activity import NeedKind
-from planner.model.crew_day import BlockKind, CrewDay
+from planner.model.crew_day import BlockKind
 from planner.model.time_text import short_time
 from planner.orbit.errors import CannotJudge
 from planner.orbit.horizon import outside_ephemeris
@@ -28,6 +28,7 @@ from planner.rules.activities import (ELEMENT_AGE, ActivityContext, ActivityRow,
                                       overlap_finding)
 from planner.rules.findings import Finding
 from planner.rules.orbit_rule import ORBIT, OrbitCache, link_condition, orbit_findings
+from planner.station.crew_day import CrewDay
 
 #: How far either way a fix looks for a new time: a planner moves an activity by hours or days, not weeks.
 SEARCH_S = 3 * 86400.0

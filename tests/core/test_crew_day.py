@@ -9,10 +9,9 @@ from datetime import date, datetime, timezone
 import numpy as np
 
 from planner.model.catalogue import load_station
-from planner.model.crew_day import (
-    BlockKind, DayTemplate, SleepShift, day_number, person_blocks, waking_days, weekday,
-)
+from planner.model.crew_day import BlockKind, DayTemplate, SleepShift
 from planner.model.project import Project
+from planner.station.crew_day import day_number, person_blocks, waking_days, weekday, work_budget_s
 
 K = BlockKind
 
@@ -61,7 +60,7 @@ def test_saturday_is_a_working_day_with_half_the_work_and_sunday_a_day_off():
     assert ("10 21:30", "11 06:00", K.SLEEP) in sunday and ("10 06:00", "10 07:00", K.POST_SLEEP) in sunday
     tpl = load_station("iss").crew_day
     days = day_number([t("2021-10-08 12:00"), t("2021-10-09 12:00"), t("2021-10-10 12:00")])
-    assert tpl.work_budget_s(weekday(days)).tolist() == [6.5 * 3600, 3.25 * 3600, 0.0]
+    assert work_budget_s(tpl, weekday(days)).tolist() == [6.5 * 3600, 3.25 * 3600, 0.0]
 
 
 def test_the_soyuz_30s_sleep_shift_moves_the_blocks():

@@ -15,7 +15,7 @@ from itertools import repeat
 import numpy as np
 
 from planner.gui.timeline.lod import visible_range
-from planner.model.crew_day import CrewDay
+from planner.station.crew_day import CrewDay
 from planner.model import Project
 from planner.rules.findings import Finding, Severity
 from planner.station import StationTimeline
