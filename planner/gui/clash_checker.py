@@ -1,8 +1,8 @@
 """Live checking: the rules engine kept current on every edit of the document.
 
-A full check (after open, or a change of settings, sites or element sets) runs on a worker thread, so that a
-window opens, and stays usable, while a big plan is checked; an edit is then re-checked at once, on the GUI
-thread, by the engine that check built. The engine is this module's own: views read the findings here and the
+A full check (after open, or a change of settings, sites or element sets) runs on a worker thread, started once the
+event loop is back (a window opening is built and shown first), so that a window opens, and stays usable, while a
+big plan is checked; an edit is then re-checked at once, on the GUI thread, by the engine that check built. The engine is this module's own: views read the findings here and the
 station state from :attr:`station`.
 """
 
@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from planner.gui.document import ProjectDocument
 from planner.gui.station_state import StationState
@@ -36,7 +36,18 @@ class _FullCheck(QObject):
         self.engine = None
         self.error: Exception | None = None
         self.started = time.perf_counter()
+        self.dropped = False  # a newer check replaced it before it started: it never starts
         self.thread = threading.Thread(target=self._run, name="planner full check")
+
+    def start(self) -> None:
+        """Start the check (again, or once dropped: nothing)."""
+        if self.thread.ident is None and not self.dropped:
+            self.thread.start()
+
+    def wait(self) -> None:
+        """Start the check if it has not started, and wait for it to end."""
+        self.start()
+        self.thread.join()
 
     def _run(self) -> None:
         try:
@@ -102,27 +113,31 @@ class ClashChecker(QObject):
         check = _FullCheck(self.doc.project)
         check.done.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self._running = check
-        check.thread.start()
+        QTimer.singleShot(0, check, check.start)  # when the event loop is back: a window opening is shown first
         self.checkStarted.emit()
 
     def settle(self) -> None:
         """Wait for a running full check and publish its result now."""
         check = self._running
         if check is not None:
-            check.thread.join()
+            check.wait()
             self._finished(check)
 
     def _drop_running(self) -> None:
         # Only ever for a check of another project object (a reset), or one already settled before an edit:
-        # what it reads does not change under it. Its result is ignored.
-        if self._running is not None:
-            self._dropped.append(self._running)
-            self._running = None
+        # what it reads does not change under it. Its result is ignored; one not started yet never starts.
+        check, self._running = self._running, None
+        if check is None:
+            return
+        check.dropped = True
+        if check.thread.ident is not None:
+            self._dropped.append(check)
 
     def shut_down(self) -> None:
-        """Wait for every check still running (the window is closing)."""
+        """Wait for every check still running (the window is closing); one not started yet never starts."""
         for check in [*self._dropped, *([self._running] if self._running else [])]:
-            check.thread.join()
+            if check.thread.ident is not None:
+                check.thread.join()
         self._dropped.clear()
         self._running = None
 

@@ -7,6 +7,7 @@ its id, or any site within :data:`SAME_PLACE_KM` of it) is not added again.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolButton
 
@@ -25,7 +26,7 @@ def _short(site: GroundSite) -> str:
 
 def missing_sites(project: Project) -> list[GroundSite]:
     """The usual sites the plan lacks, in catalogue order."""
-    import numpy as np  # (not while the window opens: the Edit menu asks when shown)
+    import numpy as np
 
     from planner.orbit.geodesy import ground_distance_km
 
@@ -85,8 +86,35 @@ def install(window) -> QAction:
     button.setDefaultAction(action)
     window.views["sites"].add_tool(button)
     window.usual_sites_button = button
-    doc = window.doc
-    doc.projectReset.connect(lambda: _update(action, doc.project))
-    doc.itemsChanged.connect(lambda collection, _ids: collection == "sites" and _update(action, doc.project))
-    _update(action, doc.project)
+    window.usual_sites_state = _WhenShown(action, button, window.edit_menu, window.doc)
     return action
+
+
+class _WhenShown(QObject):
+    """Keeps the action's state (enabled, and its tip naming what the plan lacks) current while it is on screen: the
+    button shown, or the Edit menu opening. (What the plan lacks is measured with numpy, which a window opening
+    leaves to the full check's worker thread; the sites' dock is often behind another.)"""
+
+    def __init__(self, action: QAction, button: QToolButton, menu, doc):
+        super().__init__(action)
+        self.action, self.button, self.doc = action, button, doc
+        self.stale = True
+        button.installEventFilter(self)
+        menu.aboutToShow.connect(self.refresh)
+        doc.projectReset.connect(self.changed)
+        doc.itemsChanged.connect(lambda collection, _ids: collection == "sites" and self.changed())
+
+    def changed(self) -> None:
+        self.stale = True
+        if self.button.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.stale:
+            self.stale = False
+            _update(self.action, self.doc.project)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Show:
+            self.refresh()
+        return False

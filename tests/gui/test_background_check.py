@@ -139,3 +139,16 @@ def test_a_timeline_shown_during_the_check_fits_the_plan_once_its_stays_are_know
     assert fitted != (lo, hi)
     window.timeline_view.canvas.fit_all()  # what View > Fit All (Ctrl+0) shows
     assert timeline.canvas.visible_span() == pytest.approx(fitted, abs=1.0)
+
+
+def test_the_window_loads_neither_the_rules_nor_numpy_on_the_gui_thread():
+    """What the window needs to open is the model, the files and Qt: the rules, the station state and numpy (a
+    third of the start-up) load on the full check's worker thread, in parallel with the window being built."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "import planner.cli, planner.gui.app, planner.gui.main_window\n"
+            "print(sorted(m for m in ('numpy', 'planner.rules', 'planner.station', 'skyfield') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
