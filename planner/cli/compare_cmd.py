@@ -107,6 +107,9 @@ class Merge:
         parser.add_argument("-o", "--output", metavar="OUT", required=True,
                             help="where the merged plan goes, written atomically (may be OURS: git's merge driver "
                                  "passes %%A for both)")
+        parser.add_argument("--name", metavar="NAME",
+                            help="what to call OUT in the text (git's merge driver passes %%P, the plan's own path: "
+                                 "OUT is then git's temporary copy)")
         parser.add_argument("--json", action="store_true",
                             help='write {"clean", "conflicts": [...], "new_findings": [...]} instead of text')
 
@@ -137,11 +140,11 @@ class Merge:
                     "new_findings": [f.to_json() for f in result.new_findings]}
             sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         else:
-            sys.stdout.write(_merge_text(result, out))
+            sys.stdout.write(_merge_text(result, args.name or str(out)))
         return EXIT_DIFFERENT if result.conflicts else EXIT_SAME
 
 
-def _merge_text(result, out: Path) -> str:
+def _merge_text(result, out: str) -> str:
     from planner.compare.findings import finding_line
 
     if result.clean:

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,8 @@ from planner.cli import main
 from planner.model.times import utc
 from planner.resources import example_project_path
 from planner.store import load_project, save_project
+
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def _example():
@@ -154,19 +157,28 @@ def _git(repo, *args, check=True) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=check, timeout=120)
 
 
+def _readme_git_lines() -> tuple[str, list[tuple[str, str]]]:
+    """The README's '### In git' lines: the .gitattributes line and each ``git config`` (key, value)."""
+    section = README.read_text(encoding="utf-8").split("### In git", 1)[1].split("\n## ", 1)[0]
+    attributes = [line for line in section.splitlines() if line.startswith("*.issplan ")]
+    configs = [shlex.split(line)[2:] for line in section.splitlines() if line.startswith("git config ")]
+    assert len(attributes) == 1 and configs and all(len(c) == 2 for c in configs), section
+    return attributes[0], [(key, value) for key, value in configs]
+
+
 @pytest.fixture
 def repo(tmp_path):
-    """A git repository with the drivers as the README configures them, and the example committed as plan.issplan."""
+    """A git repository with the drivers configured by the README's own lines (its ``planner`` being this Python's),
+    and the example committed as plan.issplan."""
     repo = tmp_path / "repo"
     repo.mkdir()
     planner = f"{shlex.quote(sys.executable)} -m planner"
     _git(repo, "init", "-q", "-b", "main")
-    for key, value in (("user.name", "Test"), ("user.email", "test@example.org"), ("commit.gpgsign", "false"),
-                       ("diff.planner.textconv", f"{planner} diff --textconv"),
-                       ("merge.planner.name", "planner: merge plans by record id"),
-                       ("merge.planner.driver", f"{planner} merge %O %A %B -o %A")):
+    attributes, configs = _readme_git_lines()
+    for key, value in [("user.name", "Test"), ("user.email", "test@example.org"), ("commit.gpgsign", "false")] + [
+            (key, planner + value[len("planner"):] if value.startswith("planner ") else value) for key, value in configs]:
         _git(repo, "config", key, value)
-    (repo / ".gitattributes").write_text("*.issplan diff=planner merge=planner\n")
+    (repo / ".gitattributes").write_text(attributes + "\n")
     save_project(_example(), repo / "plan.issplan")
     _git(repo, "add", ".gitattributes", "plan.issplan")
     _git(repo, "commit", "-q", "-m", "base")
@@ -216,6 +228,7 @@ def test_git_merge_of_one_field_changed_both_ways_conflicts(repo):
     assert "event dock of Soyuz MS-19 (soyuz-ms-19), utc: changed on both sides: ours 2021-10-05T13:22:31Z, " \
            "theirs 2021-10-05T14:22:31Z" in done.stdout
     assert "CONFLICT (content): Merge conflict in plan.issplan" in done.stdout
+    assert "Merged into plan.issplan with 1 conflict, ours kept for it:" in done.stdout  # not git's temporary name
     # the file is a plan (ours for the conflicting field, their other change merged), not conflict markers
     merged = load_project(repo / "plan.issplan")
     assert merged.mission("soyuz-ms-19").events[1].utc == utc(2021, 10, 5, 13, 22, 31)
