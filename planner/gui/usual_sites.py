@@ -7,7 +7,7 @@ its id, or any site within :data:`SAME_PLACE_KM` of it) is not added again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolButton
 
@@ -115,6 +115,6 @@ class _WhenShown(QObject):
             _update(self.action, self.doc.project)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.Show:
-            self.refresh()
+        if event.type() == QEvent.Type.Show:  # (once laid out: a window opening shows every dock, then tabs some)
+            QTimer.singleShot(0, self, lambda: self.button.isVisible() and self.refresh())
         return False

@@ -65,7 +65,8 @@ def test_sites_already_in_the_plan_are_not_added_twice(example_window, qtbot):
     window = _shown(example_window, qtbot)
     before = [s.id for s in window.doc.project.sites]
     assert {"mcc-moscow", "jsc-houston"} <= set(before)
-    assert "Add Munich, Tsukuba, Huntsville " in window.act_usual_sites.toolTip()
+    # (worked out once the button is on screen)
+    qtbot.waitUntil(lambda: "Add Munich, Tsukuba, Huntsville " in window.act_usual_sites.toolTip())
     click(window, qtbot, "Add Usual Ground Sites")
     assert [s.id for s in window.doc.project.sites] == before + ["colcc-munich", "tksc-tsukuba", "poic-huntsville"]
     assert window.doc.undo_stack.count() == 1
