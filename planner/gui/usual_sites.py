@@ -7,7 +7,7 @@ its id, or any site within :data:`SAME_PLACE_KM` of it) is not added again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolButton
 
@@ -86,35 +86,36 @@ def install(window) -> QAction:
     button.setDefaultAction(action)
     window.views["sites"].add_tool(button)
     window.usual_sites_button = button
-    window.usual_sites_state = _WhenShown(action, button, window.edit_menu, window.doc)
+    window.usual_sites_state = _WhenShown(action, window.docks["sites"], window.edit_menu, window.doc)
     return action
 
 
 class _WhenShown(QObject):
     """Keeps the action's state (enabled, and its tip naming what the plan lacks) current while it is on screen: the
-    button shown, or the Edit menu opening. (What the plan lacks is measured with numpy, which a window opening
-    leaves to the full check's worker thread; the sites' dock is often behind another.)"""
+    ground sites' dock shown (its button), or the Edit menu opening. (What the plan lacks is measured with numpy,
+    which a window opening leaves to the full check's worker thread; the sites' dock is often behind another.)"""
 
-    def __init__(self, action: QAction, button: QToolButton, menu, doc):
+    def __init__(self, action: QAction, dock, menu, doc):
         super().__init__(action)
-        self.action, self.button, self.doc = action, button, doc
+        self.action, self.doc = action, doc
         self.stale = True
-        button.installEventFilter(self)
+        self.on_screen = False  # the dock says (a dock tabbed behind another is still "visible" to Qt)
+        dock.visibilityChanged.connect(self._dock_shown)
         menu.aboutToShow.connect(self.refresh)
         doc.projectReset.connect(self.changed)
         doc.itemsChanged.connect(lambda collection, _ids: collection == "sites" and self.changed())
 
+    def _dock_shown(self, shown: bool) -> None:
+        self.on_screen = shown
+        if shown:
+            self.refresh()
+
     def changed(self) -> None:
         self.stale = True
-        if self.button.isVisible():
+        if self.on_screen:
             self.refresh()
 
     def refresh(self) -> None:
         if self.stale:
             self.stale = False
             _update(self.action, self.doc.project)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.Show:  # (once laid out: a window opening shows every dock, then tabs some)
-            QTimer.singleShot(0, self, lambda: self.button.isVisible() and self.refresh())
-        return False
