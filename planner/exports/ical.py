@@ -54,7 +54,11 @@ def _event(entry: ScheduleEntry, stamp: datetime) -> icalendar.Event:
         lines.append("People: " + ", ".join(entry.people))
     if entry.open_ended:
         lines.append("No departure planned yet.")
+    if entry.status and entry.status != "planned":
+        lines.append(f"Status: {entry.status.replace('-', ' ')}")
     event.add("description", "\n".join(lines))
+    if entry.status == "skipped":  # calendars strike a cancelled event through, or hide it
+        event.add("status", "CANCELLED")
     if entry.port:
         event.add("location", entry.port)
     event.add("categories", [entry.kind])

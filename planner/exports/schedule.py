@@ -39,6 +39,7 @@ class ScheduleEntry(NamedTuple):
     port: str = ""
     people: tuple[str, ...] = ()
     detail: str = ""  # the event kind, the vehicle type or the activity kind
+    status: str = ""  # an activity's status (an ActivityStatus value)
 
     @property
     def open_ended(self) -> bool:
@@ -122,7 +123,8 @@ class Schedule:
         people = activity.people
         return ScheduleEntry(f"activity-{activity.id}", "activity", activity.start.timestamp(),
                              activity.end.timestamp(), activity.title, "activities", activity.id, "",
-                             tuple([self._names.get(p, p) for p in people]) if people else (), activity.kind.value)
+                             tuple([self._names.get(p, p) for p in people]) if people else (), activity.kind.value,
+                             activity.status.value)
 
 
 _RANK = {kind: i for i, kind in enumerate(KINDS)}

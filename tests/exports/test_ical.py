@@ -76,3 +76,18 @@ def test_write_ics_keeps_the_previous_file(example, tmp_path):
     write_ics(example, path, stamp=STAMP)
     assert (tmp_path / "plan.ics~").read_text() == "old"
     assert len(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")) > 50
+
+
+def test_a_skipped_activity_is_cancelled_and_a_done_one_says_so(example):
+    import copy
+
+    from planner.model import ActivityStatus
+
+    plan = copy.deepcopy(example)
+    plan.activities[0].status = ActivityStatus.SKIPPED
+    plan.activities[1].status = ActivityStatus.DONE
+    events = _events(ics_bytes(plan, stamp=STAMP))
+    skipped, done, planned = (events[f"activity-{a.id}@iss-planner"] for a in plan.activities[:3])
+    assert str(skipped["status"]) == "CANCELLED" and "Status: skipped" in str(skipped["description"])
+    assert "status" not in done and str(done["description"]).endswith("Status: done")
+    assert "status" not in planned and "Status" not in str(planned["description"])
