@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from planner.compare.findings import finding_line, findings_not_in, plan_findings
 from planner.compare.records import (EVENTS, SECTION_ORDER, SECTION_TITLES, Record, person_names,
                                      project_document, records)
-from planner.compare.words import ABSENT, field_words, json_value, value_words
+from planner.compare.words import ABSENT, field_words, json_value, list_change_words, value_words
 from planner.model import Project
 from planner.rules import Finding
 
@@ -98,7 +98,8 @@ class ProjectDiff:
         """A field's change: 'utc: 2021-10-05T12:22:31Z -> 2021-10-05T14:00:00Z'."""
         old = value_words(item.old, item.field, self.names)
         new = value_words(item.new, item.field, self.names)
-        return f"{field_words(item.field)}: {old} -> {new}"
+        change = list_change_words(item.old, item.new, item.field, self.names)
+        return f"{field_words(item.field)}: {old} -> {new}" + (f" ({change})" if change else "")
 
     def to_text(self, name_a: str = "A", name_b: str = "B") -> str:
         """The differences as a planner reads them, grouped by section; then the findings of each side only."""

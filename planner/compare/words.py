@@ -65,6 +65,19 @@ def _words(value, field: str, names: dict) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def list_change_words(old, new, field: str = "", names: dict | None = None) -> str:
+    """What a list field (a crew, tags, needs) gained and lost: 'with Yozo Hirano, without Klim Shipenko'; '' when
+    either value is no list (a field not set counts as an empty list) or only the order changed."""
+    old = [] if old is ABSENT or old is None else old
+    new = [] if new is ABSENT or new is None else new
+    if not (isinstance(old, list) and isinstance(new, list)):
+        return ""
+    gained, lost = [v for v in new if v not in old], [v for v in old if v not in new]
+    parts = [f"{word} {_words(values, field, names or {})}" for word, values in (("with", gained), ("without", lost))
+             if values]
+    return ", ".join(parts)
+
+
 def json_value(value):
     """The value for JSON output (None for a field not set)."""
     return None if value is ABSENT else value

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
 
 from planner.compare.diff import ADDED, CHANGED, REMOVED, ProjectDiff
 from planner.compare.findings import finding_line
-from planner.compare.words import field_words, value_words
+from planner.compare.words import field_words, list_change_words, value_words
 from planner.gui.timeline.layers.changes import ChangedItems
 
 HERE = "This plan"
@@ -76,7 +76,10 @@ class CompareDialog(QDialog):
                     for item in change.fields:
                         old = value_words(item.old, item.field, diff.names)
                         new = value_words(item.new, item.field, diff.names)
-                        leaf = QTreeWidgetItem(row, [field_words(item.field), old, new])
+                        change = list_change_words(item.old, item.new, item.field, diff.names)
+                        label = field_words(item.field) + (f" ({change})" if change else "")  # what a list lost
+                        leaf = QTreeWidgetItem(row, [label, old, new])
+                        leaf.setToolTip(0, label)
                         for column, value in ((1, item.old), (2, item.new)):  # the whole value
                             leaf.setToolTip(column, value_words(value, item.field, diff.names, limit=None))
                     row.setExpanded(True)

@@ -75,7 +75,19 @@ def test_crews_are_shown_by_name(example):
     dock = b.mission("soyuz-ms-19").events[1]
     dock.crew = dock.crew[:2]  # Shipenko stays home
     line = diff_projects(a, b, findings=False).to_text()
-    assert "crew: Anton Shkaplerov, Yulia Peresild, Klim Shipenko -> Anton Shkaplerov, Yulia Peresild\n" in line
+    assert ("crew: Anton Shkaplerov, Yulia Peresild, Klim Shipenko -> Anton Shkaplerov, Yulia Peresild (without Klim "
+            "Shipenko)\n") in line
+
+
+def test_a_list_field_says_what_it_gained_and_lost():
+    from planner.compare.words import ABSENT, list_change_words
+
+    names = {"a": "Ann", "b": "Bob", "c": "Cy"}
+    assert list_change_words(["a", "b"], ["b", "c"], "crew", names) == "with Cy, without Ann"
+    assert list_change_words(ABSENT, ["a"], "people", names) == "with Ann"
+    assert list_change_words(["x", "y"], ["y", "x"], "tags") == ""  # only the order
+    assert list_change_words("old", "new", "title") == ""
+    assert list_change_words([{"kind": "daylight"}], [], "needs") == "without daylight"
 
 
 def test_findings_each_side_alone_has(example):

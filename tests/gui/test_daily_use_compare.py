@@ -95,6 +95,9 @@ def test_compare_with_a_colleagues_copy(active_example, theirs, chosen_file, qtb
     assert (1, "event dock of Soyuz MS-19 (soyuz-ms-19)", "", "") in rows
     assert (2, "utc", "2021-10-05T12:22:31Z", "2021-10-05T15:22:31Z") in rows
     assert (1, "person Yozo Hirano (yozo-hirano)", "only here", "—") in rows
+    # a crew's change is said in its field's row, whatever the columns' widths cut off
+    assert (2, "crew (without Yozo Hirano)", "Alexander Misurkin, Yusaku Maezawa, Yozo Hirano",
+            "Alexander Misurkin, Yusaku Maezawa") in rows
     assert (2, "title", "Surgery scene, part 1", "Scene: the spacewalk") in rows
     # the findings each side alone has: the spacing warning of CRS-24's docking is only in this plan
     here = rows.index((0, "Findings only in this plan (1)", "", ""))
