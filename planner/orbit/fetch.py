@@ -140,9 +140,18 @@ def describe(element_set: ElementSet) -> str:
 # --- the pieces --------------------------------------------------------------------------------------
 
 def _check_address(url: str) -> None:
-    parts = urllib.parse.urlsplit(url.strip()) if isinstance(url, str) else None
+    shown = f"'{str(url)[:80]}' is not a web address"
+    try:
+        parts = urllib.parse.urlsplit(url.strip()) if isinstance(url, str) else None
+        if parts is not None:
+            _ = parts.port  # raises for a port out of range or not a number
+    except ValueError as exc:  # '[::1' (an unclosed IPv6 host), ':99999', ':x'
+        why = "its port must be a whole number up to 65535" if "port" in str(exc).lower() else _short(str(exc))
+        raise FetchError(f"{shown} ({why})") from None
     if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise FetchError(f"'{str(url)[:80]}' is not a web address (it should start with https:// or http://)")
+        raise FetchError(f"{shown} (it should start with https:// or http://)")
+    if any(c.isspace() or ord(c) < 32 for c in url.strip()):
+        raise FetchError(f"{shown}: it holds a space or a line break (spaces in an address are written %20)")
 
 
 def _read(answer, url: str, deadline: float, timeout: float, progress, cancelled) -> bytes:

@@ -103,6 +103,18 @@ def test_a_refused_connection_and_an_unknown_host_say_so():
         fetch_element_set("celestrak.org", timeout=5)
 
 
+@pytest.mark.parametrize("url, words", [
+    ("http://[::1/gp", "(Invalid IPv6 URL)"),
+    ("http://127.0.0.1:99999/gp", "(its port must be a whole number up to 65535)"),
+    ("http://127.0.0.1:x/gp", "(its port must be a whole number up to 65535)"),
+    ("http://127.0.0.1/g p", ": it holds a space or a line break"),
+])
+def test_an_address_that_cannot_be_one_is_said_before_any_connection(url, words):
+    with pytest.raises(FetchError) as caught:
+        fetch_element_set(url, timeout=5)
+    assert str(caught.value).startswith(f"'{url}' is not a web address") and words in str(caught.value)
+
+
 def test_a_trickling_answer_is_given_up_at_the_timeout_too():
     """The timeout bounds the whole download: a byte every 0.2 s keeps each wait short but never ends."""
     server = socket.socket()
