@@ -221,15 +221,17 @@ def relays_in_view_within(orbit: Orbit, chosen, windows, grazing_km: float = GRA
 def sources_in_view(orbit: Orbit, network: str, windows, sites=(), grazing_km: float = GRAZING_HEIGHT_KM):
     """[(network, name, interval set)] for each relay and ground site of ``network`` (``us``, ``ru`` or ``any``):
     when the station sees it inside ``windows``. ``sites``: the project's ground sites (the Russian ones count for
-    ``ru``). SGP4 runs once for all the relays."""
+    ``ru``). SGP4 runs once, for all the relays and sites."""
     from planner.orbit.passes import in_view_within
 
     check_network(network, allow_any=True)
     windows = as_windows(windows)
     chosen = relays(network)
-    found = [(r.network, r.name, a) for r, a in zip(chosen, relays_in_view_within(orbit, chosen, windows, grazing_km))]
-    if network in ("ru", ANY):
-        found += [("ru", site.name or site.id, in_view_within(orbit, site, windows)) for site in russian_sites(sites)]
+    ground = russian_sites(sites) if network in ("ru", ANY) else []
+    track = HermiteOrbit(orbit, windows, frame="ecef") if len(windows) and (chosen or ground) else None
+    found = [(r.network, r.name, a)
+             for r, a in zip(chosen, relays_in_view_within(orbit, chosen, windows, grazing_km, track=track))]
+    found += [("ru", site.name or site.id, in_view_within(orbit, site, windows, track=track)) for site in ground]
     return found
 
 

@@ -205,26 +205,30 @@ def _refine(track: HermiteOrbit, sites: list[Site], runs: np.ndarray, t0: float,
                  None if set_l[i] != set_l[i] else set_l[i], el_l[i]) for i in order]
 
 
-def in_view_within(orbit: Orbit, site, windows, min_elevation_deg: float | None = None) -> np.ndarray:
+def in_view_within(orbit: Orbit, site, windows, min_elevation_deg: float | None = None,
+                   track: HermiteOrbit | None = None) -> np.ndarray:
     """The times inside ``windows`` ((n, 2) epoch seconds, sorted and disjoint) when the station is above the
     site's minimum elevation (``min_elevation_deg`` overrides the site's own).
 
     SGP4 runs only around the windows, so the work follows the time they hold, however they are spread.
+    ``track``: an Earth-fixed :class:`HermiteOrbit` at the knot step over the windows, when the caller has one
+    (several sites and relays over one span share it, :mod:`planner.orbit.coverage`): SGP4 then does not run here.
     Raises :class:`CannotJudge` naming the first window where SGP4 fails or past which they hold too much time.
     """
     site = Site.of(site, min_elevation_deg)
     windows = as_windows(windows)
     if not len(windows):
         return intervals.EMPTY.copy()
-    # Where the station surely stays out of the site's reach over a coarse step, it is not in view: the rest is
-    # looked at closely.
-    coarse = HermiteOrbit(orbit, windows, frame="ecef", step_s=screen.SITE_STEP_S)
-    psi, reach, rate = _reach(coarse, [site])
-    _near, out = screen.steady(coarse.knots, reach[0] - psi[0], rate * coarse.step)
-    windows = screen.parts(windows, coarse.knots, ~out, coarse.step)
-    if not len(windows):
-        return intervals.EMPTY.copy()
-    track = HermiteOrbit(orbit, windows, frame="ecef")
+    if track is None:
+        # Where the station surely stays out of the site's reach over a coarse step, it is not in view: the rest
+        # is looked at closely.
+        coarse = HermiteOrbit(orbit, windows, frame="ecef", step_s=screen.SITE_STEP_S)
+        psi, reach, rate = _reach(coarse, [site])
+        _near, out = screen.steady(coarse.knots, reach[0] - psi[0], rate * coarse.step)
+        windows = screen.parts(windows, coarse.knots, ~out, coarse.step)
+        if not len(windows):
+            return intervals.EMPTY.copy()
+        track = HermiteOrbit(orbit, windows, frame="ecef")
     site_pos, up, min_el = _site_vectors([site])
     sin_min = float(np.sin(min_el[0]))
 

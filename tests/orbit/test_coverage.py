@@ -245,3 +245,16 @@ def test_a_view_shorter_than_a_knot_step_is_found(iss_orbit, iss_sets, monkeypat
     assert len(found.ravel()) == len(edges) and np.abs(found.ravel() - edges).max() < 1.0
     monkeypatch.setattr(coverage, "_may_dip", lambda m0, *_rest: np.zeros(len(m0), bool))
     assert len(relays_in_view_within(iss_orbit, [point], [[t0, t0 + 86400]])[0]) < len(found)
+
+
+def test_a_site_judged_on_the_relays_track_is_judged_as_on_its_own(iss_orbit, iss_sets):
+    """Sites share the relays' 60 s track (SGP4 once for a network): the same in-view times as the passes' own."""
+    from planner.orbit.passes import in_view_within
+    from planner.orbit.sampling import HermiteOrbit
+
+    t0 = iss_sets[0].epoch.timestamp()
+    windows = [[t0, t0 + 3 * 86400], [t0 + 4 * 86400, t0 + 4.5 * 86400]]
+    track = HermiteOrbit(iss_orbit, windows, frame="ecef")
+    for site in (GroundSite("mcc", "Moscow", 55.91, 37.81), GroundSite("pk", "Petropavlovsk", 53.02, 158.65, 0, 5)):
+        alone, shared = in_view_within(iss_orbit, site, windows), in_view_within(iss_orbit, site, windows, track=track)
+        assert len(alone) > 5 and alone.shape == shared.shape and np.abs(alone - shared).max() < 0.01
