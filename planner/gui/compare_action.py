@@ -9,12 +9,12 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
 from planner.gui.files import PROJECT_FILTER
 from planner.gui.user_folders import start_folder
+from planner.gui.widgets import busy, kept_dialog, show_kept
 
 TEXT = "Compare With…"
 TITLE = "Compare With"
@@ -46,24 +46,16 @@ def compare_with(window, path: Path | str | None = None):
             return None
         path = name
     path = Path(path)
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
+    with busy(window, f"Comparing this plan with {path.name}…"):
         other, problem = read_project(path)
         diff = None if other is None else diff_projects(copy.deepcopy(window.doc.project), other)
-    finally:
-        QGuiApplication.restoreOverrideCursor()
     if problem:
         window.show_error(TITLE, problem)
         return None
     from planner.gui.compare_dialog import CompareDialog
 
-    previous = getattr(window, "compare_dialog", None)
+    previous = kept_dialog(window, "compare_dialog")
     if previous is not None:
-        try:
-            previous.close()
-        except RuntimeError:  # already deleted
-            pass
-    window.compare_dialog = CompareDialog(window, path, diff, again=lambda: compare_with(window, path))
-    window.compare_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.compare_dialog.show()
-    return window.compare_dialog
+        previous.close()
+    return show_kept(window, "compare_dialog", CompareDialog(window, path, diff,
+                                                             again=lambda: compare_with(window, path)))

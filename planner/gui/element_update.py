@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from planner.gui.widgets import kept_dialog, show_kept
+
 TITLE = "Update Element Sets From Source"
 UPDATE = "Update"
 CANCEL = "Cancel"
@@ -238,17 +240,9 @@ def _host(url: str) -> str:
 
 def open_update(window) -> UpdateDialog:
     """Open the dialog over ``window`` (a MainWindow), non-modal, kept as ``window.element_update_dialog``."""
-    old = getattr(window, "element_update_dialog", None)
-    if old is not None:
-        try:
-            if old.isVisible():
-                old.raise_()
-                old.activateWindow()
-                return old
-        except RuntimeError:  # already deleted
-            pass
-    dialog = UpdateDialog(window)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.element_update_dialog = dialog
-    dialog.show()
-    return dialog
+    old = kept_dialog(window, "element_update_dialog")
+    if old is not None:  # perhaps downloading: brought to the front as it is
+        old.raise_()
+        old.activateWindow()
+        return old
+    return show_kept(window, "element_update_dialog", UpdateDialog(window))

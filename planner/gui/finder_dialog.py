@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from planner.gui.commands import InsertItem
 from planner.gui.launch_dialog import choose_usual_site, site_combo
 from planner.gui.time_edit import UtcDateTimeEdit
+from planner.gui.widgets import kept_dialog, show_kept
 from planner.model.display_time import format_in_zone
 from planner.model.times import UTC
 
@@ -436,14 +437,7 @@ def search(project, request, count: int, stop: threading.Event, box: dict) -> No
 def open_finder(window, earliest: float | None = None) -> FinderDialog:
     """Open the dialog over ``window`` (a MainWindow), non-modal so the timeline can be looked at meanwhile, kept as
     ``window.finder_dialog``; ``earliest``: the earliest launch (epoch seconds; default the time cursor)."""
-    old = getattr(window, "finder_dialog", None)
+    old = kept_dialog(window, "finder_dialog")
     if old is not None:
-        try:
-            old.close()
-        except RuntimeError:  # already deleted
-            pass
-    dialog = FinderDialog(window, earliest)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.finder_dialog = dialog
-    dialog.show()
-    return dialog
+        old.close()
+    return show_kept(window, "finder_dialog", FinderDialog(window, earliest))

@@ -42,3 +42,20 @@ def busy(window: QMainWindow, text: str):
         QApplication.restoreOverrideCursor()
         if window.statusBar().currentMessage() == text:  # else the work left a message of its own
             window.statusBar().clearMessage()
+
+
+def kept_dialog(window, name: str):
+    """The non-modal dialog kept as ``window.<name>`` while it is open; None once it is closed (and deleted)."""
+    dialog = getattr(window, name, None)
+    try:
+        return dialog if dialog is not None and dialog.isVisible() else None
+    except RuntimeError:  # deleted when it closed
+        return None
+
+
+def show_kept(window, name: str, dialog):
+    """Show ``dialog`` non-modal, kept as ``window.<name>`` and deleted when it closes; returns it."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    setattr(window, name, dialog)
+    dialog.show()
+    return dialog
