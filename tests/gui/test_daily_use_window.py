@@ -77,3 +77,13 @@ def test_help_lists_the_shortcuts_the_actions_hold(small, qtbot):
     assert ("Edit", "New Ground Site", native("Ctrl+Alt+G")) in small.shortcuts_dialog.rows()
     every = {(where, command) for where, command, _keys in small.shortcuts_dialog.rows()}
     assert len(every) == len(small.shortcuts_dialog.rows())  # each command once
+
+
+@pytest.mark.parametrize("collection, item", [("activities", "act-02"), ("missions", "soyuz-ms-19")])
+def test_at_1024x700_the_editor_fits_its_dock_with_no_sideways_scrolling(small, qtbot, collection, item):
+    small.views[collection].select_ids([item])
+    editor = small.editors[collection]
+    qtbot.waitUntil(lambda: editor.isVisible())
+    scroll = editor.scroll
+    qtbot.waitUntil(lambda: scroll.widget().width() <= scroll.viewport().width())
+    assert not scroll.horizontalScrollBar().isVisible()
