@@ -14,7 +14,12 @@ from planner.model.landing_choice import duration_text
 
 
 def span_words(seconds: float) -> str:
-    """``2 h 14 min``, ``12 min``, ``3 d 4 h`` (two days or more): rounded to the minute, or to the hour for days."""
+    """``2 h 14 min``, ``12 min``, ``3 d 4 h`` (two days or more), ``45 d`` (two weeks or more), ``5 years`` (two
+    years or more; a plan looked at long after): rounded to the minute, the hour, the day or the year."""
+    if seconds >= 2 * 365.25 * 86400:
+        return f"{int(seconds // (365.25 * 86400))} years"
+    if seconds >= 14 * 86400:
+        return f"{round(seconds / 86400)} d"
     if seconds >= 2 * 86400:
         days, hours = divmod(round(seconds / 3600), 24)
         return f"{days} d {hours} h" if hours else f"{days} d"

@@ -46,6 +46,10 @@ def test_span_words():
     assert span_words(59 * 60 + 31) == "1 h 00 min"
     assert span_words(47.9 * 3600) == "47 h 54 min"
     assert span_words(49.6 * 3600) == "2 d 2 h"
+    assert span_words(13.9 * 86400) == "13 d 22 h"
+    assert span_words(45.6 * 86400) == "46 d"
+    assert span_words(729 * 86400) == "729 d"
+    assert span_words(1882.9 * 86400) == "5 years"  # the example's 2021 seen from December 2026
 
 
 def test_coming_lists_what_overlaps_in_time_order():
