@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from planner.model.crew_day import BLOCK_WORDS, REST, BlockKind
-from planner.station.crew_day import CrewDay, day_number, day_of, person_blocks, waking_days, weekday, work_budget_s
+from planner.station.crew_day import CrewDay, day_grid, day_number, day_of, waking_days, weekday, work_budget_s
 from planner.model.time_text import span_texts
 from planner.rules.findings import Finding, Severity
 
@@ -42,6 +42,17 @@ def _day_text(day: int) -> str:
 
 
 # -- an activity in rest or on a day off -------------------------------------------------------------------
+
+class Named:
+    """``ids[k]`` and ``titles[k]`` of activities, read when a finding is worded (most never are)."""
+
+    def __init__(self, activities, attr: str):
+        self._activities, self._attr = activities, attr
+
+    def __getitem__(self, k: int) -> str:
+        activity = self._activities[k]
+        return getattr(activity, self._attr) or activity.id
+
 
 class Pairs:
     """One entry per (activity, person), in each activity's order of people: ``start``/``end`` epoch seconds of the
@@ -83,27 +94,34 @@ def rest_findings(day: CrewDay, pairs: Pairs, names: dict[str, str]) -> dict[str
     hit_pair, hit_start, hit_end, hit_kind = [], [], [], []
     for profile, rows in pairs.groups(day):
         s, e = pairs.start[rows], pairs.end[rows]
-        blocks = person_blocks(day.template, day.shifts, profile, float(s.min()), float(e.max()))
-        watched = np.isin(blocks.kind, _WATCHED)
-        lo = np.searchsorted(blocks.end, s, "right")
+        first = int(day_number(s.min())) - 2
+        starts, ends, kinds = day_grid(day.template, day.shifts, profile, first, int(day_number(e.max())) + 2)
+        # The screen: an activity inside the working window of the GMT day it starts on keeps clear of every rest
+        # and day off (the usual activity, judged by a few array operations); the others are looked at block by block.
+        w = 6 * (day_number(s) - first) + 2
+        inside = (kinds[w] == BlockKind.WORK) & (s >= starts[w]) & (e <= ends[w]) & ((e > s) | (s < ends[w]))
+        doubt = np.flatnonzero(~inside)
+        if not len(doubt):
+            continue
+        rows, s, e = rows[doubt], s[doubt], e[doubt]
+        watched = np.isin(kinds, _WATCHED) & (ends > starts)
+        lo = np.searchsorted(ends, s, "right")
         # An activity shares a moment with the blocks it overlaps; an instant, with the block that holds it.
-        hi = np.maximum(np.where(e > s, np.searchsorted(blocks.start, e, "left"),
-                                 np.searchsorted(blocks.start, e, "right")), lo)
+        hi = np.maximum(np.where(e > s, np.searchsorted(starts, e, "left"), np.searchsorted(starts, e, "right")), lo)
         counted = np.concatenate(([0], np.cumsum(watched)))
         some = np.flatnonzero(counted[hi] > counted[lo])
         if not len(some):
             continue
         n = hi[some] - lo[some]
-        first = np.repeat(lo[some], n)
-        block = first + np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
+        block = np.repeat(lo[some], n) + np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
         pair = np.repeat(rows[some], n)
         keep = watched[block]
         block, pair = block[keep], pair[keep]
         ps, pe = pairs.start[pair], pairs.end[pair]
         hit_pair.append(pair)
-        hit_start.append(np.where(pe > ps, np.maximum(blocks.start[block], ps), ps))
-        hit_end.append(np.where(pe > ps, np.minimum(blocks.end[block], pe), ps))
-        hit_kind.append(blocks.kind[block])
+        hit_start.append(np.where(pe > ps, np.maximum(starts[block], ps), ps))
+        hit_end.append(np.where(pe > ps, np.minimum(ends[block], pe), ps))
+        hit_kind.append(kinds[block])
     if not hit_pair:
         return {}
     pair, start, end = np.concatenate(hit_pair), np.concatenate(hit_start), np.concatenate(hit_end)
@@ -154,18 +172,28 @@ def workload_findings(day: CrewDay, pairs: Pairs, names: dict[str, str]) -> dict
         first, last = day_number(s) - 1, day_number(e) + 1
         days, wake, sleep = waking_days(day.template, day.shifts, profile, int(first.min()), int(last.max()))
         hits = []  # (pair, day number, milliseconds)
-        for k in range(int((last - first).max()) + 1):
-            d = first + k
+        # The usual activity lies within one day's wake and sleep, apart from the days either side: it counts there
+        # in full. The others are split over the days from the one before their start to the one after their end.
+        at = day_number(s) - days[0]
+        apart = np.concatenate(([False], sleep[:-2] <= wake[1:-1], [False])) & (sleep <= np.append(wake[1:], -np.inf))
+        apart &= sleep <= np.append(wake[2:], [np.inf, -np.inf])
+        whole = apart[at] & (s >= wake[at]) & (e <= sleep[at]) & (day_number(e) <= days[at] + 1)
+        ms = np.round((e - s) * 1000.0)
+        keep = whole & (ms > 0)
+        hits.append((rows[keep], days[at[keep]], ms[keep].astype(np.int64)))
+        rest = np.flatnonzero(~whole)
+        for k in range(int((last[rest] - first[rest]).max()) + 1 if len(rest) else 0):
+            d = first[rest] + k
             at = np.minimum(d - days[0], len(days) - 1)
-            ms = np.round((np.minimum(e, sleep[at]) - np.maximum(s, wake[at])) * 1000.0)
-            keep = (d <= last) & (ms > 0)
-            hits.append((rows[keep], d[keep], ms[keep].astype(np.int64)))
+            ms = np.round((np.minimum(e[rest], sleep[at]) - np.maximum(s[rest], wake[at])) * 1000.0)
+            keep = (d <= last[rest]) & (ms > 0)
+            hits.append((rows[rest][keep], d[keep], ms[keep].astype(np.int64)))
         pair = np.concatenate([h[0] for h in hits])
         if not len(pair):
             continue
         when, ms = np.concatenate([h[1] for h in hits]), np.concatenate([h[2] for h in hits])
         code = pairs.code[pair]
-        order = np.lexsort((pair, when, code))
+        order = np.argsort(code * (int(when.max() - when.min()) + 1) + (when - when.min()), kind="stable")
         code, when, ms, pair = code[order], when[order], ms[order], pair[order]
         heads = np.flatnonzero(np.concatenate(([True], (code[1:] != code[:-1]) | (when[1:] != when[:-1]))))
         totals = np.add.reduceat(ms, heads)

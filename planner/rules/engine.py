@@ -436,7 +436,7 @@ class RuleEngine:
         self.crew_day = CrewDay.of(self.project)
         acts = table.activities
         pairs = crew_rules.Pairs(table.start[table.act], table.end[table.act], table.act, table.person, table.names,
-                                 table.ids, [a.title or a.id for a in acts])
+                                 crew_rules.Named(acts, "id"), crew_rules.Named(acts, "title"))
         for aid, found in crew_rules.rest_findings(self.crew_day, pairs, self.names).items():
             self.book.put(("crew-day", aid), found)
         for person, found in crew_rules.workload_findings(self.crew_day, pairs, self.names).items():

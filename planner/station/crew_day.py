@@ -96,12 +96,11 @@ def waking_days(template: DayTemplate, shifts, person: str | None, first_day: in
     return days, wake, sleep
 
 
-def person_blocks(template: DayTemplate, shifts, person: str | None, start: float, end: float) -> DayBlocks:
-    """The blocks of ``person`` (None: the crew's usual day) that cover ``[start, end]``, epoch seconds."""
-    if not (math.isfinite(start) and math.isfinite(end)):
-        raise ValueError("person_blocks needs a finite span")
-    # A day's blocks can reach a day either side of it (shifts of up to a day); two days of margin are enough.
-    days, wake, sleep = waking_days(template, shifts, person, int(day_number(start)) - 2, int(day_number(end)) + 2)
+def day_grid(template: DayTemplate, shifts, person: str | None, first_day: int, last_day: int):
+    """(starts, ends, kinds): the six blocks of each GMT day ``first_day``..``last_day`` in order (block ``6 i + 2`` is
+    day ``i``'s working window, or its day off), some of them empty where a day is crowded; the last one runs a day
+    past the last wake."""
+    days, wake, sleep = waking_days(template, shifts, person, first_day, last_day)
     post = template.post_sleep_hours * 3600.0
     conf = template.conference_hours * 3600.0
     pre = template.pre_sleep_hours * 3600.0
@@ -111,9 +110,16 @@ def person_blocks(template: DayTemplate, shifts, person: str | None, start: floa
     flat[-1] = max(flat[-2], wake[-1] + DAY_S)
     kinds = np.tile(np.array([int(k) for k in _DAY_KINDS], dtype=np.int8), len(days))
     kinds = kinds.reshape(len(days), 6)
-    off = work_budget_s(template, weekday(days)) <= 0
-    kinds[off, 2] = BlockKind.DAY_OFF
-    starts, ends, kinds = flat[:-1], flat[1:], kinds.ravel()
+    kinds[work_budget_s(template, weekday(days)) <= 0, 2] = BlockKind.DAY_OFF
+    return flat[:-1], flat[1:], kinds.ravel()
+
+
+def person_blocks(template: DayTemplate, shifts, person: str | None, start: float, end: float) -> DayBlocks:
+    """The blocks of ``person`` (None: the crew's usual day) that cover ``[start, end]``, epoch seconds."""
+    if not (math.isfinite(start) and math.isfinite(end)):
+        raise ValueError("person_blocks needs a finite span")
+    # A day's blocks can reach a day either side of it (shifts of up to a day); two days of margin are enough.
+    starts, ends, kinds = day_grid(template, shifts, person, int(day_number(start)) - 2, int(day_number(end)) + 2)
     keep = ends > starts
     starts, ends, kinds = starts[keep], ends[keep], kinds[keep]
     lo = int(np.searchsorted(ends, start, "right"))
