@@ -272,6 +272,15 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.doc.modified)
         self.act_revert.setEnabled(self.doc.path is not None and self.doc.modified)
 
+    def follow_selection(self, set_selection) -> None:
+        """Call ``set_selection(collection, ids)`` on every selection change, starting with what the missions and
+        activities tables hold now (a view built later than the selection, e.g. a tab's, shows it outlined too)."""
+        self.selectionChanged.connect(set_selection)
+        for collection in ("missions", "activities"):
+            ids = self.views[collection].selected_ids()
+            if ids:
+                set_selection(collection, ids)
+
     def _selected(self, collection: str, ids: list) -> None:
         """A table's selection changed: that table's items are what Duplicate/Delete act on, and the
         editor dock shows the selected item."""

@@ -57,16 +57,6 @@ class LazyTabs:
             self.view(title)
 
 
-def follow_selection(window, set_selection: Callable[[str, list], None]) -> None:
-    """Call ``set_selection(collection, ids)`` on every selection change of ``window``, starting with what the
-    missions and activities tables hold now (a view built later than the selection shows it outlined too)."""
-    window.selectionChanged.connect(set_selection)
-    for collection in ("missions", "activities"):
-        ids = window.views[collection].selected_ids()
-        if ids:
-            set_selection(collection, ids)
-
-
 def install_views(window) -> None:
     """Create the central views of ``window`` (a :class:`planner.gui.main_window.MainWindow`)."""
     # The shared time cursor first: at the plan's start, and at every new plan's start before the views hear of

@@ -16,12 +16,11 @@ def build(window):
     """The :class:`CalendarView`, on the page of the shared time cursor, following it and the selection."""
     from planner.gui.calendar.view import CalendarView
     from planner.gui.timeline import _open, _select
-    from planner.gui.views import follow_selection
 
     view = CalendarView(window.doc, window.station, window.zone, window)
     view.canvas.itemClicked.connect(lambda collection, item_id: _select(window, collection, item_id))
     view.canvas.itemActivated.connect(lambda collection, item_id: _open(window, collection, item_id))
-    follow_selection(window, view.canvas.set_selection)
+    window.follow_selection(view.canvas.set_selection)
     window.displayZoneChanged.connect(lambda _zone: view.canvas.update())  # its days are the zone's days
     window.time_cursor.windowRequested.connect(lambda start, _end: view.show_instant(start))
     window.time_cursor.highlightsChanged.connect(view.canvas.set_highlights)

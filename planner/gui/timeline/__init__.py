@@ -19,7 +19,6 @@ def install(window):
 def build(window):
     """The timeline tab's view, wired to the window's plan, selection and time cursor."""
     from planner.gui.timeline.view import TimelineView
-    from planner.gui.views import follow_selection
 
     view = TimelineView(window.doc, window.station, window.checker, window.time_cursor, window.zone, window)
     view.set_clock(window.clock)
@@ -27,7 +26,7 @@ def build(window):
     canvas.itemClicked.connect(lambda collection, item_id: _select(window, collection, item_id))
     canvas.itemActivated.connect(lambda collection, item_id: _open(window, collection, item_id))
     canvas.emptyTimeActivated.connect(lambda when: _find_flight(window, when))
-    follow_selection(window, canvas.set_selection)
+    window.follow_selection(canvas.set_selection)
     window.displayZoneChanged.connect(lambda _zone: canvas.update())  # the axis and tooltips follow the clock
     return view
 
