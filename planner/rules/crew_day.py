@@ -9,11 +9,14 @@ by the same functions a re-check after an edit calls, so the two always agree.
 
 from __future__ import annotations
 
+import math
 
 import numpy as np
 
 from planner.model.crew_day import BLOCK_WORDS, REST, BlockKind
-from planner.station.crew_day import CrewDay, day_grid, day_number, day_of, waking_days, weekday, work_budget_s
+from planner.station.crew_day import (
+    CrewDay, day_grid, day_number, day_of, waking_days, weekday, work_budget_s, working_windows,
+)
 from planner.model.time_text import span_texts
 from planner.rules.findings import Finding, Severity
 
@@ -94,16 +97,23 @@ def rest_findings(day: CrewDay, pairs: Pairs, names: dict[str, str]) -> dict[str
     hit_pair, hit_start, hit_end, hit_kind = [], [], [], []
     for profile, rows in pairs.groups(day):
         s, e = pairs.start[rows], pairs.end[rows]
+        # The screen: an activity inside the working window of the GMT day it starts on (or running on into the next
+        # day's, with nothing between) keeps clear of every rest and day off: the usual activity, cleared by a few
+        # array operations per day and per activity. The others are looked at block by block.
         first = int(day_number(s.min())) - 2
-        starts, ends, kinds = day_grid(day.template, day.shifts, profile, first, int(day_number(e.max())) + 2)
-        # The screen: an activity inside the working window of the GMT day it starts on keeps clear of every rest
-        # and day off (the usual activity, judged by a few array operations); the others are looked at block by block.
-        w = 6 * (day_number(s) - first) + 2
-        inside = (kinds[w] == BlockKind.WORK) & (s >= starts[w]) & (e <= ends[w]) & ((e > s) | (s < ends[w]))
+        opens, closes, working = working_windows(day.template, day.shifts, profile, first,
+                                                 int(day_number(e.max())) + 2)
+        k = day_number(s) - first
+        following = np.minimum(k + 1, len(opens) - 1)
+        inside = working[k] & (s >= opens[k]) & (((e <= closes[k]) & ((e > s) | (s < closes[k])))
+                                                 | (working[following] & (closes[k] == opens[following])
+                                                    & (e <= closes[following]) & (e > s)))
         doubt = np.flatnonzero(~inside)
         if not len(doubt):
             continue
         rows, s, e = rows[doubt], s[doubt], e[doubt]
+        first = int(day_number(s.min())) - 2
+        starts, ends, kinds = day_grid(day.template, day.shifts, profile, first, int(day_number(e.max())) + 2)
         watched = np.isin(kinds, _WATCHED) & (ends > starts)
         lo = np.searchsorted(ends, s, "right")
         # An activity shares a moment with the blocks it overlaps; an instant, with the block that holds it.
@@ -193,13 +203,18 @@ def workload_findings(day: CrewDay, pairs: Pairs, names: dict[str, str]) -> dict
             continue
         when, ms = np.concatenate([h[1] for h in hits]), np.concatenate([h[2] for h in hits])
         code = pairs.code[pair]
-        order = np.argsort(code * (int(when.max() - when.min()) + 1) + (when - when.min()), kind="stable")
+        order = np.argsort(code * (int(when.max() - when.min()) + 1) + (when - when.min()))  # (sums: any order)
         code, when, ms, pair = code[order], when[order], ms[order], pair[order]
         heads = np.flatnonzero(np.concatenate(([True], (code[1:] != code[:-1]) | (when[1:] != when[:-1]))))
         totals = np.add.reduceat(ms, heads)
-        budgets = np.round(work_budget_s(day.template, weekday(when[heads])) * 1000.0).astype(np.int64)
+        # Only the days planned beyond the least work any day holds can be beyond their own.
+        least = min((h for h in (day.template.work_hours, day.template.saturday_work_hours,
+                                 day.template.sunday_work_hours) if h > 0), default=math.inf)
+        full = np.flatnonzero(totals > round(least * 3600.0 * 1000.0)) if math.isfinite(least) else heads[:0]
+        budgets = np.zeros(len(heads), dtype=np.int64)
+        budgets[full] = np.round(work_budget_s(day.template, weekday(when[heads[full]])) * 1000.0).astype(np.int64)
         tails = np.append(heads[1:], len(code))
-        for g in np.flatnonzero((budgets > 0) & (totals > budgets)).tolist():
+        for g in full[(budgets[full] > 0) & (totals[full] > budgets[full])].tolist():
             person, d = pairs.person_ids[int(code[heads[g]])], int(when[heads[g]])
             k = d - int(days[0])
             ids = tuple(sorted({pairs.ids[i] for i in pairs.act[pair[heads[g]:tails[g]]].tolist()}))

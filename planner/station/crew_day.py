@@ -114,6 +114,20 @@ def day_grid(template: DayTemplate, shifts, person: str | None, first_day: int, 
     return flat[:-1], flat[1:], kinds.ravel()
 
 
+def working_windows(template: DayTemplate, shifts, person: str | None, first_day: int, last_day: int):
+    """(starts, ends, working) of each day's working window or day off: the same numbers as block ``6 i + 2`` of
+    :func:`day_grid` (its bounds never go back), worked out per day rather than per block."""
+    days, wake, sleep = waking_days(template, shifts, person, first_day, last_day)
+    post = template.post_sleep_hours * 3600.0
+    conf = template.conference_hours * 3600.0
+    pre = template.pre_sleep_hours * 3600.0
+    opens, closes = wake + post + conf, sleep - pre - conf  # as day_grid adds them: the same floats
+    # The latest bound of the days before each one (a day's bounds reach no further than its opening or its sleep).
+    reached = np.maximum.accumulate(np.maximum(np.maximum(opens, sleep), closes))
+    start = np.maximum(opens, np.concatenate(([-np.inf], reached[:-1])))
+    return start, np.maximum(start, closes), work_budget_s(template, weekday(days)) > 0
+
+
 def person_blocks(template: DayTemplate, shifts, person: str | None, start: float, end: float) -> DayBlocks:
     """The blocks of ``person`` (None: the crew's usual day) that cover ``[start, end]``, epoch seconds."""
     if not (math.isfinite(start) and math.isfinite(end)):

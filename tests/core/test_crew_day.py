@@ -119,3 +119,23 @@ def test_a_persons_shifts_follow_a_rename():
     [(collection, moved)] = retargeted(project, "people", "yulia", "yulia-peresild")
     assert collection == "sleep_shifts" and moved.id == "s" and moved.person == "yulia-peresild"
     assert project.sleep_shifts[0].person == "yulia"  # a changed copy: the undo command puts it in
+
+
+def test_the_working_windows_are_the_grids_blocks_on_crowded_and_shifted_days():
+    # The rules' screen reads working_windows; the exact look, day_grid: the same numbers, however odd the day.
+    import random
+
+    from planner.station.crew_day import day_grid, working_windows
+
+    rng = random.Random(1)
+    for _ in range(300):
+        template = DayTemplate(wake_hour=rng.uniform(0, 30), sleep_hour=rng.uniform(0, 48),
+                               post_sleep_hours=rng.uniform(0, 5), conference_hours=rng.uniform(0, 2),
+                               pre_sleep_hours=rng.uniform(0, 5), sunday_work_hours=rng.choice([0.0, 3.0]))
+        shifts = [SleepShift(f"s{k}", day=date(1970, 4, 11 + rng.randrange(20)) if rng.random() < 0.8 else None,
+                             wake_delay_hours=rng.uniform(-24, 24), sleep_delay_hours=rng.uniform(-24, 24))
+                  for k in range(rng.randrange(4))]
+        starts, ends, kinds = day_grid(template, shifts, None, 95, 125)
+        opens, closes, working = working_windows(template, shifts, None, 95, 125)
+        assert np.array_equal(starts[2::6], opens) and np.array_equal(ends[2::6], closes)
+        assert np.array_equal(kinds[2::6] == K.WORK, working)
