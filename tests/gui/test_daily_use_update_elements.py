@@ -11,7 +11,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from planner.orbit.fetch import DEFAULT_SOURCE
+from planner.orbit.fetch import DEFAULT_SOURCE, DEFAULT_TIMEOUT_S
 
 UPDATE = "Update From Source…"
 
@@ -67,7 +67,8 @@ def test_a_downloaded_set_is_added_as_one_undo_step_and_the_address_remembered(e
     before = list(window.doc.project.element_sets)
     steps = window.doc.undo_stack.count()
     dialog = _open_from_menu(window, qtbot)
-    assert dialog.source_edit.text() == DEFAULT_SOURCE and dialog.timeout_spin.value() == 20
+    # the app's default timeout is the command line's: one setting, 20 s (the words)
+    assert dialog.source_edit.text() == DEFAULT_SOURCE and dialog.timeout_spin.value() == DEFAULT_TIMEOUT_S == 20
     _type_source(dialog, december)
     click_text(dialog, "Update")
     qtbot.waitUntil(lambda: dialog.added is not None, timeout=10000)
