@@ -45,6 +45,7 @@ class Conflict:
     theirs: object
     reason: str = "changed on both sides"
     kept: str = "ours"
+    about: Record | None = field(default=None, compare=False)  # the record itself (None: the whole merged plan)
 
     def text(self, names: dict | None = None) -> str:
         """One line: 'event Soyuz MS-19 dock, utc: ours 2021-... , theirs 2021-... (was 2021-...); kept ours'."""
@@ -58,8 +59,11 @@ class Conflict:
 
     def to_json(self) -> dict:
         """The JSON form."""
-        return {"record": self.record, "field": self.field, "reason": self.reason, "base": json_value(self.base),
-                "ours": json_value(self.ours), "theirs": json_value(self.theirs), "kept": self.kept}
+        about = self.about
+        return {"record": self.record, "section": about and about.section, "id": about and about.id,
+                "mission": about and about.parent, "field": self.field, "reason": self.reason,
+                "base": json_value(self.base), "ours": json_value(self.ours), "theirs": json_value(self.theirs),
+                "kept": self.kept}
 
 
 @dataclass(slots=True)
@@ -111,7 +115,8 @@ def _valid_plan(merged: dict, o: dict, conflicts: list) -> Project | None:
                 return None
             record = merged[key]
             conflicts.append(Conflict(record.heading, None, ABSENT, ABSENT, ABSENT,
-                                      f"both sides' changes together are not a valid plan ({exc.problem})"))
+                                      f"both sides' changes together are not a valid plan ({exc.problem})",
+                                      about=record))
             units = [k for k in merged if k == key or (key[0] == "missions" and k[0] == EVENTS
                                                        and merged[k].parent == key[1])]
             units += [k for k in o if key[0] == "missions" and k[0] == EVENTS and o[k].parent == key[1]]
@@ -182,7 +187,7 @@ def _merge_one(b: Record | None, o: Record | None, t: Record | None, conflicts: 
             return None
         conflicts.append(Conflict(b.heading, None, ABSENT, ABSENT, ABSENT,
                                   "removed by ours, changed by theirs" if o is None
-                                  else "changed by ours, removed by theirs"))
+                                  else "changed by ours, removed by theirs", about=b))
         return o
     return _merge_fields(b, o, t, conflicts)
 
@@ -202,7 +207,7 @@ def _merge_fields(b: Record, o: Record, t: Record, conflicts: list, reason: str 
         elif mine == old:
             value = other
         else:
-            conflicts.append(Conflict(o.heading, name, old, mine, other, reason))
+            conflicts.append(Conflict(o.heading, name, old, mine, other, reason, about=o))
             value = mine
         if value is not ABSENT:
             fields[name] = value
@@ -226,7 +231,7 @@ def _missions_removed(b: dict, o: dict, t: dict, conflicts: list) -> dict[Key, R
         if not unchanged:
             conflicts.append(Conflict(mission.heading, None, ABSENT, ABSENT, ABSENT,
                                       "removed by ours, its flight changed by theirs" if key not in o
-                                      else "its flight changed by ours, removed by theirs"))
+                                      else "its flight changed by ours, removed by theirs", about=mission))
         for k in keys:
             decided[k] = o.get(k) if not unchanged else None
     return decided
@@ -264,5 +269,5 @@ def _keep_named(merged: dict, b: dict, o: dict, t: dict) -> list[Conflict]:
         side = "theirs" if key in o else "ours"
         merged[key] = back
         conflicts.append(Conflict(back.heading, None, ABSENT, ABSENT, ABSENT,
-                                  f"removed by {side}, still named by {user.heading}", kept="it"))
+                                  f"removed by {side}, still named by {user.heading}", kept="it", about=back))
     return conflicts

@@ -105,6 +105,9 @@ def test_merge_conflict_keeps_ours_and_lists_it(plans, tmp_path, capsys):
     assert data["clean"] is False
     assert [(c["record"], c["field"], c["ours"], c["theirs"]) for c in data["conflicts"]] == [
         ("event dock of Soyuz MS-19 (soyuz-ms-19)", "utc", "2021-10-05T13:22:31Z", "2021-10-05T14:22:31Z")]
+    # the record as planner diff --json names it, for a script to find it
+    assert [(c["section"], c["id"], c["mission"]) for c in data["conflicts"]] == [
+        ("events", "soyuz-ms-19/dock", "soyuz-ms-19")]
     merged = load_project(out)
     assert merged.mission("soyuz-ms-19").events[1].utc == utc(2021, 10, 5, 13, 22, 31)
     assert merged.activities[0].title == "Greeting Moscow"
