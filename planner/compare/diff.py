@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from planner.compare.findings import finding_line, findings_not_in, plan_findings
 from planner.compare.records import (EVENTS, SECTION_ORDER, SECTION_TITLES, Record, person_names,
                                      project_document, records)
-from planner.compare.words import ABSENT, field_words, json_value, list_change_words, value_words
+from planner.compare.words import ABSENT, change_words, field_words, json_value, list_change_words
 from planner.model import Project
 from planner.rules import Finding
 
@@ -96,8 +96,7 @@ class ProjectDiff:
 
     def field_line(self, item: FieldChange) -> str:
         """A field's change: 'utc: 2021-10-05T12:22:31Z -> 2021-10-05T14:00:00Z'."""
-        old = value_words(item.old, item.field, self.names)
-        new = value_words(item.new, item.field, self.names)
+        old, new = change_words(item.old, item.new, item.field, self.names)
         change = list_change_words(item.old, item.new, item.field, self.names)
         return f"{field_words(item.field)}: {old} -> {new}" + (f" ({change})" if change else "")
 

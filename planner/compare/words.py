@@ -45,6 +45,28 @@ def value_words(value, field: str = "", names: dict | None = None, limit: int | 
     return text
 
 
+def change_words(old, new, field: str = "", names: dict | None = None, limit: int = MAX_SHOWN) -> tuple[str, str]:
+    """A changed field's two values on one line each, so the change shows: cut around where they first differ
+    ('…for Nauka. (checked)') when either is longer than ``limit``, and as JSON when their words read the same (a
+    field not set and an empty list are both '(none)')."""
+    a, b = _words(old, field, names or {}), _words(new, field, names or {})
+    if a == b:
+        a, b = ("(none)" if v is ABSENT else json.dumps(v, ensure_ascii=False) for v in (old, new))
+    if len(a) <= limit and len(b) <= limit:
+        return a, b
+    same = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    start = max(0, same - limit // 3)  # some of what comes before the difference, as context, from a word's start
+    space = a.rfind(" ", 0, start)
+    start = space + 1 if start and space >= 0 and start - space < 16 else start
+    return _cut(a, start, limit), _cut(b, start, limit)
+
+
+def _cut(text: str, start: int, limit: int) -> str:
+    head = "…" if start else ""
+    body = text[start:]
+    return head + (body if len(head + body) <= limit else body[: limit - len(head) - 1] + "…")
+
+
 def _words(value, field: str, names: dict) -> str:
     if value is ABSENT or value is None:
         return "(none)"

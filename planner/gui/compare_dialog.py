@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
 
 from planner.compare.diff import ADDED, CHANGED, REMOVED, ProjectDiff
 from planner.compare.findings import finding_line
-from planner.compare.words import field_words, list_change_words, value_words
+from planner.compare.words import change_words, field_words, list_change_words, value_words
 from planner.gui.timeline.layers.changes import ChangedItems
 
 HERE = "This plan"
@@ -74,8 +74,7 @@ class CompareDialog(QDialog):
                 row.setData(0, _RECORD, (change.section, change.record.id, change.record.parent))
                 if change.change == CHANGED:
                     for item in change.fields:
-                        old = value_words(item.old, item.field, diff.names)
-                        new = value_words(item.new, item.field, diff.names)
+                        old, new = change_words(item.old, item.new, item.field, diff.names)
                         change = list_change_words(item.old, item.new, item.field, diff.names)
                         label = field_words(item.field) + (f" ({change})" if change else "")  # what a list lost
                         leaf = QTreeWidgetItem(row, [label, old, new])

@@ -142,3 +142,24 @@ def test_changed_ids_of_either_side(example):
     assert diff.changed_ids("missions", "b") == {"crs-24", "nauka"}
     assert diff.changed_ids("missions", "a") == {"prichal", "nauka"}
     assert diff.changed_ids("activities", "a") == diff.changed_ids("activities", "b") == {"act-04"}
+
+
+def test_a_change_at_the_end_of_a_long_text_shows(example):
+    """Values are cut at 100 characters on a line: cut where they start to differ, not both at their start."""
+    a, b = example(), example()
+    undock = b.mission("progress-ms-16").events[1]
+    undock.note += " (checked)"
+    assert len(undock.note) > 200
+    diff = diff_projects(a, b, findings=False)
+    line = diff.field_line(_change(diff, "events", "progress-ms-16/undock").fields[0])
+    old, new = line.removeprefix("note: ").split(" -> ")
+    assert new.endswith("free for Nauka. (checked)") and old.endswith("free for Nauka.") and old.startswith("…")
+    assert len(old) <= 100 and len(new) <= 100
+
+
+def test_values_that_read_alike_are_told_apart():
+    from planner.compare.words import ABSENT, change_words
+
+    assert change_words(ABSENT, [], "crew") == ("(none)", "[]")
+    assert change_words("24", 24) == ('"24"', "24")
+    assert change_words("short", "text") == ("short", "text")
