@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from planner.compare.findings import findings_not_in, plan_findings
 from planner.compare.records import EVENTS, Key, Record, document, person_names, project_document, records
-from planner.compare.words import ABSENT, field_words, json_value, value_words
+from planner.compare.words import ABSENT, change_words, field_words, json_value
 from planner.model import Project
 from planner.rules import Finding
 from planner.store.decode import project_from_document
@@ -52,10 +52,10 @@ class Conflict:
         where = self.record + (f", {field_words(self.field)}" if self.field else "")
         if self.field is None:
             return f"{where}: {self.reason}; kept {self.kept}"
-        shown = [f"{side} {value_words(value, self.field or '', names)}"
-                 for side, value in (("ours", self.ours), ("theirs", self.theirs))]
-        was = "" if self.reason.startswith("added") else f" (was {value_words(self.base, self.field, names)})"
-        return f"{where}: {self.reason}: {', '.join(shown)}{was}; kept {self.kept}"
+        ours, theirs = change_words(self.ours, self.theirs, self.field, names)  # cut where they differ
+        base = change_words(self.base, self.ours, self.field, names)[0]
+        was = "" if self.reason.startswith("added") else f" (was {base})"
+        return f"{where}: {self.reason}: ours {ours}, theirs {theirs}{was}; kept {self.kept}"
 
     def to_json(self) -> dict:
         """The JSON form."""

@@ -125,6 +125,19 @@ def test_merge_conflict_in_words_names_the_record_and_field(plans, tmp_path, cap
         "2021-10-05T14:22:31Z (was 2021-10-05T12:22:31Z); kept ours\n")
 
 
+def test_a_long_text_changed_both_ways_shows_where_each_differs(plans, tmp_path, capsys):
+    base = load_project(plans["base"])
+    note = base.mission("progress-ms-16").events[1].note
+    sides = []
+    for name, tail in (("ours", " (ours)"), ("theirs", " (theirs)")):
+        plan = load_project(plans["base"])
+        plan.mission("progress-ms-16").events[1].note = note + tail
+        sides.append(_save(plan, tmp_path / f"{name}-note.issplan"))
+    assert main(["merge", plans["base"], *sides, "-o", str(tmp_path / "merged.issplan")]) == 1
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("  event undock")]
+    assert "for Nauka. (ours), theirs …" in line and "for Nauka. (theirs) (was …" in line and "for Nauka.); kept" in line
+
+
 def test_merge_reports_findings_new_to_it(plans, capsys, tmp_path):
     # ours: Soyuz MS-20 docks 12 h earlier; theirs: CRS-24 docks ten days earlier, into the days around it.
     ours, theirs = load_project(plans["base"]), load_project(plans["base"])
