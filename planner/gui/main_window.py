@@ -235,8 +235,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions([self.act_duplicate, self.act_delete])
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.act_settings)
-        self.view_menu = bar.addMenu("&View")
         self.edit_menu.addAction(sleep_shifts.make_action(self))
+        self.view_menu = bar.addMenu("&View")
         for dock in self.docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
