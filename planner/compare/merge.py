@@ -133,7 +133,7 @@ def _valid_plan(merged: dict, o: dict, conflicts: list) -> Project | None:
 
 def _record_at(doc: dict, parts: tuple) -> Key | None:
     """The record (a mission for its events) a decoding problem at the JSON path ``parts`` is in."""
-    if len(parts) >= 2 and parts[0] in ("people", "sites", "missions", "activities", "element_sets") \
+    if len(parts) >= 2 and parts[0] in ("people", "sites", "missions", "activities", "element_sets", "sleep_shifts") \
             and isinstance(parts[1], int) and parts[1] < len(doc.get(parts[0], ())):
         ident = doc[parts[0]][parts[1]].get("id")
         return (parts[0], ident) if isinstance(ident, str) else None
@@ -249,6 +249,8 @@ def _references(merged: dict) -> list[tuple[Key, Record]]:
         people = fields.get("crew", ()) if record.section == EVENTS else (
             fields.get("people", ()) if record.section == "activities" else ())
         found += [(("people", person), record) for person in people]
+        if record.section == "sleep_shifts" and isinstance(fields.get("person"), str):
+            found.append((("people", fields["person"]), record))
         if record.section == "activities":
             found += [(("sites", need["site"]), record) for need in fields.get("needs", ())
                       if isinstance(need, dict) and need.get("site")]

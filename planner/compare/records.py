@@ -1,5 +1,6 @@
 """A plan as records a diff and a merge compare: one per mission, event, person, activity, ground site, element
-set, and one each for the plan's title, its station, its settings and its port blocks.
+set and sleep shift, and one each for the plan's title, its station, its settings, its crew's day and its port
+blocks.
 
 A record is the JSON object the project file holds (``planner.store.encode``), unknown fields included, split
 where a planner thinks of separate things: a mission's events are records of their own, under their mission.
@@ -23,17 +24,19 @@ COLLECTIONS = (
     ("missions", "mission", "name"),
     ("activities", "activity", "title"),
     ("element_sets", "element set", "name"),
+    ("sleep_shifts", "sleep shift", "day"),
 )
 #: Sections with a single record, and what it is called.
 SINGLES = (("plan", "plan"), ("meta", "title and description"), ("station", "station"),
-           ("settings", "settings"), ("port_blocks", "port blocks"))
+           ("settings", "settings"), ("crew_day", "crew's day"), ("port_blocks", "port blocks"))
 EVENTS = "events"
 #: The order sections are listed in: the plan's header first, the traffic, then what happens aboard.
-SECTION_ORDER = ("plan", "meta", "station", "settings", "port_blocks", "missions", EVENTS, "people", "activities",
-                 "sites", "element_sets")
+SECTION_ORDER = ("plan", "meta", "station", "settings", "crew_day", "port_blocks", "missions", EVENTS, "people",
+                 "activities", "sleep_shifts", "sites", "element_sets")
 SECTION_TITLES = {"plan": "Plan", "meta": "Title and description", "station": "Station", "settings": "Settings",
-                  "port_blocks": "Port blocks", "missions": "Missions", EVENTS: "Events", "people": "People",
-                  "activities": "Activities", "sites": "Ground sites", "element_sets": "Element sets"}
+                  "crew_day": "The crew's day", "port_blocks": "Port blocks", "missions": "Missions", EVENTS: "Events",
+                  "people": "People", "activities": "Activities", "sleep_shifts": "Sleep shifts",
+                  "sites": "Ground sites", "element_sets": "Element sets"}
 _KIND = {name: what for name, what, _ in COLLECTIONS} | dict(SINGLES) | {EVENTS: "event"}
 _HEADER = ("format", "schema_version", "meta", "station", *(name for name, _, _ in COLLECTIONS))
 
@@ -80,14 +83,15 @@ Key = tuple[str, str]  # (section, id)
 
 
 def project_document(project: Project, effective_settings: bool = False) -> dict:
-    """The project's document; with ``effective_settings`` every setting is written, not only those the plan
-    changes from the station's defaults (what a diff compares: '24 h' reads better than 'absent')."""
+    """The project's document; with ``effective_settings`` every setting (and every value of the crew's day) is
+    written, not only those the plan changes from the station's defaults (what a diff compares: '24 h' reads better
+    than 'absent')."""
     doc = project_to_dict(project)
     if effective_settings:
-        settings = project.effective_settings
         station = doc["station"]
-        kept = {k: v for k, v in station.get("settings", {}).items() if k not in settings.names()}
-        station["settings"] = {name: getattr(settings, name) for name in settings.names()} | kept
+        for key, values in (("settings", project.effective_settings), ("crew_day", project.effective_crew_day)):
+            kept = {k: v for k, v in station.get(key, {}).items() if k not in values.names()}
+            station[key] = {name: getattr(values, name) for name in values.names()} | kept
     return doc
 
 
@@ -113,9 +117,11 @@ def records(doc: dict) -> dict[Key, Record]:
     put(Record("meta", "meta", "title and description", dict(doc.get("meta", {}))))
     station = dict(doc.get("station", {}))
     settings = station.pop("settings", None)
+    crew_day = station.pop("crew_day", None)
     blocks = station.pop("port_blocks", None)
     put(Record("station", "station", "station", station))
     put(Record("settings", "settings", "settings", dict(settings or {})))
+    put(Record("crew_day", "crew_day", "crew's day", dict(crew_day or {})))
     put(Record("port_blocks", "port_blocks", "port blocks", {} if blocks is None else {"port_blocks": blocks}))
     for section, _, name_field in COLLECTIONS:
         for item in doc.get(section, ()):
@@ -145,6 +151,9 @@ def document(merged: dict[Key, Record]) -> dict:
     settings = single("settings")
     if settings:
         station["settings"] = settings
+    crew_day = single("crew_day")
+    if crew_day:
+        station["crew_day"] = crew_day
     station.update(single("port_blocks"))
     doc["station"] = station
     events: dict[str, list[dict]] = {}

@@ -25,8 +25,8 @@ class _Absent:
 
 ABSENT = _Absent()
 
-#: Fields that hold person ids, shown by the people's names.
-PEOPLE_FIELDS = frozenset({"crew", "people"})
+#: Fields that hold person ids, shown by the people's names (a list, or one person: a sleep shift's).
+PEOPLE_FIELDS = frozenset({"crew", "people", "person"})
 #: Longest value a line of text shows (element sets' text, long notes); JSON always has the whole value.
 MAX_SHOWN = 100
 
@@ -71,6 +71,8 @@ def _words(value, field: str, names: dict) -> str:
     if value is ABSENT or value is None:
         return "(none)"
     if isinstance(value, str):
+        if field in PEOPLE_FIELDS:
+            return names.get(value, value)
         return " / ".join(value.splitlines()) if value else '""'
     if isinstance(value, bool):
         return "yes" if value else "no"

@@ -129,7 +129,8 @@ def test_plan_text_has_a_line_per_field_under_its_record(example):
     assert f"\nfindings: {len(found)}\n  {found[0].severity.value} [{found[0].rule}] {found[0].message}\n" in text
     # record lines start at the first column, fields are indented: git's hunk headers name the record
     assert all(line.startswith(("  ", "mission ", "person ", "activity ", "ground site ", "element set ", "station",
-                                "settings", "title and description", "findings")) for line in text.splitlines())
+                                "settings", "crew's day", "title and description", "findings"))
+               for line in text.splitlines())
 
 
 def test_changed_ids_of_either_side(example):
@@ -163,3 +164,26 @@ def test_values_that_read_alike_are_told_apart():
     assert change_words(ABSENT, [], "crew") == ("(none)", "[]")
     assert change_words("24", 24) == ('"24"', "24")
     assert change_words("short", "text") == ("short", "text")
+
+
+def test_the_crews_day_and_sleep_shifts_are_named_in_the_planners_words(example):
+    from datetime import date
+
+    from planner.model.crew_day import SleepShift
+
+    a, b = example(), example()
+    a.sleep_shifts = [SleepShift("shift-ms18", day=date(2021, 10, 17), wake_delay_hours=-3.0)]
+    b.crew_day = b.effective_crew_day.updated(wake_hour=5.5)
+    b.sleep_shifts = [SleepShift("shift-ms18", day=date(2021, 10, 17), person="yulia-peresild", wake_delay_hours=-3.0),
+                      SleepShift("shift-late", wake_delay_hours=0.5, person="klim-shipenko")]
+    diff = diff_projects(a, b, findings=False)
+    day = _change(diff, "crew_day", "crew_day")
+    assert day.change == CHANGED and [(f.field, f.old, f.new) for f in day.fields] == [("wake_hour", 6.0, 5.5)]
+    shift = _change(diff, "sleep_shifts", "shift-ms18")
+    assert shift.change == CHANGED and shift.label == "2021-10-17 (shift-ms18)"
+    assert [(f.field, f.old, f.new) for f in shift.fields] == [("person", ABSENT, "yulia-peresild")]
+    assert _change(diff, "sleep_shifts", "shift-late").change == ADDED
+    text = diff.to_text("a.issplan", "b.issplan")
+    assert "The crew's day" in text and "wake hour: 6 -> 5.5" in text
+    assert "sleep shift 2021-10-17 (shift-ms18)" in text and "person: (none) -> Yulia Peresild" in text
+    assert not [c for c in diff.changes if c.section in ("plan", "station")]  # not as a whole list of the plan's

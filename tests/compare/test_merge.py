@@ -202,3 +202,40 @@ def test_settings_merge_one_by_one(example):
     merged = _round_trip(result.project)
     assert (merged.effective_settings.spacing_warning_hours, merged.effective_settings.headcount_warning) == (12.0, 10)
     assert merged.settings_extra == {"x-note": "agreed 2021-09"}
+
+
+def test_sleep_shifts_and_the_crews_day_merge_by_record_and_field(example):
+    from datetime import date
+
+    from planner.model.crew_day import SleepShift
+
+    base, ours, theirs = example(), example(), example()
+    shift = SleepShift("shift-ms18", day=date(2021, 10, 17), wake_delay_hours=-3.0)
+    for plan in (base, ours, theirs):
+        plan.sleep_shifts = [SleepShift(**{f: getattr(shift, f) for f in ("id", "day", "wake_delay_hours")})]
+    ours.sleep_shifts[0].note = "MS-18 undocks 01:14"
+    theirs.sleep_shifts[0].sleep_delay_hours = -1.5
+    theirs.sleep_shifts.append(SleepShift("shift-klim", person="klim-shipenko", wake_delay_hours=0.5))
+    ours.crew_day = ours.effective_crew_day.updated(wake_hour=5.5)
+    theirs.crew_day = theirs.effective_crew_day.updated(sleep_hour=22.0)
+    result = merge_projects(base, ours, theirs, findings=False)
+    assert result.clean, [c.text() for c in result.conflicts]
+    merged = _round_trip(result.project)
+    first, added = merged.sleep_shifts
+    assert (first.note, first.sleep_delay_hours, first.wake_delay_hours) == ("MS-18 undocks 01:14", -1.5, -3.0)
+    assert (added.id, added.person) == ("shift-klim", "klim-shipenko")
+    assert (merged.effective_crew_day.wake_hour, merged.effective_crew_day.sleep_hour) == (5.5, 22.0)
+
+
+def test_a_person_removed_on_one_side_whose_sleep_shift_the_other_adds_is_kept(example):
+    from planner.model.crew_day import SleepShift
+
+    base, ours, theirs = example(), example(), example()
+    ours.sleep_shifts = [SleepShift("shift-yozo", person="yozo-hirano", wake_delay_hours=1.0)]
+    theirs.people = [p for p in theirs.people if p.id != "yozo-hirano"]
+    for event in theirs.mission("soyuz-ms-20").events:
+        event.crew = tuple(p for p in event.crew if p != "yozo-hirano")
+    result = merge_projects(base, ours, theirs, findings=False)
+    assert [(c.record, c.reason) for c in result.conflicts] == [
+        ("person Yozo Hirano (yozo-hirano)", "removed by theirs, still named by sleep shift shift-yozo")]
+    assert _round_trip(result.project).sleep_shifts[0].person == "yozo-hirano"
