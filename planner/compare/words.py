@@ -31,9 +31,21 @@ PEOPLE_FIELDS = frozenset({"crew", "people", "person"})
 MAX_SHOWN = 100
 
 
+#: File fields whose words are not just the name with spaces: units said, abbreviations spelt out.
+_FIELD_WORDS = {
+    "utc": "time (UTC)", "end_utc": "end (UTC)", "from_port": "from port", "arrives_with": "arrives with",
+    "lat_deg": "latitude (°)", "lon_deg": "longitude (°)", "alt_m": "altitude (m)",
+    "min_elevation_deg": "minimum elevation (°)", "norad_id": "catalogue number (NORAD)",
+    "wake_delay_hours": "wake moved (h)", "sleep_delay_hours": "sleep moved (h)",
+    "wake_hour": "wake (GMT hour)", "sleep_hour": "sleep (GMT hour)",
+}
+
+
 def field_words(name: str) -> str:
-    """'vehicle_type' -> 'vehicle type'."""
-    return name.replace("_", " ")
+    """A file field as a planner reads it: 'vehicle_type' -> 'vehicle type', 'lat_deg' -> 'latitude (°)',
+    'wake_hour' -> 'wake (GMT hour)'; other settings' and the day's values in hours or days say so by their name
+    ('spacing warning hours')."""
+    return _FIELD_WORDS.get(name, name.replace("_", " "))
 
 
 def value_words(value, field: str = "", names: dict | None = None, limit: int | None = MAX_SHOWN) -> str:

@@ -51,7 +51,7 @@ def test_diff_exit_codes_and_words(plans, capsys):
     assert "hold the same plan" in capsys.readouterr().out
     assert main(["diff", plans["base"], plans["ours"]]) == 1
     out = capsys.readouterr().out
-    assert "Events:\n  ~ event dock of Soyuz MS-19 (soyuz-ms-19)\n      utc: 2021-10-05T12:22:31Z -> " \
+    assert "Events:\n  ~ event dock of Soyuz MS-19 (soyuz-ms-19)\n      time (UTC): 2021-10-05T12:22:31Z -> " \
            "2021-10-05T13:22:31Z\n" in out
 
 
@@ -78,7 +78,7 @@ def test_diff_of_a_bad_file_is_one_line_naming_it(plans, tmp_path, capsys):
 def test_textconv_writes_the_plan_as_lines_and_a_bad_file_as_it_is(plans, tmp_path, capsys):
     assert main(["diff", "--textconv", plans["ours"]]) == 0
     out = capsys.readouterr().out
-    assert "mission Soyuz MS-19 (soyuz-ms-19)\n" in out and "    utc: 2021-10-05T13:22:31Z\n" in out
+    assert "mission Soyuz MS-19 (soyuz-ms-19)\n" in out and "    time (UTC): 2021-10-05T13:22:31Z\n" in out
     half = tmp_path / "half.issplan"
     half.write_text('{"format": "iss-visit-planner",\n<<<<<<< HEAD\n')
     assert main(["diff", "--textconv", str(half)]) == 0
@@ -121,7 +121,7 @@ def test_merge_conflict_in_words_names_the_record_and_field(plans, tmp_path, cap
     assert main(["merge", plans["base"], plans["ours"], plans["theirs"], "-o", str(out)]) == 1
     assert capsys.readouterr().out == (
         f"Merged into {out} with 1 conflict, ours kept for it:\n"
-        "  event dock of Soyuz MS-19 (soyuz-ms-19), utc: changed on both sides: ours 2021-10-05T13:22:31Z, theirs "
+        "  event dock of Soyuz MS-19 (soyuz-ms-19), time (UTC): changed on both sides: ours 2021-10-05T13:22:31Z, theirs "
         "2021-10-05T14:22:31Z (was 2021-10-05T12:22:31Z); kept ours\n")
 
 
@@ -241,7 +241,7 @@ def test_git_merge_of_one_field_changed_both_ways_conflicts(repo):
     _commit_edit(repo, "main", _move_dock(1), "dock 1 h later")
     done = _git(repo, "merge", "--no-edit", "theirs", check=False)
     assert done.returncode != 0
-    assert "event dock of Soyuz MS-19 (soyuz-ms-19), utc: changed on both sides: ours 2021-10-05T13:22:31Z, " \
+    assert "event dock of Soyuz MS-19 (soyuz-ms-19), time (UTC): changed on both sides: ours 2021-10-05T13:22:31Z, " \
            "theirs 2021-10-05T14:22:31Z" in done.stdout
     assert "CONFLICT (content): Merge conflict in plan.issplan" in done.stdout
     assert "Merged into plan.issplan with 1 conflict, ours kept for it:" in done.stdout  # not git's temporary name
@@ -258,7 +258,7 @@ def test_git_diff_and_log_show_changes_in_the_planners_words(repo):
     for args in (("diff", "HEAD~1", "HEAD"), ("log", "-p", "-1")):
         shown = _git(repo, *args).stdout
         assert "@@ mission Soyuz MS-19 (soyuz-ms-19)" in shown  # the hunk is named by its mission
-        assert "-    utc: 2021-10-05T12:22:31Z\n+    utc: 2021-10-05T13:22:31Z\n" in shown
+        assert "-    time (UTC): 2021-10-05T12:22:31Z\n+    time (UTC): 2021-10-05T13:22:31Z\n" in shown
 
 
 def test_merge_without_a_common_base(plans, tmp_path, capsys):
@@ -272,7 +272,7 @@ def test_merge_without_a_common_base(plans, tmp_path, capsys):
     out = tmp_path / "merged.issplan"
     assert main(["merge", str(empty), plans["ours"], plans["theirs"], "-o", str(out)]) == 1
     text = capsys.readouterr().out
-    assert "event dock of Soyuz MS-19 (soyuz-ms-19), utc: added on both sides, differently: ours " \
+    assert "event dock of Soyuz MS-19 (soyuz-ms-19), time (UTC): added on both sides, differently: ours " \
            "2021-10-05T13:22:31Z, theirs 2021-10-05T12:22:31Z; kept ours" in text
     assert "title and description, title: added on both sides, differently: ours The Challenge, 2021, theirs The " \
            "Challenge (producer's copy); kept ours" in text

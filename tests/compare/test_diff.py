@@ -59,7 +59,7 @@ def test_each_kind_of_record_is_named_with_its_fields_old_and_new(example):
     assert diff.changed_ids("activities") == {"act-01"}
 
     text = diff.to_text("old", "new")
-    assert "  ~ event dock of Soyuz MS-19 (soyuz-ms-19)\n      utc: 2021-10-05T12:22:31Z -> 2021-10-05T14:22:31Z\n" in text
+    assert "  ~ event dock of Soyuz MS-19 (soyuz-ms-19)\n      time (UTC): 2021-10-05T12:22:31Z -> 2021-10-05T14:22:31Z\n" in text
     assert "  - mission Soyuz MS-20 (soyuz-ms-20) removed\n" in text
     assert "  - person Yozo Hirano (yozo-hirano) removed\n" in text
     assert "  + ground site Vostochny (vostochny) added\n" in text
@@ -121,7 +121,7 @@ def test_json_form(example):
 def test_plan_text_has_a_line_per_field_under_its_record(example):
     text = plan_text(example())
     assert "\nmission Soyuz MS-19 (soyuz-ms-19)\n  name: Soyuz MS-19\n  vehicle type: soyuz-ms\n" in text
-    assert "\n  dock\n    kind: dock\n    utc: 2021-10-05T12:22:31Z\n    port: rassvet-nadir\n" \
+    assert "\n  dock\n    kind: dock\n    time (UTC): 2021-10-05T12:22:31Z\n    port: rassvet-nadir\n" \
            "    crew: Anton Shkaplerov, Yulia Peresild, Klim Shipenko\n" in text
     assert "\nsettings\n  beds: 7\n" in text
     plan = example()
@@ -184,6 +184,6 @@ def test_the_crews_day_and_sleep_shifts_are_named_in_the_planners_words(example)
     assert [(f.field, f.old, f.new) for f in shift.fields] == [("person", ABSENT, "yulia-peresild")]
     assert _change(diff, "sleep_shifts", "shift-late").change == ADDED
     text = diff.to_text("a.issplan", "b.issplan")
-    assert "The crew's day" in text and "wake hour: 6 -> 5.5" in text
+    assert "The crew's day" in text and "wake (GMT hour): 6 -> 5.5" in text
     assert "sleep shift 2021-10-17 (shift-ms18)" in text and "person: (none) -> Yulia Peresild" in text
     assert not [c for c in diff.changes if c.section in ("plan", "station")]  # not as a whole list of the plan's

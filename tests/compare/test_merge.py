@@ -59,7 +59,7 @@ def test_the_same_field_changed_both_ways_is_a_conflict_keeping_ours(example):
     assert (conflict.record, conflict.field) == ("event dock of Soyuz MS-19 (soyuz-ms-19)", "utc")
     assert (conflict.base, conflict.ours, conflict.theirs) == (
         "2021-10-05T12:22:31Z", "2021-10-05T14:22:31Z", "2021-10-05T15:22:31Z")
-    assert conflict.text() == ("event dock of Soyuz MS-19 (soyuz-ms-19), utc: changed on both sides: ours "
+    assert conflict.text() == ("event dock of Soyuz MS-19 (soyuz-ms-19), time (UTC): changed on both sides: ours "
                                "2021-10-05T14:22:31Z, theirs 2021-10-05T15:22:31Z (was 2021-10-05T12:22:31Z); kept ours")
     assert result.project.mission("soyuz-ms-19").events[1].utc == utc(2021, 10, 5, 14, 22, 31)
     assert result.project.activities[0].module == "Nauka"

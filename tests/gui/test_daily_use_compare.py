@@ -93,7 +93,7 @@ def test_compare_with_a_colleagues_copy(active_example, theirs, chosen_file, qtb
     assert dialog.windowTitle() == "Compare With colleague.issplan"
     rows = _rows(dialog.tree)
     assert (1, "event dock of Soyuz MS-19 (soyuz-ms-19)", "", "") in rows
-    assert (2, "utc", "2021-10-05T12:22:31Z", "2021-10-05T15:22:31Z") in rows
+    assert (2, "time (UTC)", "2021-10-05T12:22:31Z", "2021-10-05T15:22:31Z") in rows
     assert (1, "person Yozo Hirano (yozo-hirano)", "only here", "—") in rows
     # a crew's change is said in its field's row, whatever the columns' widths cut off
     assert (2, "crew (without Yozo Hirano)", "Alexander Misurkin, Yusaku Maezawa, Yozo Hirano",
