@@ -3,6 +3,7 @@ fixtures are in tests/gui/conftest.py, so the core tests run where PySide6 is no
 
 from __future__ import annotations
 
+import copy
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,20 @@ import pytest
 
 DATA = Path(__file__).resolve().parent / "data"
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def _example_once():
+    from planner.resources import example_project_path
+    from planner.store import load_project
+
+    return load_project(example_project_path())
+
+
+@pytest.fixture
+def example_plan(_example_once):
+    """A fresh copy of the bundled example ("The Challenge, 2021"), read from its file once per run."""
+    return copy.deepcopy(_example_once)
 
 
 @pytest.fixture

@@ -1,14 +1,13 @@
-"""Plans to compare: the bundled example ("The Challenge, 2021"), loaded afresh for each side and edited in code."""
+"""Plans to compare: the bundled example ("The Challenge, 2021"), a fresh copy for each side, edited in code."""
 
 from __future__ import annotations
 
-import pytest
+import copy
 
-from planner.resources import example_project_path
-from planner.store import load_project
+import pytest
 
 
 @pytest.fixture
-def example():
+def example(_example_once):
     """A function returning a fresh copy of the bundled example each time it is called."""
-    return lambda: load_project(example_project_path())
+    return lambda: copy.deepcopy(_example_once)

@@ -14,24 +14,17 @@ from planner.model.shift import (
     activities_with, arriving_crew, plan_shift, rides_home, shift_mission, shift_text, stay_span,
 )
 from planner.model.times import parse_utc
-from planner.resources import example_project_path
 from planner.rules.engine import check_project
 from planner.rules.orbit_link import orbit_conditions
-from planner.store import load_project
 
 FILM = [f"act-{n:02d}" for n in range(1, 13)]  # the whole shooting plan, 6 to 16 October 2021
 WITH_NOVITSKIY = ["act-04", "act-05", "act-06", "act-08", "act-09", "act-11", "act-12"]
 FOUR_DAYS = timedelta(days=4)
 
 
-@pytest.fixture(scope="module")
-def _example():
-    return load_project(example_project_path())
-
-
 @pytest.fixture
-def example(_example):
-    return copy.deepcopy(_example)
+def example(example_plan):
+    return example_plan
 
 
 def _ids(items):

@@ -4,30 +4,22 @@ on the example when the plan breaks it, and not otherwise; a re-check after the 
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 
 import pytest
 
 from planner.model.crew_day import SleepShift
 from planner.model.times import parse_utc
-from planner.resources import example_project_path
 from planner.rules import RuleEngine
 from planner.rules.crew_day import DAY_OFF_RULE, REST_RULE, WORKLOAD_RULE
 from planner.rules.fixes import apply_fix
-from planner.store import load_project
 
 WINDOW_SHOT = "act-03"  # Window shot: Earth in daylight, Thu 7 Oct 10:01-10:31, Peresild and Shipenko
 
 
-@pytest.fixture(scope="module")
-def _example():
-    return load_project(example_project_path())
-
-
 @pytest.fixture
-def example(_example):
-    return copy.deepcopy(_example)
+def example(example_plan):
+    return example_plan
 
 
 def crew(engine, rule):
