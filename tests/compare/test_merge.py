@@ -16,6 +16,13 @@ def _round_trip(project):
     return project_from_json(project_to_json(project))
 
 
+def _without_hirano(plan) -> None:
+    """Yozo Hirano taken out of the plan, and his seat on Soyuz MS-20 with him (a crew is a field of each event)."""
+    plan.people = [p for p in plan.people if p.id != "yozo-hirano"]
+    for event in plan.mission("soyuz-ms-20").events:
+        event.crew = tuple(p for p in event.crew if p != "yozo-hirano")
+
+
 def _same_plan(a, b) -> bool:
     return diff_projects(a, b, findings=False).same
 
@@ -130,10 +137,7 @@ def test_a_removed_person_still_named_is_kept(example):
     base, ours, theirs = example(), example(), example()
     ours.activities.append(Activity("act-13", "Interview", ActivityKind.OTHER, utc(2021, 12, 10, 10),
                                     utc(2021, 12, 10, 11), people=("yozo-hirano",)))
-    theirs.people = [p for p in theirs.people if p.id != "yozo-hirano"]
-    # (his seat on Soyuz MS-20 goes too: a crew is a field of each event, changed only on their side)
-    for event in theirs.mission("soyuz-ms-20").events:
-        event.crew = tuple(p for p in event.crew if p != "yozo-hirano")
+    _without_hirano(theirs)
     result = merge_projects(base, ours, theirs, findings=False)
     assert [(c.record, c.reason) for c in result.conflicts] == [
         ("person Yozo Hirano (yozo-hirano)", "removed by theirs, still named by activity Interview (act-13)")]
@@ -232,9 +236,7 @@ def test_a_person_removed_on_one_side_whose_sleep_shift_the_other_adds_is_kept(e
 
     base, ours, theirs = example(), example(), example()
     ours.sleep_shifts = [SleepShift("shift-yozo", person="yozo-hirano", wake_delay_hours=1.0)]
-    theirs.people = [p for p in theirs.people if p.id != "yozo-hirano"]
-    for event in theirs.mission("soyuz-ms-20").events:
-        event.crew = tuple(p for p in event.crew if p != "yozo-hirano")
+    _without_hirano(theirs)
     result = merge_projects(base, ours, theirs, findings=False)
     assert [(c.record, c.reason) for c in result.conflicts] == [
         ("person Yozo Hirano (yozo-hirano)", "removed by theirs, still named by sleep shift shift-yozo")]
