@@ -19,6 +19,7 @@ from planner.cli.crash import report_internal_error
 #: Subcommand modules; each has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.
 COMMAND_MODULES: tuple[str, ...] = (
     "planner.cli.check_cmd",
+    "planner.cli.example_cmd",
     "planner.cli.traffic_cmd",
     "planner.cli.export_cmd",
     "planner.cli.orbit_cmd",
