@@ -1,4 +1,15 @@
-"""The schedule as CSV: one row per stay, station event and activity, times in ISO 8601 UTC."""
+"""The schedule as CSV: one row per stay, station event and activity, times in ISO 8601 UTC.
+
+Columns, in this order (scripts may read them by position; new ones are only ever added at the end):
+
+- ``kind``: ``stay``, ``event`` or ``activity``;
+- ``start_utc``, ``end_utc``: ISO 8601 UTC (``end_utc`` empty for a stay with no planned departure);
+- ``title``; ``detail``: the event kind, the vehicle type or the activity kind; ``port``: the port id;
+- ``people``: names, ``;``-separated; ``record``: ``missions/ID`` or ``activities/ID``; ``uid``: stable across exports;
+- ``status``: an activity's status, ``planned``, ``in-progress``, ``done`` or ``skipped`` (empty for stays and
+  events). A skipped activity is still listed, with status ``skipped``: the schedule is a record of the day, and a
+  reader that wants only what will happen leaves those rows out.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +22,8 @@ from planner.model import Project
 from planner.model.times import format_utc, from_epoch
 from planner.store.atomic import atomic_write_bytes
 
-SCHEDULE_COLUMNS = ("kind", "start_utc", "end_utc", "title", "detail", "port", "people", "record", "uid")
+SCHEDULE_COLUMNS = ("kind", "start_utc", "end_utc", "title", "detail", "port", "people", "record", "uid",
+                    "status")
 
 
 def schedule_csv_text(project: Project, entries: list[ScheduleEntry] | None = None) -> str:
@@ -23,7 +35,7 @@ def schedule_csv_text(project: Project, entries: list[ScheduleEntry] | None = No
     for e in entries:
         end = "" if e.open_ended else format_utc(from_epoch(e.end))
         writer.writerow((e.kind, format_utc(from_epoch(e.start)), end, e.title, e.detail, e.port,
-                         ";".join(e.people), f"{e.collection}/{e.item_id}", e.uid))
+                         ";".join(e.people), f"{e.collection}/{e.item_id}", e.uid, e.status))
     return out.getvalue()
 
 
