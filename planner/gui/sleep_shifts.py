@@ -8,7 +8,7 @@ moves every day of that person (someone whose day differs from the template's). 
 from __future__ import annotations
 
 import copy
-from datetime import date
+from datetime import date, datetime, timezone
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from planner.gui.commands import InsertItem, RemoveItem, ReplaceItem
-from planner.gui.record_actions import default_start
 from planner.model import edits
 from planner.model.crew_day import SleepShift
 
@@ -197,12 +196,14 @@ class SleepShiftsDialog(QDialog):
 
     # -- edits -----------------------------------------------------------------------------------------------
     def add_shift(self) -> None:
-        """A new shift of the whole crew on the day new things go to (the plan's last event), selected."""
+        """A new shift of the whole crew on the GMT day of the time cursor (where the planner is looking: the night
+        docking or undocking the crew's sleep moves around), selected, its day ready to be typed over."""
         taken = {s.id for s in self.shifts()}
         number = len(taken) + 1
         while f"shift-{number}" in taken:
             number += 1
-        shift = SleepShift(f"shift-{number}", day=default_start(self.doc).date())
+        day = datetime.fromtimestamp(self.window.time_cursor.time(), timezone.utc).date()
+        shift = SleepShift(f"shift-{number}", day=day)
         self.doc.undo_stack.push(InsertItem(self.doc, COLLECTION, shift, text=f"Add sleep shift of {shift.day}"))
         self.select_row(len(self.shifts()) - 1)
         self.day_edit.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -111,3 +111,18 @@ def test_deleting_a_person_deletes_their_own_shifts_in_the_same_step(example_win
     assert project_from_json(project_to_json(doc.project)) == doc.project  # no dangling reference
     window.act_undo.trigger()
     assert [s.id for s in doc.project.sleep_shifts] == ["own", "crew"]
+
+
+def test_a_new_shift_starts_on_the_day_the_planner_is_looking_at(active_example, qtbot, click_text):
+    from planner.model.times import utc
+
+    window = active_example
+    # MS-18 undocks 2021-10-17 01:14 GMT, in the crew's night: the planner has it under the cursor.
+    window.time_cursor.set_time(utc(2021, 10, 17, 1, 14).timestamp())
+    _menu_action(window.edit_menu, "Sleep Shifts…").trigger()
+    dialog = window.sleep_shifts_dialog
+    qtbot.waitExposed(dialog)
+    click_text(dialog, "Add Shift")
+    assert window.doc.project.sleep_shifts[0].day == date(2021, 10, 17)
+    assert _row(dialog, 0)[0] == "2021-10-17"
+    assert dialog.focusWidget() is dialog.day_edit and dialog.day_edit.selectedText() == "2021-10-17"  # to type over
