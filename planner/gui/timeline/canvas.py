@@ -28,7 +28,7 @@ from planner.gui.timeline.beta_layer import BetaLane, BetaLayer
 from planner.gui.timeline.links_lane import LinksLane
 from planner.gui.timeline.layout import (
     ActivityBar, ActivityLanes, LaneCache, PortLanes, StayBar, TimelineLayout, build_layout,
-    refresh_person_backgrounds,
+    activity_heading, refresh_person_backgrounds,
 )
 from planner.gui.timeline.orbit_layer import OrbitLayer
 from planner.gui.timeline.frame import AXIS_H, LABEL_W, ViewState
@@ -582,8 +582,7 @@ class TimelineCanvas(QWidget):
                 bar = hit.payload
                 lines.append(f"<b>{bar.label}</b> at {bar.port}")
             else:
-                status = "" if hit.payload.status == "planned" else f", {hit.payload.status.replace('-', ' ')}"
-                lines.append(f"<b>{hit.payload.title}</b> ({hit.payload.kind}{status})")
+                lines.append(activity_heading(hit.payload))
             end = "no departure planned" if math.isinf(hit.end) else format_in_zone(from_epoch(hit.end), zone)
             lines.append(f"{format_in_zone(from_epoch(hit.start), zone)} → {end}")
         lane = self.lane_at(pos.y())

@@ -5,6 +5,7 @@ No Qt here: lanes hold numpy arrays of start and end times, so a paint only asks
 
 from __future__ import annotations
 
+import html
 import math
 import operator
 import time as wallclock
@@ -164,6 +165,13 @@ def activity_look(bar: ActivityBar) -> tuple[str, str, bool]:
     if bar.status == "skipped":
         return SKIPPED_COLOR, bar.title, True
     return color, bar.title, False
+
+
+def activity_heading(bar: ActivityBar) -> str:
+    """The first line of an activity's tooltip: ``<b>Title</b> (film-shoot, skipped)`` (a planned one says no
+    status)."""
+    status = "" if bar.status == "planned" else f", {bar.status.replace('-', ' ')}"
+    return f"<b>{html.escape(bar.title)}</b> ({bar.kind}{status})"
 
 
 @dataclass

@@ -28,6 +28,11 @@ def text_on(color: QColor) -> QColor:
     return QColor(20, 20, 20) if luminance > 150 else QColor(250, 250, 250)
 
 
+def strike_pen() -> QPen:
+    """The line through a skipped activity's bar (dark grey: it reads on the grey of a skipped bar)."""
+    return QPen(QColor(70, 74, 80), 1.5)
+
+
 def merge_touching(x0, y, w, h):
     """Bars of one colour, in lane order and left to right in each lane, with the ones that touch on one row
     joined: a crowded lane's fill is then a few rectangles, not hundreds."""
@@ -187,7 +192,7 @@ class Bars:
                     p.setPen(pen)
                 p.drawStaticText(QPointF(text_x, float(y[k] + h[k] / 2 - rise)), self.texts.static(label))
         if struck.any():  # skipped activities: a line through the bar
-            p.setPen(QPen(QColor(70, 74, 80), 1.5))
+            p.setPen(strike_pen())
             middle = y[struck] + h[struck] / 2
             p.drawLines([QLineF(a, m, a + b, m) for a, b, m in zip(x0[struck].tolist(), w[struck].tolist(),
                                                                     middle.tolist())])
