@@ -1,22 +1,30 @@
 """The calendar tab: month, week and day pages of stays, dockings and undockings, and activities.
 
-Click an entry to select its record (the editor follows), double-click to open it; busy days are marked.
+Click an entry to select its record (the editor follows), double-click to open it; busy days are marked. An
+activity looks as its status makes it on the timeline (:func:`~planner.gui.timeline.layout.activity_look`): done
+faded and ticked, in progress marked ▶, skipped grey and struck through; hovering an entry tells its times, people
+and status.
 """
 
 from __future__ import annotations
 
+import html
 import math
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPalette
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QToolBar, QToolTip, QVBoxLayout, QWidget
 
 from planner.exports.schedule import Schedule
 from planner.gui.calendar.days import DayIndex, day_start, local_day, tz_of
-from planner.gui.timeline.layout import ACTIVITY_COLORS, OTHER_VEHICLE_COLOR, VEHICLE_COLORS
+from planner.gui.timeline.layout import (
+    OTHER_VEHICLE_COLOR, VEHICLE_COLORS, ActivityBar, activity_heading, activity_look,
+)
 from planner.gui.timeline.frame import HIGHLIGHT
-from planner.gui.timeline.layers.bars import text_on
+from planner.gui.timeline.layers.bars import strike_pen, text_on
+from planner.model.display_time import format_in_zone
+from planner.model.times import from_epoch
 
 MODES = ("month", "week", "day")
 _EVENT_COLOR = "#5a6b7d"
@@ -24,12 +32,19 @@ _HEADER_H = 24
 _STAY_ROW_H = 16
 
 
-def _color(entry) -> QColor:
+def _bar(entry) -> ActivityBar:
+    return ActivityBar(entry.item_id, entry.title, entry.detail, entry.status or "planned")
+
+
+def entry_look(entry) -> tuple[QColor, str, bool]:
+    """How an entry is drawn: (fill, label, struck through). An activity as the timeline draws its bar by its
+    status; a stay in its vehicle's colour; a station event in slate."""
     if entry.kind == "activity":
-        return QColor(ACTIVITY_COLORS.get(entry.detail, OTHER_VEHICLE_COLOR))
+        color, label, struck = activity_look(_bar(entry))
+        return QColor(color), label, struck
     if entry.kind == "stay":
-        return QColor(VEHICLE_COLORS.get(entry.detail, OTHER_VEHICLE_COLOR))
-    return QColor(_EVENT_COLOR)
+        return QColor(VEHICLE_COLORS.get(entry.detail, OTHER_VEHICLE_COLOR)), entry.title, False
+    return QColor(_EVENT_COLOR), entry.title, False
 
 
 class CalendarCanvas(QWidget):
@@ -51,6 +66,7 @@ class CalendarCanvas(QWidget):
         self._index_zone = None
         self._stale = True
         self.hits: list[tuple[QRectF, object]] = []
+        self._labels: list[tuple[object, str]] = []  # (entry, its label) as last painted
         self.selected: set[str] = set()
         self.highlights: list[tuple[float, float, str]] = []  # candidate windows (the time cursor's)
         self.chosen_highlight = -1
@@ -90,7 +106,7 @@ class CalendarCanvas(QWidget):
 
     def paintEvent(self, _event):  # noqa: N802
         p = QPainter(self)
-        self.hits = []
+        self.hits, self._labels = [], []
         pal = self.palette()
         p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         if self.mode == "month":
@@ -99,16 +115,24 @@ class CalendarCanvas(QWidget):
             self._paint_columns(p, pal)
         p.end()
 
-    def _entry_box(self, p, rect: QRectF, entry, text: str) -> None:
-        color = _color(entry)
+    def _entry_box(self, p, rect: QRectF, entry, timed: bool = True) -> None:
+        """Draw ``entry`` filling ``rect``, its label after its start time when ``timed``."""
+        color, label, struck = entry_look(entry)
         p.fillRect(rect, color)
         if entry.item_id in self.selected:
             p.setPen(self.palette().color(QPalette.ColorRole.Highlight))
             p.drawRect(rect.adjusted(0, 0, -1, -1))
         p.setPen(text_on(color))
         fm = p.fontMetrics()
-        p.drawText(rect.adjusted(3, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+        text = f"{self._time_text(entry.start)} {label}" if timed else label
+        self._labels.append((entry, text))
+        # The label on the box's first line (a long activity's box may run past the page's bottom).
+        line = QRectF(rect.left(), rect.top(), rect.width(), min(rect.height(), fm.height() + 2))
+        p.drawText(line.adjusted(3, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                    fm.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()) - 5))
+        if struck:  # a skipped activity: struck through across its label's line, as on the timeline
+            p.setPen(strike_pen())
+            p.drawLine(QLineF(line.left(), line.center().y(), line.right(), line.center().y()))
         self.hits.append((rect, entry))
 
     def _time_text(self, t: float) -> str:
@@ -162,8 +186,7 @@ class CalendarCanvas(QWidget):
                     break
                 if k >= room:
                     break
-                self._entry_box(p, QRectF(cell.left() + 2, y, cw - 4, line_h - 1), entry,
-                                f"{self._time_text(entry.start)} {entry.title}")
+                self._entry_box(p, QRectF(cell.left() + 2, y, cw - 4, line_h - 1), entry)
                 y += line_h
 
     def _column_geometry(self) -> tuple[float, float, float, float]:
@@ -173,7 +196,8 @@ class CalendarCanvas(QWidget):
         gutter = 48
         stay_rows = max((len(index.stays_on(d)) for d in days), default=0)
         top = _HEADER_H + stay_rows * _STAY_ROW_H + 4
-        return top, max(10.0, (self.height() - top) / 24), gutter, (self.width() - gutter) / len(days)
+        # The whole day fits the page (a short window lends the hours less room, not its evening).
+        return top, max(4.0, (self.height() - top) / 24), gutter, (self.width() - gutter) / len(days)
 
     def _paint_columns(self, p, pal):
         index = self.index()
@@ -191,13 +215,15 @@ class CalendarCanvas(QWidget):
             p.drawText(QRectF(x, 0, cw, _HEADER_H), Qt.AlignmentFlag.AlignCenter, label)
             for k, stay in enumerate(stays_by_day[i]):
                 self._entry_box(p, QRectF(x + 1, _HEADER_H + k * _STAY_ROW_H, cw - 2, _STAY_ROW_H - 1), stay,
-                                stay.title)
+                                timed=False)
         grid = pal.color(QPalette.ColorRole.Midlight)
+        # Every hour named where there is room, else every 2nd, 3rd... (the labels must not overlap).
+        every = next((n for n in (1, 2, 3, 4, 6) if n * hour_h >= 0.8 * p.fontMetrics().height()), 12)
         for hour in range(25):
             y = top + hour * hour_h
             p.setPen(grid)
             p.drawLine(QPointF(gutter, y), QPointF(w, y))
-            if hour < 24:
+            if hour < 24 and hour % every == 0:
                 p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
                 p.drawText(QRectF(0, y, gutter - 4, 14), Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00")
         for i, day in enumerate(days):
@@ -212,8 +238,7 @@ class CalendarCanvas(QWidget):
                 y1 = max(y0 + p.fontMetrics().height() + 2, top + min(end - t0, 86400) / 3600 * hour_h)
                 # Entries at the same time sit side by side, a little indented.
                 shift = min(k % 3, 2) * 8
-                self._entry_box(p, QRectF(x + 2 + shift, y0, cw - 4 - shift, y1 - y0), entry,
-                                f"{self._time_text(entry.start)} {entry.title}")
+                self._entry_box(p, QRectF(x + 2 + shift, y0, cw - 4 - shift, y1 - y0), entry)
         # Candidate windows (e.g. filming windows) over the entries, translucent, in a hue of their own, with
         # a solid edge on the left so that they show over a busy hour too.
         for k, rect in sorted(self.highlight_rects(), key=lambda item: item[0] == self.chosen_highlight):
@@ -224,12 +249,49 @@ class CalendarCanvas(QWidget):
             band.setAlpha(255 if chosen else 150)
             p.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), band)
 
+    def labels(self) -> list[tuple[object, str]]:
+        """``(entry, label)`` of each entry on the page as last painted (the label before eliding)."""
+        return list(self._labels)
+
     def entry_at(self, pos: QPointF):
         """The entry drawn at ``pos`` (the topmost), or None."""
         for rect, entry in reversed(self.hits):
             if rect.contains(pos):
                 return entry
         return None
+
+    def event(self, event):  # noqa: D401 - Qt override
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        """The text shown when hovering ``pos``: the entry there, its kind (an activity's status too, as on the
+        timeline), its times in the display zone and its people; empty where there is none."""
+        entry = self.entry_at(pos)
+        if entry is None:
+            return ""
+        zone = self.zone()
+        if entry.kind == "activity":
+            lines = [activity_heading(_bar(entry))]
+        else:
+            lines = [f"<b>{html.escape(entry.title)}</b>"]
+        start = format_in_zone(from_epoch(entry.start), zone)
+        if entry.open_ended:
+            lines.append(f"{start} → no departure planned")
+        elif entry.end > entry.start:
+            lines.append(f"{start} → {format_in_zone(from_epoch(entry.end), zone)}")
+        else:
+            lines.append(start)
+        if entry.people:
+            lines.append(html.escape(", ".join(entry.people)))
+        return "<br>".join(lines)
 
     def day_at(self, pos: QPointF) -> date | None:
         """The day under ``pos`` on a month page."""
