@@ -27,7 +27,7 @@ from planner.orbit.horizon import outside_ephemeris
 from planner.rules.activities import (ELEMENT_AGE, ActivityContext, ActivityRow, element_set_distance,
                                       overlap_finding)
 from planner.rules.findings import Finding
-from planner.rules.orbit_rule import ORBIT, OrbitCache, link_condition, orbit_findings
+from planner.rules.orbit_rule import LINK, ORBIT, OrbitCache, link_condition, orbit_findings
 from planner.station.crew_day import CrewDay
 
 #: How far either way a fix looks for a new time: a planner moves an activity by hours or days, not weeks.
@@ -322,8 +322,9 @@ def judge(rows, state: ActivityState) -> list[list[Finding]]:
     return found
 
 
-#: What a moved activity must be clear of, by the rule of the finding its move fixes.
-_FIXED = {ORBIT: (ORBIT, ELEMENT_AGE)}
+#: What a moved activity must be clear of, by the rule of the finding its move fixes (a live link's: its other orbit
+#: needs too, and the orbit able to judge it).
+_FIXED = {ORBIT: (ORBIT, ELEMENT_AGE), LINK: (LINK, ORBIT, ELEMENT_AGE)}
 
 
 def place(searches: list[Search], findings: list[Finding], state: ActivityState) -> list[ActivityRow | None]:

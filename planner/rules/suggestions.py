@@ -2,8 +2,9 @@
 free for the whole stay, the earliest time a port is free, a docked vehicle with a free seat, a return crew to
 join, and for an activity the nearest time that meets its orbit needs or lies in its people's stay. Some warnings
 have fixes too (:data:`WARNING_FIXES`): a dynamic event in high beta and a landing outside daylight or far from
-an opportunity (:mod:`planner.rules.event_fixes`), and an activity in its people's rest or on their day off (the
-nearest time in the working hours of all of them).
+an opportunity (:mod:`planner.rules.event_fixes`), an activity in its people's rest or on their day off (the
+nearest time in the working hours of all of them), and an activity that goes without the live link it needs for
+some minutes (the nearest time with that link for all of it, its other needs met).
 
 Every fix is offered only when the plan's rules, judging the plan with the fix applied, find its finding gone and
 no new conflict (``PlanState.judge``, the engine's :meth:`~planner.rules.engine.RuleEngine.judge`): one check
@@ -24,7 +25,8 @@ from planner.rules import ports, spacing
 from planner.rules.findings import Finding, Suggestion
 from planner.model.time_text import short_time, short_times
 from planner.model.catalogue import Station, StationSettings
-from planner.rules.placement import SEARCH_S, STEP_S, ActivityState, Search, aboard, moved_text, nearest_stay, place
+from planner.rules.placement import (SEARCH_S, STEP_S, ActivityState, Search, aboard, moved_text, nearest_stay, place,
+                                     working_starts)
 from planner.rules.spacing import DynamicIndex
 from planner.station import CrewMove, PortStay, StationTimeline, derive_person, lifeboat_pieces
 
@@ -44,10 +46,12 @@ class PlanState(NamedTuple):
 
 
 #: The warnings that have fixes (the others are worth a look, with nothing obvious to change).
-WARNING_FIXES = (high_beta.HIGH_BETA, landing_rule.LANDING, crew_rules.REST_RULE, crew_rules.DAY_OFF_RULE)
+WARNING_FIXES = (high_beta.HIGH_BETA, landing_rule.LANDING, crew_rules.REST_RULE, crew_rules.DAY_OFF_RULE,
+                 orbit_rule.LINK)
 _PORT_RULES = (ports.DOUBLE_BOOKING, ports.COMPATIBILITY, ports.REQUIREMENT, ports.EXISTS)
 _MOVABLE = (orbit_rule.ORBIT, activities.OUTSIDE_STAY)  # activity conflicts a move of the activity fixes
 _RESTING = (crew_rules.REST_RULE, crew_rules.DAY_OFF_RULE)  # activity warnings a move into working hours fixes
+_LINKED = (orbit_rule.LINK,)  # the activity warning a move to a time with the link fixes
 
 
 def suggest(finding: Finding, state: PlanState) -> Finding:
@@ -85,7 +89,7 @@ def _suggest(finding: Finding, state: PlanState) -> tuple[Finding, tuple[Suggest
         found += free_seats(state, finding)
     elif finding.rule == lifeboat.MISSING and finding.people:
         found += return_seats(state, finding)
-    elif finding.rule in _MOVABLE + _RESTING and len(finding.activities) == 1:
+    elif finding.rule in _MOVABLE + _RESTING + _LINKED and len(finding.activities) == 1:
         found += [fix for fix in activity_fixes([finding], state) if fix is not None]
     elif finding.rule == spacing.SPACING and finding.vehicles:
         return _spacing_fixes([finding], state)[0], judged
@@ -102,9 +106,11 @@ def _suggest(finding: Finding, state: PlanState) -> tuple[Finding, tuple[Suggest
 def suggest_all(findings: list[Finding], state: PlanState) -> list[Finding]:
     """:func:`suggest` for every conflict and fixable warning in ``findings`` (the others as they are); the spacing
     conflicts, a big plan's most common, together (their events found by one search, their times worded together),
-    and the activities' orbit and stay conflicts together (the orbit asked once, the new times judged at once)."""
+    and the activities' orbit and stay conflicts and link warnings together (the orbit asked once, the new times
+    judged at once)."""
     spaced = [k for k, f in enumerate(findings) if f.rule == spacing.SPACING and f.is_conflict and f.vehicles]
-    moving = [k for k, f in enumerate(findings) if f.rule in _MOVABLE and f.is_conflict and len(f.activities) == 1]
+    moving = [k for k, f in enumerate(findings) if len(f.activities) == 1
+              and (f.rule in _MOVABLE and f.is_conflict or f.rule in _LINKED)]
     together = set(spaced) | set(moving)
     out = [_suggest(f, state) if (f.is_conflict or f.rule in WARNING_FIXES) and k not in together else (f, ())
            for k, f in enumerate(findings)]
@@ -360,9 +366,10 @@ def _person_name(state, person: str) -> str:
 # -- activities -------------------------------------------------------------------------------------------
 
 def activity_fixes(findings: list[Finding], state: PlanState) -> list[Suggestion | None]:
-    """The fix of each activity's orbit or stay conflict (all worked out together), or None where there is none:
-    the activity moved to the nearest time that meets its orbit needs (in its people's stay when it is in it
-    now), or into the time its people are all aboard nearest it."""
+    """The fix of each activity's orbit or stay conflict, rest or link warning (all worked out together), or None
+    where there is none: the activity moved to the nearest time that meets its orbit needs (in its people's stay
+    when it is in it now; for a link warning, in their working hours too when it is in them now), into the time its
+    people are all aboard nearest it, or into their working hours."""
     acts = state.activities
     if acts is None:
         return [None] * len(findings)
@@ -386,13 +393,15 @@ def _searches(finding: Finding, row, acts: ActivityState) -> list[Search]:
         lo, hi = row.start - SEARCH_S, row.start + SEARCH_S
         orbit = bool(row.orbit_needs) and acts.orbit is not None
         return [Search(row, row.start, lo, hi, stay=True, orbit=orbit, working=True)]
-    if finding.rule == orbit_rule.ORBIT:
+    if finding.rule in (orbit_rule.ORBIT, orbit_rule.LINK):
         if acts.orbit is None or not row.orbit_needs:
             return []
         lo, hi = row.start - SEARCH_S, row.start + SEARCH_S
-        plan = [Search(row, row.start, lo, hi, stay=True, orbit=True)]
+        # A warning's fix brings no other warning: in the working hours when the activity is in them now.
+        working = finding.rule == orbit_rule.LINK and _working_now(row, acts)
+        plan = [Search(row, row.start, lo, hi, stay=True, orbit=True, working=working)]
         if row.people and not activities.within(aboard(acts.context, row.people), row.start, row.end):
-            plan.append(Search(row, row.start, lo, hi, stay=False, orbit=True))  # out of the stay already
+            plan.append(Search(row, row.start, lo, hi, stay=False, orbit=True, working=working))  # out of the stay
         return plan
     span = nearest_stay(row, acts)
     if span is None:
@@ -413,16 +422,23 @@ def _move_text(finding: Finding, search: Search, moved, acts: ActivityState) -> 
         text += met
     elif finding.rule == orbit_rule.ORBIT:
         text = f"move to {moved_text(row, moved)}, the nearest time {_needs_text(row, acts)}"
+    elif finding.rule == orbit_rule.LINK:
+        links = [n for n in row.orbit_needs if n.kind is NeedKind.LIVE_LINK]
+        others = [n for n in row.orbit_needs if n.kind is not NeedKind.LIVE_LINK]
+        text = (f"move to {moved_text(row, moved)}, the nearest time {_needs_text(row, acts, links)} for its whole "
+                f"length")
+        if others:
+            text += f", {_needs_text(row, acts, others)}"
     else:
         met = f", {_needs_text(row, acts)}" if search.orbit else ""
         text = f"move with the stay to {moved_text(row, moved)}, the nearest time {_aboard_text(row, acts)}{met}"
     return Suggestion("move-activity", text, utc=moved.start, activity=row.id)
 
 
-def _needs_text(row, acts: ActivityState) -> str:
-    """'in daylight and with Mission Control Moscow in view': the activity's orbit needs."""
+def _needs_text(row, acts: ActivityState, needs=None) -> str:
+    """'in daylight and with Mission Control Moscow in view': the activity's orbit needs (or those of them)."""
     words = []
-    for need in row.orbit_needs:
+    for need in row.orbit_needs if needs is None else needs:
         if need.kind is NeedKind.DAYLIGHT:
             word = "in daylight"
         elif need.kind is NeedKind.SHADOW:
@@ -435,6 +451,14 @@ def _needs_text(row, acts: ActivityState) -> str:
         if word not in words:
             words.append(word)
     return " and ".join(words)
+
+
+def _working_now(row, acts: ActivityState) -> bool:
+    """True when all of the activity lies in the working hours of all its people now."""
+    if acts.crew_day is None or not row.people:
+        return False
+    return any(a <= row.start <= b for a, b in working_starts(acts.crew_day, row.people, row.start, row.start,
+                                                                 row.end - row.start))
 
 
 def _people_text(row, acts: ActivityState) -> str:
