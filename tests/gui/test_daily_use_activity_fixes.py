@@ -1,6 +1,7 @@
-"""Obvious fixes are offered (daily use): a planner opens a plan where a window shot has slipped into the night, or
-the film crew's Soyuz docks two days late, picks the conflict in the clash panel, clicks the suggested fix by its
-words and applies it; the conflict is gone, and one Ctrl+Z brings it back."""
+"""Obvious fixes are offered (daily use): a planner opens a plan where a window shot has slipped into the night, the
+film crew's Soyuz docks two days late, or a window shot needs a US live link the one relay left gives too late,
+picks the conflict (or the warning) in the clash panel, clicks the suggested fix by its words and applies it; the
+finding is gone, and one Ctrl+Z brings it back."""
 
 from __future__ import annotations
 
@@ -120,3 +121,49 @@ def test_the_clash_panel_lists_the_fix(qtbot, tmp_path, open_changed):
     item = panel.fixes.item(0)
     assert item.toolTip().startswith(texts[0])  # the whole sentence, however narrow the panel
     panel.grab().save(str(tmp_path / "clash-panel.png"))
+
+
+def _shot_needs_a_us_link(project):
+    from planner.model import Need, NeedKind
+
+    shot = next(a for a in project.activities if a.id == "act-03")  # 'Window shot: Earth in daylight', 10:01-10:31
+    shot.needs = shot.needs + (Need(NeedKind.LIVE_LINK, network="us"),)
+
+
+def _link_warnings(window, activity):
+    return [f for f in window.checker.findings if f.rule == "activity-link" and activity in f.activities]
+
+
+def test_a_shot_without_its_live_link_moves_to_the_nearest_link_in_daylight_and_back(qtbot, tmp_path, open_changed,
+                                                                                      monkeypatch):
+    from planner.orbit import coverage
+
+    # The relay catalogue of the TDRS at 275 W alone (as if the others were out of service): it comes into the
+    # station's view at 10:13 that morning, a quarter of an hour too late for the shot.
+    kept = tuple(r for r in coverage.relays() if r.id == "tdrs-275w")
+    monkeypatch.setattr(coverage, "_catalogue", lambda: kept)
+    window = open_changed(_shot_needs_a_us_link)
+    panel = window.clash_panel
+    [warning] = _link_warnings(window, "act-03")
+    assert "12.4 min of its 30 without a US link (TDRS)" in warning.message
+    before = [f for f in window.checker.findings if f.rule != "activity-link"]
+    steps = window.doc.undo_stack.count()
+    _click_finding(qtbot, panel, "Window shot: Earth in daylight", "without a US link")
+    assert panel.fixes.count() == 1
+    panel.grab().save(str(tmp_path / "clash-panel-link.png"))
+    text = _click_fix(qtbot, panel, "move to")
+    assert text == ("move to 2021-10-07 10:14–10:44 UTC (13 min later), the nearest time with a US link (TDRS) for its "
+                    "whole length, in daylight")
+
+    assert _link_warnings(window, "act-03") == []
+    assert [f for f in window.checker.findings if "act-03" in f.activities] == []  # in daylight still
+    assert [f.message for f in window.checker.findings] == [f.message for f in before]  # nothing else changed
+    shot = next(a for a in window.doc.project.activities if a.id == "act-03")
+    assert (shot.start.isoformat(), shot.end.isoformat()) == ("2021-10-07T10:14:00+00:00", "2021-10-07T10:44:00+00:00")
+    assert window.doc.undo_stack.count() == steps + 1
+    assert window.doc.undo_stack.undoText() == f"Fix: {text}"
+
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(_link_warnings(window, "act-03")) == 1
+    shot = next(a for a in window.doc.project.activities if a.id == "act-03")
+    assert shot.start.isoformat() == "2021-10-07T10:01:00+00:00"
