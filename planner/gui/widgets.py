@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPlainTextEdit, QSizePolicy
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPlainTextEdit, QSizePolicy, QToolTip
 
 
 def heading_label(parent) -> QLabel:
@@ -59,3 +59,14 @@ def show_kept(window, name: str, dialog):
     setattr(window, name, dialog)
     dialog.show()
     return dialog
+
+
+def answer_tooltip(widget, event, text: str) -> bool:
+    """Answer a ``ToolTip`` event of a painted view with ``text`` (what is under the mouse), hiding the tip where
+    there is nothing; the return value of the view's ``event()``."""
+    if text:
+        QToolTip.showText(event.globalPos(), text, widget)
+    else:
+        QToolTip.hideText()
+        event.ignore()
+    return True

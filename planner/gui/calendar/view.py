@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPalette
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QToolBar, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from planner.exports.schedule import Schedule
 from planner.gui.calendar.days import DayIndex, day_start, local_day, tz_of
@@ -23,6 +23,7 @@ from planner.gui.timeline.layout import (
 )
 from planner.gui.timeline.frame import HIGHLIGHT
 from planner.gui.timeline.layers.bars import strike_pen, text_on
+from planner.gui.widgets import answer_tooltip
 from planner.model.display_time import format_in_zone
 from planner.model.times import from_epoch
 
@@ -262,13 +263,7 @@ class CalendarCanvas(QWidget):
 
     def event(self, event):  # noqa: D401 - Qt override
         if event.type() == QEvent.Type.ToolTip:
-            text = self.tooltip_at(QPointF(event.pos()))
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
+            return answer_tooltip(self, event, self.tooltip_at(QPointF(event.pos())))
         return super().event(event)
 
     def tooltip_at(self, pos: QPointF) -> str:

@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from planner.gui import shift_offer
 from planner.gui.beta_readout import beta_threshold
@@ -39,6 +39,7 @@ from planner.gui.timeline.layers.marks import highlight_rects
 from planner.gui.timeline.layers.now import shown_now
 from planner.gui.timeline.render import TimelineRenderer
 from planner.gui.timeline.scale import TimeScale, snap_step
+from planner.gui.widgets import answer_tooltip
 from planner.model.clocks import clocks_at
 from planner.model.display_time import format_in_zone
 from planner.model.shift import plan_shift, shift_activity, shift_mission
@@ -563,13 +564,7 @@ class TimelineCanvas(QWidget):
 
     def event(self, event):  # noqa: D401 - Qt override
         if event.type() == QEvent.Type.ToolTip:
-            text = self.tooltip_at(QPointF(event.pos()))
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
+            return answer_tooltip(self, event, self.tooltip_at(QPointF(event.pos())))
         return super().event(event)
 
     def tooltip_at(self, pos: QPointF) -> str:
