@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import gc
+import html
 import itertools
 import math
 from dataclasses import dataclass
@@ -575,7 +576,7 @@ class TimelineCanvas(QWidget):
         if hit is not None:
             if isinstance(hit.payload, StayBar):
                 bar = hit.payload
-                lines.append(f"<b>{bar.label}</b> at {bar.port}")
+                lines.append(f"<b>{html.escape(bar.label)}</b> at {bar.port}")
             else:
                 lines.append(activity_heading(hit.payload))
             end = "no departure planned" if math.isinf(hit.end) else format_in_zone(from_epoch(hit.end), zone)
@@ -595,7 +596,7 @@ class TimelineCanvas(QWidget):
             finding = bands.findings[i]
             if any(r.contains(pos) for r in finding_rects(self.layout_, finding, y0, plot, self.scale)):
                 word = "Conflict" if finding.is_conflict else "Warning"
-                lines.append(f"<b>{word}: {finding.rule}</b><br>{message_in_zone(finding.message, zone)}")
+                lines.append(f"<b>{word}: {finding.rule}</b><br>{html.escape(message_in_zone(finding.message, zone))}")
         if self.state.now is not None and pos.x() >= LABEL_W and abs(pos.x() - self.scale.x(self.state.now)) <= 3:
             lines.append(f"<b>Now</b> {clocks_at(self.state.now).text(' · ')}")
         if pos.x() >= LABEL_W:
@@ -604,7 +605,7 @@ class TimelineCanvas(QWidget):
             if rect.contains(pos):
                 start, end, label = self.state.highlights[k]
                 chosen = " (chosen)" if k == self.state.chosen_highlight else ""
-                lines.append(f"<b>{label}</b>{chosen}<br>{format_in_zone(from_epoch(start), zone)} → "
+                lines.append(f"<b>{html.escape(label)}</b>{chosen}<br>{format_in_zone(from_epoch(start), zone)} → "
                              f"{format_in_zone(from_epoch(end), zone)}")
         if not lines and lane is not None and lane.tooltip:
             lines.append(lane.tooltip)

@@ -139,3 +139,19 @@ def test_candidate_windows_from_the_cursor_are_banded_with_their_label_and_clear
     window.time_cursor.set_highlights([])
     assert pixel((a[0] + a[1]) / 2) == bare_a and pixel((b[0] + b[1]) / 2) == bare_b
     assert "Filming" not in canvas.tooltip_at(QPointF(canvas.scale.x((b[0] + b[1]) / 2), y))
+
+
+def test_a_name_with_markup_characters_reads_as_typed_in_the_tooltip(window, canvas, lane_y):
+    from PySide6.QtTest import QTest
+
+    window.views["missions"].select_ids(["crs-24"])
+    field = window.mission_editor.name_edit
+    field.setFocus()
+    QTest.keyClick(field, Qt.Key.Key_End)
+    QTest.keyClicks(field, " <Dragon & trunk>")
+    assert window.doc.project.mission("crs-24").name == "CRS-24 <Dragon & trunk>"
+    canvas.show_window(_t("2021-12-22T00:00:00Z"), _t("2021-12-26T00:00:00Z"), margin=0.0)
+    y = lane_y(canvas, "port:harmony-zenith")
+    text = canvas.tooltip_at(QPointF(canvas.scale.x(_t("2021-12-25T00:00:00Z")), y))
+    assert "<b>CRS-24 &lt;Dragon &amp; trunk&gt;</b>" in text  # shown as typed, not taken for rich text
+    assert "<Dragon" not in text
