@@ -100,7 +100,9 @@ def load_orbit(args, max_days: int | None = None):
             raise ValueError(f"--start: {exc}") from None
     days = args.hours / 24 if hasattr(args, "hours") else args.days
     if max_days is not None and days is not None and days > max_days:
-        raise ValueError(f"--days {days:g} is more than {max_days:,} days ({max_days / 365.25:.2g} years): "
+        years = max_days / 365.25
+        in_years = "about a year" if round(years, 1) == 1 else f"{years:.2g} years"
+        raise ValueError(f"--days {days:g} is more than {max_days:,} days ({in_years}): "
                          "use a shorter span, or several runs")
     sets, args.project = _read_sets(args.tle)
     if getattr(args, "site", None):  # a ground site's name needs the project: read here, before any warning

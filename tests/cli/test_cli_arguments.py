@@ -78,9 +78,11 @@ def test_a_span_past_the_year_9999_is_a_message(tle, capsys):
 @pytest.mark.parametrize("command, days, limit", [
     ("passes", "4000", "3,650 days (10 years)"),
     ("windows", "1001", "1,000 days (2.7 years)"),
+    ("coverage", "400", "366 days (about a year)"),  # not '(1 years)'
 ])
 def test_spans_longer_than_a_command_searches_are_refused(tle, capsys, command, days, limit):
-    assert main([command, "--tle", tle, "--site", "0,0", "--start", START, "--days", days]) == 2
+    place = ["--network", "us"] if command == "coverage" else ["--site", "0,0"]
+    assert main([command, "--tle", tle, *place, "--start", START, "--days", days]) == 2
     assert _one_line_error(capsys) == f"planner: --days {days} is more than {limit}: use a shorter span, or several runs"
 
 
