@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.gui.timeline.layout import Lane
-from planner.gui.timeline.orbit_layer import OrbitLayer
+from planner.gui.timeline.orbit_layer import SHOW_BELOW_SECONDS_PER_PX as ORBIT_SHOWN_BELOW, OrbitLayer
 from planner.model.time_text import short_time
 
 LINKS_LANE_H = 26
-#: The bands are drawn at this zoom or closer: about fifteen hours across 900 pixels.
-SHOW_BELOW_SECONDS_PER_PX = 60.0
+#: The bands are drawn at the zoom the orbit's day/night and passes are (a day and a half across 900 pixels):
+#: a day on screen shows its links beside its passes (a month of coverage costs less than bare SGP4).
+SHOW_BELOW_SECONDS_PER_PX = ORBIT_SHOWN_BELOW
 #: Each band: its network, its row's label, what its tooltip calls it.
 NETWORKS = (("us", "US", "US link (TDRS)"), ("ru", "RU", "Russian link (Luch, Russian sites)"))
 

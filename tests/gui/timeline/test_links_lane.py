@@ -105,3 +105,14 @@ def test_zoomed_out_the_lane_says_to_zoom_in_and_the_toggle_takes_it_away(exampl
     assert canvas.layout_.lane("links") is None
     toggle.trigger()
     assert canvas.layout_.lane("links") is not None
+
+
+def test_a_day_on_screen_shows_its_links_beside_its_day_and_night(example_window, example_tab):
+    """Zoomed to one day at 1400x900, as a planner looks at a day of the visit: the bands are drawn (with three
+    TDRS the US row is covered all day), not 'zoom in to hours', where the day/night strip already is."""
+    window = example_tab(example_window.timeline_view, 1400, 900)
+    canvas = window.timeline_view.canvas
+    day = parse_utc("2021-10-06T00:00:00Z").timestamp()
+    canvas.show_window(day, day + 86400, margin=0.0)
+    assert canvas.scale.seconds_per_px > 60  # wider than the fifteen hours the lane once waited for
+    assert len(_coloured_columns(canvas, "us")) > 0.9 * (canvas.width() - LABEL_W - 40)
