@@ -1,4 +1,5 @@
-"""The person lanes show the crew's day when zoomed in: sleep shaded (21:30 to 06:00 GMT), moved by a sleep shift of
+"""The person lanes show the crew's day when zoomed in: sleep shaded (21:30 to 06:00 GMT), post- and pre-sleep and a day
+off lighter, moved by a sleep shift of
 that person only, gone with a day around the clock, and not drawn zoomed out."""
 
 from __future__ import annotations
@@ -48,3 +49,20 @@ def test_zoomed_out_the_blocks_are_not_drawn(window, canvas, lane_y):
     before = canvas.grab().toImage()
     window.doc.undo_stack.push(SetPart(window.doc, "crew_day", AROUND_THE_CLOCK))
     assert canvas.grab().toImage() == before
+
+
+def test_post_sleep_pre_sleep_and_a_day_off_are_shaded_lighter_than_sleep(window, canvas, lane_y):
+    """Yulia Peresild's Friday 8 October (a weekday): post-sleep 06:00-07:00 and pre-sleep 19:30-21:30 shaded between
+    her sleep and her working hours; Sunday 10 October, her day off, faintly shaded over its working hours."""
+    canvas.show_window(_t("2021-10-07T18:00:00"), _t("2021-10-10T23:00:00"), margin=0.0)
+    assert canvas.scale.seconds_per_px <= SHOW_BELOW_SECONDS_PER_PX
+
+    def lightness(when):
+        return _pixel(canvas, lane_y, "yulia-peresild", when).lightness()
+
+    asleep, awake = lightness("2021-10-08T03:00:00"), lightness("2021-10-08T15:00:00")
+    post, pre = lightness("2021-10-08T06:30:00"), lightness("2021-10-08T20:30:00")
+    day_off = lightness("2021-10-10T17:00:00")
+    for block in (post, pre):
+        assert asleep + 10 < block < awake - 10
+    assert post + 5 < day_off < awake - 3
