@@ -1,6 +1,5 @@
 """The person lanes show the crew's day when zoomed in: sleep shaded (21:30 to 06:00 GMT), post- and pre-sleep and a day
-off lighter, moved by a sleep shift of
-that person only, gone with a day around the clock, and not drawn zoomed out."""
+off lighter, moved by a sleep shift of that person only, gone with a day around the clock, and not drawn zoomed out."""
 
 from __future__ import annotations
 
