@@ -4,7 +4,9 @@ preferences (display time zone, theme, autosave, the download timeout of element
 from __future__ import annotations
 
 import json
+import re
 
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSpinBox,
     QVBoxLayout,
@@ -26,6 +28,42 @@ def _setting_docs(station_id: str, part: str = "settings") -> dict[str, dict]:
     except (OSError, ValueError):
         return {}
     return data.get(part, {})
+
+
+#: An hour of the day as typed: ``05:30``, ``5:30``, ``01:30 +1 d`` (past midnight), or hours as a number (``5.5``).
+_CLOCK = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*(\+\s*1\s*d)?\s*$")
+_CLOCK_SO_FAR = re.compile(r"^\s*\d{0,2}(:([0-5]\d?)?)?\s*(\+\s*1?\s*d?)?\s*$|^\s*\d{0,2}\.\d*\s*$")
+
+
+class ClockHourBox(QDoubleSpinBox):
+    """An hour of the GMT day as a clock reads it (``06:00``, ``21:30``; past midnight ``01:30 +1 d``), typed so or
+    as hours (``5.5``); the arrows step a quarter of an hour. The template keeps hours as numbers."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt)
+        day, minutes = divmod(round(value * 60), 24 * 60)
+        return f"{minutes // 60:02d}:{minutes % 60:02d}" + (f" +{day} d" if day else "")
+
+    def _parsed(self, text: str) -> float | None:
+        match = _CLOCK.match(text)
+        if match:
+            minutes = int(match.group(2) or 0)
+            value = int(match.group(1)) + minutes / 60 + (24 if match.group(3) else 0) if minutes < 60 else None
+        else:
+            try:
+                value = float(text)
+            except ValueError:
+                value = None
+        return value if value is not None and self.minimum() <= value <= self.maximum() else None
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt)
+        value = self._parsed(text)
+        return self.value() if value is None else value
+
+    def validate(self, text: str, pos: int):  # noqa: D102 (Qt)
+        if self._parsed(text) is not None:
+            return QValidator.State.Acceptable, text, pos
+        state = QValidator.State.Intermediate if _CLOCK_SO_FAR.match(text) else QValidator.State.Invalid
+        return state, text, pos
 
 
 _DAY_LABELS = {"post_sleep_hours": "Post-sleep", "pre_sleep_hours": "Pre-sleep", "conference_hours": "Each conference"}
@@ -119,19 +157,25 @@ class SettingsDialog(QDialog):
         docs = _setting_docs(project.station_id, "crew_day")
         self.day_editors: dict[str, QDoubleSpinBox] = {}
         for name in DayTemplate.names():
-            editor = QDoubleSpinBox(self)
-            editor.setRange(0.0, 48.0 if name.endswith("_hour") else 24.0)
-            editor.setDecimals(2)
+            clock = name.endswith("_hour")
+            editor = ClockHourBox(self) if clock else QDoubleSpinBox(self)
+            editor.setRange(0.0, 48.0 if clock else 24.0)
+            editor.setDecimals(4 if clock else 2)  # a typed minute is kept whole (05:45 is 5.75 h, 05:50 5.8333 h)
             editor.setSingleStep(0.25)
             editor.setValue(getattr(current, name))
-            editor.setSuffix(" h GMT" if name.endswith("_hour") else " h")
+            if clock:
+                editor.setKeyboardTracking(False)  # 05:45 typed is taken at Enter, not as 5 h on its first key
+            else:
+                editor.setSuffix(" h")
             doc = docs.get(name, {}).get("doc", "")
-            editor.setToolTip(f"{doc}\nDefault: {getattr(defaults, name):g} h".strip())
+            default = getattr(defaults, name)
+            default_text = f"{editor.textFromValue(default)} GMT" if clock else f"{default:g} h"
+            editor.setToolTip(f"{doc}\nDefault: {default_text}".strip())
             label = _DAY_LABELS.get(name, name.replace("_hours", "").replace("_hour", "").replace("_", " ").capitalize())
             editor.setAccessibleName(label)
             self.day_editors[name] = editor
             form.addRow(f"{label}:", editor)
-        note = QLabel("GMT hours: 21.5 is 21:30.\nShifts of chosen days:\nEdit > Sleep Shifts…", self)
+        note = QLabel("Shifts of chosen days:\nEdit > Sleep Shifts…", self)
         note.setToolTip("A day whose work is 0 h is a day off. A sleep shift moves the wake and sleep of a day, for "
                         "the crew or one person (around a night-time docking or undocking).")
         form.addRow(note)

@@ -126,3 +126,24 @@ def test_a_new_shift_starts_on_the_day_the_planner_is_looking_at(active_example,
     assert window.doc.project.sleep_shifts[0].day == date(2021, 10, 17)
     assert _row(dialog, 0)[0] == "2021-10-17"
     assert dialog.focusWidget() is dialog.day_edit and dialog.day_edit.selectedText() == "2021-10-17"  # to type over
+
+
+def test_wake_and_sleep_read_and_are_typed_as_clock_times(example_window, qtbot):
+    """The template's hours of the day read as the station's clock does (06:00, 21:30 GMT, not '21.50 h GMT'), and a
+    time typed as a planner writes it (05:45) is taken; one that is not a time is refused."""
+    window = example_window
+    dialog = SettingsDialog(window)
+    qtbot.addWidget(dialog)
+    wake, sleep = dialog.day_editors["wake_hour"], dialog.day_editors["sleep_hour"]
+    assert (wake.text(), sleep.text()) == ("06:00", "21:30")
+    assert "Default: 21:30 GMT" in sleep.toolTip()
+    _type_into(wake, "05:45")
+    _type_into(sleep, "22:15")
+    assert (wake.value(), sleep.value(), wake.text()) == (5.75, 22.25, "05:45")
+    _type_into(wake, "5:61")  # not a time: the field keeps what it had
+    assert wake.value() == 5.75
+    QTest.keyClick(sleep, Qt.Key.Key_Up)  # a quarter of an hour later
+    assert sleep.text() == "22:30"
+    dialog.accept()
+    day = window.doc.project.effective_crew_day
+    assert (day.wake_hour, day.sleep_hour) == (5.75, 22.5)
