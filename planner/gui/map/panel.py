@@ -342,6 +342,8 @@ class MapPanel(QWidget):
             lat, lon, _alt = self.renderer.cache.position(t)
             light = "sunlit" if self.renderer.cache.is_sunlit(t) else "in shadow"
             notes.append(f"{abs(lat):.1f}°{'N' if lat >= 0 else 'S'} {abs(lon):.1f}°{'E' if lon >= 0 else 'W'}, {light}")
+            if self.renderer.layers.coverage:
+                notes.append(self._links_text(t))
             notes.append(self.beta.map_text(t))  # "β 24.1° · night 36 min" (one beta_angle call)
             t0, t1 = self.renderer.track_span()
             stale = self.orbit.stale_spans(t0, t1)
@@ -353,6 +355,17 @@ class MapPanel(QWidget):
                                      f"place and track may be far off. Import a set nearer this time (File > Import "
                                      f"Element Sets) or go to the plan's own dates.")
         self.stale_label.setVisible(bool(stale))
+
+    def _links_text(self, t: float) -> str:
+        """The links the station has at ``t``, as the coverage layer shades them: ``links US, RU``, ``link US only``,
+        ``no link`` (with three relays a network leaves no gap, and the layer then has nothing to shade)."""
+        from planner import intervals
+
+        have = [label for network, label in (("us", "US"), ("ru", "RU"))
+                if not intervals.covers(self.renderer.coverage_gaps(network, t, t), [t], [t])[0]]
+        if not have:
+            return "no link"
+        return f"links {', '.join(have)}" if len(have) > 1 else f"link {have[0]} only"
 
     def set_playing(self, on: bool) -> None:
         """Play (the time runs at the chosen speed) or pause."""
@@ -408,6 +421,8 @@ class MapPanel(QWidget):
             self.layer_actions[name].setChecked(on)
         if name == "graticule":
             self.canvas.invalidate_background()
+        if name == "coverage":
+            self._update_labels()  # the status line says the links while the layer is on
         self.canvas.update()
 
     def _orbits_changed(self, value: float) -> None:

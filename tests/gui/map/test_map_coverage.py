@@ -71,3 +71,30 @@ def test_with_three_relays_a_network_leaves_no_gap_to_shade(window):
     for network in ("us", "ru"):
         assert not len(intervals.clip(panel.renderer.coverage_gaps(network, t0, t1), t0, t1))
     assert not {"no-us-link", "no-ru-link"} & set(_entries(panel))
+
+
+def test_the_status_line_says_the_links_at_the_time_shown(one_each, window):
+    """What the station can talk through at the map's time, as the core finds it (the TDRS at 41 W alone: a US link
+    for part of each orbit), in the status line while the layer is on; gone with the layer."""
+    from planner.orbit.coverage import relays_in_view_within
+
+    panel = window.map_panel
+    t0, t1 = panel.renderer.track_span()
+    seen = relays_in_view_within(panel.renderer.cache.orbit, [one_each[0]], [[t0, t1]])[0]
+    gaps = intervals.complement(seen, t0, t1)
+    inside = float(seen[np.argmax(seen[:, 1] - seen[:, 0])].mean())  # the middle of the longest US view
+    outside = float(gaps[np.argmax(gaps[:, 1] - gaps[:, 0])].mean())  # the middle of the longest US gap
+    words = {}
+    for when in (inside, outside):
+        window.time_cursor.set_time(when)
+        line = panel.status_label.text()
+        words[when] = [w for w in ("links US, RU", "link US only", "link RU only", "no link") if f" · {w} · " in line]
+    assert words[inside] in (["links US, RU"], ["link US only"])
+    assert words[outside] in (["link RU only"], ["no link"])
+    panel.set_layer("coverage", False)
+    assert "link" not in panel.status_label.text()
+
+
+def test_with_three_relays_each_the_status_line_says_both_links(window):
+    panel = window.map_panel
+    assert " · links US, RU · β" in panel.status_label.text()  # the layer draws nothing: the line says why
