@@ -118,8 +118,9 @@ def _in_russia(lat_deg: float, lon_deg: float) -> bool:
 
 @dataclass(frozen=True)
 class CoverageSpan:
-    """A span of time (epoch seconds) in which the station sees at least one relay or site of ``network``;
-    ``via`` names those it sees during the span, in the order they come into view."""
+    """A span of time (epoch seconds) in which the station sees the same relays and sites of ``network`` (at least
+    one): ``via`` names them, in the order they came into view. Where one comes or goes, a new span begins, so
+    that a continuous link reads as its hand-overs (TDRS-E until 10:14, TDRS-E and TDRS-W until 10:31, ...)."""
 
     network: str
     start: float
@@ -260,23 +261,40 @@ def link_within(orbit: Orbit, network: str, windows, sites=(), grazing_km: float
 
 
 def spans_of(network: str, found) -> list[CoverageSpan]:
-    """The spans of the union of ``found`` ([(name, interval set)]), each naming what is in view during it."""
-    union = intervals.union(*(a for _n, a in found)) if found else intervals.EMPTY.copy()
-    if not len(union):
+    """The times ``found`` ([(name, interval set)]) covers, as spans of one set of names in view each."""
+    found = [(name, a) for name, a in found if len(a)]
+    if not found:
         return []
-    firsts: list[list[tuple[float, str]]] = [[] for _ in range(len(union))]
-    for name, a in found:
-        if not len(a):
-            continue
-        # Each interval lies inside one span of the union: the last span starting at or before it.
-        k = np.searchsorted(union[:, 0], a[:, 0], side="right") - 1
-        seen: dict[int, float] = {}
-        for span, start in zip(k.tolist(), a[:, 0].tolist()):
-            seen.setdefault(span, start)
-        for span, start in seen.items():
-            firsts[span].append((start, name))
-    return [CoverageSpan(network, float(a), float(b), tuple(name for _t, name in sorted(firsts[i])))
-            for i, (a, b) in enumerate(union.tolist())]
+    names = [name for name, _a in found]
+    bounds = np.unique(np.concatenate([a.ravel() for _n, a in found]))
+    mids = (bounds[:-1] + bounds[1:]) / 2
+    # For each source and each piece between two consecutive bounds: the start of its interval holding the piece
+    # (infinite where it is out of view), and which sources a piece sees as one number (the same for the same set).
+    since = np.full((len(found), len(mids)), np.inf)
+    for k, (_name, a) in enumerate(found):
+        i = np.searchsorted(a[:, 0], mids, side="right") - 1
+        inside = (i >= 0) & (mids < a[np.maximum(i, 0), 1])
+        since[k, inside] = a[i[inside], 0]
+    seen = np.isfinite(since)
+    code = np.unique(seen, axis=1, return_inverse=True)[1].ravel()
+    # A span is a run of pieces seeing the same sources (at least one).
+    edges = np.flatnonzero(np.diff(code)) + 1
+    first = np.concatenate(([0], edges))
+    past = np.concatenate((edges, [len(code)]))
+    keep = seen[:, first].any(axis=0)
+    first, past = first[keep], past[keep]
+    order = np.argsort(since[:, first], axis=0, kind="stable")  # in the order they came into view
+    count = seen[:, first].sum(axis=0)
+    via_of: dict[bytes, tuple[str, ...]] = {}
+    spans = []
+    for r, (lo, hi, n) in enumerate(zip(bounds[first].tolist(), bounds[past].tolist(), count.tolist())):
+        ks = order[:n, r]
+        key = ks.tobytes()
+        via = via_of.get(key)
+        if via is None:
+            via = via_of[key] = tuple(names[k] for k in ks.tolist())
+        spans.append(CoverageSpan(network, lo, hi, via))
+    return spans
 
 
 def coverage_spans(orbit: Orbit, network: str, start, end, sites=(), grazing_km: float = GRAZING_HEIGHT_KM

@@ -118,10 +118,15 @@ def test_spans_name_what_is_in_view(iss_orbit, iss_sets):
         ("ru", "Luch-5A"), ("ru", "Luch-5B"), ("ru", "Luch-5V"), ("ru", "Moscow")]
     spans = coverage_spans(iss_orbit, "ru", t0, t0 + 86400, [moscow])
     union = intervals.union(*(a for _n, _s, a in found))
-    assert [(s.start, s.end) for s in spans] == intervals.pairs(union)
-    for span in spans:  # each name in via is in view at some time of its span, and nothing else is
-        names = {name for _net, name, a in found if len(intervals.clip(a, span.start, span.end))}
-        assert set(span.via) == names and len(span.via) == len(names)
+    # Together the spans are the union: the times with a link at all.
+    assert intervals.pairs(intervals.normalise([(s.start, s.end) for s in spans])) == intervals.pairs(union)
+    assert len(spans) > len(union)  # a continuous link reads as its hand-overs
+    for span in spans:  # what via names is in view for the whole span, and nothing else at any time of it
+        whole = {name for _net, name, a in found if intervals.covers(a, span.start, span.end)}
+        some = {name for _net, name, a in found if len(intervals.clip(a, span.start, span.end))}
+        assert set(span.via) == whole == some and len(span.via) == len(whole)
+    for before, after in zip(spans, spans[1:]):  # a new span where something comes or goes, not otherwise
+        assert before.end < after.start or set(before.via) != set(after.via)
     assert coverage_spans(iss_orbit, "all", t0, t0 + 3600)[0].network == "us"
     both = coverage_spans(iss_orbit, "all", t0, t0 + 86400, [moscow])
     assert {s.network for s in both} == {"us", "ru"}
