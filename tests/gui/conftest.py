@@ -93,6 +93,37 @@ def checked(qtbot):
 
 
 @pytest.fixture
+def press_undo(qtbot):
+    """``press_undo(window)``: Ctrl+Z pressed in the window, made active first (as a user's key reaches it)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    def press(window):
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    return press
+
+
+@pytest.fixture
+def escape_changes_nothing(qtbot):
+    """``escape_changes_nothing(window, dialog)``: Esc in the dialog's list closes it, and the plan has no new undo
+    step."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    def press(window, dialog):
+        steps = window.doc.undo_stack.count()
+        QTest.keyClick(dialog.list, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        assert window.doc.undo_stack.count() == steps
+
+    return press
+
+
+@pytest.fixture
 def show_active(qtbot):
     """``show_active(window)``: the window shown at 1400x900 and active, so that keyboard shortcuts reach it."""
     from PySide6.QtWidgets import QApplication

@@ -11,7 +11,6 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from planner.finder import REJECTING_WARNINGS
 from planner.model import EventKind
@@ -42,7 +41,7 @@ def _wait_idle(dialog, qtbot):
 
 
 def test_a_crew_dragon_of_ten_days_is_found_previewed_and_added_in_one_undo_step(window, qtbot, tree_rows,
-                                                                                 click_text, tmp_path):
+                                                                                 click_text, tmp_path, press_undo):
     dialog = _open_from_menu(window, qtbot)
     assert dialog.site_combo.currentText() == "Baikonur Site 31/6"  # the default type, Soyuz MS, flies from there
     dialog.choose("crew-dragon", 4, EARLIEST, 10.0)
@@ -108,9 +107,7 @@ def test_a_crew_dragon_of_ten_days_is_found_previewed_and_added_in_one_undo_step
     assert {f for f in window.checker.findings if f.is_conflict} == conflicts_before
     assert [f for f in window.checker.findings if added.id in f.vehicles and f.rule in REJECTING_WARNINGS] == []
 
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press_undo(window)
     assert project.mission(added.id) is None and window.doc.project.mission(added.id) is None
     assert len(window.doc.project.missions) == missions_before
     assert len(window.doc.project.people) == people_before

@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from planner.model import EventKind
 from planner.model.times import UTC, parse_utc
@@ -59,7 +58,7 @@ def open_dialog(window, qtbot, click_mission, click_text):
 
 
 def test_soyuz_ms_18_lands_a_day_later_with_its_undocking_in_one_undo_step(window, qtbot, tmp_path, open_dialog,
-                                                                          tree_rows, click_text):
+                                                                          tree_rows, click_text, press_undo):
     dialog = open_dialog()
     assert dialog.windowTitle() == "Land Soyuz MS-18 at an Opportunity"
     assert dialog.landing_zone().name == "Zhezkazgan"
@@ -118,19 +117,14 @@ def test_soyuz_ms_18_lands_a_day_later_with_its_undocking_in_one_undo_step(windo
     assert window.doc.undo_stack.undoText() == f"Land Soyuz MS-18 at {land.utc:%Y-%m-%d %H:%M} UTC"
 
     # One Ctrl+Z puts both back.
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press_undo(window)
     assert [(e.kind, e.utc) for e in window.doc.project.mission("soyuz-ms-18").events] == before
 
 
 def test_enter_chooses_escape_cancels_and_an_undocking_before_the_relocation_is_refused(
-        window, qtbot, open_dialog, tree_rows, click_text):
-    dialog = open_dialog()
+        window, qtbot, open_dialog, tree_rows, click_text, escape_changes_nothing):
     steps = window.doc.undo_stack.count()
-    QTest.keyClick(dialog.list, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert window.doc.undo_stack.count() == steps
+    escape_changes_nothing(window, open_dialog())
 
     dialog = open_dialog()
     dialog.list.setFocus()

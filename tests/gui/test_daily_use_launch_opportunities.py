@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from planner.model import EventKind
 from planner.model.rendezvous import default_profile
@@ -47,7 +46,7 @@ def open_dialog(window, qtbot, click_mission, click_text):
 
 
 def test_soyuz_ms_19_moves_to_another_days_opportunity_with_its_docking_in_one_undo_step(
-        window, qtbot, tmp_path, open_dialog, tree_rows, click_text):
+        window, qtbot, tmp_path, open_dialog, tree_rows, click_text, press_undo):
     dialog = open_dialog()
     assert dialog.site().name == "Baikonur Site 31/6"  # Soyuz launches from Site 31 (the catalogue's launches)
     assert dialog.profile().id == "soyuz-2-orbit"
@@ -89,19 +88,14 @@ def test_soyuz_ms_19_moves_to_another_days_opportunity_with_its_docking_in_one_u
     assert window.doc.undo_stack.count() == steps + 1
 
     # One Ctrl+Z puts both back.
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press_undo(window)
     assert [(e.kind, e.utc) for e in window.doc.project.mission("soyuz-ms-19").events] == before
 
 
 def test_enter_chooses_escape_cancels_and_a_docking_after_the_undocking_is_refused(
-        window, qtbot, open_dialog, tree_rows, click_text):
-    dialog = open_dialog()
+        window, qtbot, open_dialog, tree_rows, click_text, escape_changes_nothing):
     steps = window.doc.undo_stack.count()
-    QTest.keyClick(dialog.list, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert window.doc.undo_stack.count() == steps
+    escape_changes_nothing(window, open_dialog())
 
     dialog = open_dialog()
     dialog.list.setFocus()
