@@ -27,14 +27,6 @@ def example():
     return str(resource_path("examples", "the-challenge-2021.issplan"))
 
 
-def _one_line_error(capsys) -> str:
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    assert captured.err.startswith("planner: ") and captured.err.count("\n") == 1, captured.err
-    assert "Traceback" not in captured.err
-    return captured.err.rstrip("\n")
-
-
 @pytest.mark.parametrize("command, option, value, wanted", [
     ("track", "--hours", "inf", "a positive, finite number of hours"),
     ("track", "--hours", "nan", "a positive, finite number of hours"),
@@ -52,27 +44,27 @@ def _one_line_error(capsys) -> str:
     ("windows", "--radius-km", "-inf", "a finite number of km, 0 or more"),
     ("windows", "--min-elevation", "90", "a number of degrees from -90 up to (not including) 90"),
 ])
-def test_numbers_are_checked_when_the_command_line_is_read(tle, capsys, command, option, value, wanted):
+def test_numbers_are_checked_when_the_command_line_is_read(tle, capsys, command, option, value, wanted, one_line_error):
     args = [command, "--tle", tle, "--start", START, f"{option}={value}"]
     if command == "passes" or option == "--min-elevation":
         args += ["--site", "55.91,37.81"]
     if option == "--radius-km":
         args += ["--place", "41.9,12.5"]
     assert main(args) == 2
-    assert _one_line_error(capsys) == f"planner: {option} must be {wanted}, not '{value}'"
+    assert one_line_error() == f"planner: {option} must be {wanted}, not '{value}'"
 
 
-def test_argparse_own_errors_are_one_line_too(capsys):
+def test_argparse_own_errors_are_one_line_too(capsys, one_line_error):
     assert main(["track", "--start", START]) == 2
-    assert _one_line_error(capsys) == \
+    assert one_line_error() == \
         "planner: the following arguments are required: --tle (see planner track --help)"
     assert main(["track", "--tle", "x.tle", "--start", START, "--format", "svg"]) == 2
-    assert "argument --format: invalid choice: 'svg'" in _one_line_error(capsys)
+    assert "argument --format: invalid choice: 'svg'" in one_line_error()
 
 
-def test_a_span_past_the_year_9999_is_a_message(tle, capsys):
+def test_a_span_past_the_year_9999_is_a_message(tle, capsys, one_line_error):
     assert main(["track", "--tle", tle, "--start", START, "--hours", "1e8", "--step", "1e12"]) == 2
-    assert _one_line_error(capsys) == "planner: --hours 1e+08: the span would end after the year 9999"
+    assert one_line_error() == "planner: --hours 1e+08: the span would end after the year 9999"
 
 
 @pytest.mark.parametrize("command, days, limit", [
@@ -80,10 +72,10 @@ def test_a_span_past_the_year_9999_is_a_message(tle, capsys):
     ("windows", "1001", "1,000 days (2.7 years)"),
     ("coverage", "400", "366 days (about a year)"),  # not '(1 years)'
 ])
-def test_spans_longer_than_a_command_searches_are_refused(tle, capsys, command, days, limit):
+def test_spans_longer_than_a_command_searches_are_refused(tle, capsys, command, days, limit, one_line_error):
     place = ["--network", "us"] if command == "coverage" else ["--site", "0,0"]
     assert main([command, "--tle", tle, *place, "--start", START, "--days", days]) == 2
-    assert _one_line_error(capsys) == f"planner: --days {days} is more than {limit}: use a shorter span, or several runs"
+    assert one_line_error() == f"planner: --days {days} is more than {limit}: use a shorter span, or several runs"
 
 
 def test_the_limits_match_the_help(tle, capsys):
@@ -91,19 +83,19 @@ def test_the_limits_match_the_help(tle, capsys):
     assert f"at most {orbit_cmd.MAX_PASSES_DAYS:,}" in " ".join(capsys.readouterr().out.split())
 
 
-def test_busy_ending_before_it_starts_is_refused(tle, capsys):
+def test_busy_ending_before_it_starts_is_refused(tle, capsys, one_line_error):
     busy = "2021-10-15T12:00:00Z/2021-10-15T06:00:00Z"
     assert main(["windows", "--tle", tle, "--start", START, "--busy", busy]) == 2
-    assert _one_line_error(capsys) == f"planner: --busy {busy}: the end is before the start"
+    assert one_line_error() == f"planner: --busy {busy}: the end is before the start"
 
 
 @pytest.mark.parametrize("extra, message", [
     (["--min-elevation", "30"], "planner: --min-elevation needs --site"),
     (["--radius-km", "300"], "planner: --radius-km needs --place"),
 ])
-def test_an_option_without_its_constraint_is_refused(tle, capsys, extra, message):
+def test_an_option_without_its_constraint_is_refused(tle, capsys, extra, message, one_line_error):
     assert main(["windows", "--tle", tle, "--start", START, *extra]) == 2
-    assert _one_line_error(capsys).startswith(message)
+    assert one_line_error().startswith(message)
 
 
 def test_min_elevation_with_a_site_is_used(tle, capsys):

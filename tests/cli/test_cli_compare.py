@@ -40,12 +40,6 @@ def plans(tmp_path):
             (("base", base), ("ours", ours), ("theirs", theirs))}
 
 
-def _one_line_error(capsys) -> str:
-    captured = capsys.readouterr()
-    assert captured.out == "" and captured.err.count("\n") == 1 and "Traceback" not in captured.err, captured.err
-    return captured.err.rstrip("\n")
-
-
 def test_diff_exit_codes_and_words(plans, capsys):
     assert main(["diff", plans["base"], plans["base"]]) == 0
     assert "hold the same plan" in capsys.readouterr().out
@@ -63,16 +57,16 @@ def test_diff_json(plans, capsys):
     assert data["changes"][0]["fields"][0]["new"] == "Greeting Moscow"
 
 
-def test_diff_of_a_bad_file_is_one_line_naming_it(plans, tmp_path, capsys):
+def test_diff_of_a_bad_file_is_one_line_naming_it(plans, tmp_path, capsys, one_line_error):
     bad = tmp_path / "bad.issplan"
     bad.write_text('{"format": "iss-visit-planner", "schema_version": 1, "missions": [{"id": 3}]}')
     assert main(["diff", plans["base"], str(bad)]) == 2
-    line = _one_line_error(capsys)
+    line = one_line_error()
     assert line.startswith(f"planner: cannot load {bad}") and "missions[0]" in line
     assert main(["diff", plans["base"], str(tmp_path / "none.issplan")]) == 2
-    assert "there is no such file" in _one_line_error(capsys)
+    assert "there is no such file" in one_line_error()
     assert main(["diff", plans["base"]]) == 2
-    assert "two files" in _one_line_error(capsys)
+    assert "two files" in one_line_error()
 
 
 def test_textconv_writes_the_plan_as_lines_and_a_bad_file_as_it_is(plans, tmp_path, capsys):
@@ -154,13 +148,13 @@ def test_merge_reports_findings_new_to_it(plans, capsys, tmp_path):
     assert "Soyuz MS-20 docking (2021-12-08 01:40 UTC) and CRS-24 docking (2021-12-08 08:41 UTC)" in text
 
 
-def test_merge_bad_input_writes_nothing(plans, tmp_path, capsys):
+def test_merge_bad_input_writes_nothing(plans, tmp_path, capsys, one_line_error):
     out = tmp_path / "merged.issplan"
     out.write_text("left alone")
     bad = tmp_path / "bad.issplan"
     bad.write_text("[]")
     assert main(["merge", plans["base"], str(bad), plans["theirs"], "-o", str(out)]) == 2
-    assert "not a planner project" in _one_line_error(capsys)
+    assert "not a planner project" in one_line_error()
     assert out.read_text() == "left alone"
 
 

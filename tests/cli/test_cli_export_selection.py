@@ -20,12 +20,6 @@ def example() -> str:
     return str(example_project_path())
 
 
-def _one_line_error(capsys) -> str:
-    captured = capsys.readouterr()
-    assert captured.err.count("\n") == 1 and "Traceback" not in captured.err
-    return captured.err
-
-
 @pytest.mark.parametrize("name", ["Soyuz MS-19", "soyuz ms-19", "SOYUZ-MS-19"])
 def test_a_mission_by_name_in_any_case_is_written_to_a_file_named_after_it(example, tmp_path, monkeypatch, capsys,
                                                                           name):
@@ -65,19 +59,19 @@ def test_without_a_selection_the_whole_plan_named_after_its_title(example, tmp_p
     assert capsys.readouterr().out == "wrote the-challenge-2021.ics: 15 missions, 12 activities, 4 ground sites\n"
 
 
-def test_unknown_records_and_names_are_one_line_each(example, tmp_path, capsys):
+def test_unknown_records_and_names_are_one_line_each(example, tmp_path, capsys, one_line_error):
     assert main(["export-selection", example, "--mission", "Ax-1"]) == 2
-    err = _one_line_error(capsys)
+    err = one_line_error()
     assert f"planner: {example}: no mission 'Ax-1' (missions: Progress MS-16 (progress-ms-16)" in err
     assert main(["export-selection", example, "--activity", "EVA"]) == 2
-    assert "no activity 'EVA' (activities: Live downlink" in _one_line_error(capsys)
+    assert "no activity 'EVA' (activities: Live downlink" in one_line_error()
     assert main(["export-selection", example, "-o", str(tmp_path / "plan.txt")]) == 2
-    assert "name the file .ics, .kml or .geojson" in _one_line_error(capsys)
+    assert "name the file .ics, .kml or .geojson" in one_line_error()
     assert main(["export-selection", example, "-o", example]) == 2
-    assert "is a project file" in _one_line_error(capsys)
+    assert "is a project file" in one_line_error()
 
 
-def test_export_traffic_takes_missions_and_keeps_writing_them_all_without(example, capsys):
+def test_export_traffic_takes_missions_and_keeps_writing_them_all_without(example, capsys, one_line_error):
     assert main(["export-traffic", example]) == 0
     everything = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert main(["export-traffic", example, "--mission", "soyuz ms-19", "--mission", "CREW-3"]) == 0
@@ -85,4 +79,4 @@ def test_export_traffic_takes_missions_and_keeps_writing_them_all_without(exampl
     assert {row["vehicle"] for row in chosen} == {"Soyuz MS-19", "Crew-3"}
     assert chosen == [row for row in everything if row["vehicle"] in ("Soyuz MS-19", "Crew-3")]
     assert main(["export-traffic", example, "--mission", "Ax-1"]) == 2
-    assert "no mission 'Ax-1'" in _one_line_error(capsys)
+    assert "no mission 'Ax-1'" in one_line_error()

@@ -18,14 +18,6 @@ def args(data_dir):
     return ["find-flight", str(data_dir / "iss-traffic-2021h2.csv"), "--tle", str(data_dir / "iss-2021-10-15.tle")]
 
 
-def _one_line_error(capsys) -> str:
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    assert captured.err.startswith("planner: ") and captured.err.count("\n") == 1, captured.err
-    assert "Traceback" not in captured.err
-    return captured.err.rstrip("\n")
-
-
 def test_json_has_exactly_the_issues_keys(args, capsys):
     assert main(args + BASE + ["--count", "2", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -74,16 +66,16 @@ def test_text_lists_flights_then_rejections(args, capsys):
     (["--count", "0"], "--count must be"),
     (["--people", "Nobody Known"], "--people: no person 'Nobody Known'"),
 ])
-def test_bad_input_is_one_line_and_exit_2(args, capsys, change, words):
+def test_bad_input_is_one_line_and_exit_2(args, capsys, change, words, one_line_error):
     assert main(args + BASE + change) == 2
-    assert words in _one_line_error(capsys)
+    assert words in one_line_error()
 
 
-def test_a_plan_without_element_sets_asks_for_tle(data_dir, capsys):
+def test_a_plan_without_element_sets_asks_for_tle(data_dir, capsys, one_line_error):
     assert main(["find-flight", str(data_dir / "iss-traffic-2021h2.csv")] + BASE) == 2
-    assert "give --tle" in _one_line_error(capsys)
+    assert "give --tle" in one_line_error()
 
 
-def test_a_missing_project_is_one_line(tmp_path, capsys):
+def test_a_missing_project_is_one_line(tmp_path, capsys, one_line_error):
     assert main(["find-flight", str(tmp_path / "none.issplan")] + BASE) == 2
-    assert "no such file" in _one_line_error(capsys)
+    assert "no such file" in one_line_error()

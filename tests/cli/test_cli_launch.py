@@ -17,14 +17,6 @@ def tle(data_dir):
     return str(data_dir / "iss-2021-10-15.tle")
 
 
-def _one_line_error(capsys) -> str:
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    assert captured.err.startswith("planner: ") and captured.err.count("\n") == 1, captured.err
-    assert "Traceback" not in captured.err
-    return captured.err.rstrip("\n")
-
-
 def test_json_lists_the_opportunities_with_the_issues_keys(tle, capsys):
     assert main(["launch-windows", "--tle", tle, "--site", "Baikonur Site 31", "--start", START, "--days", "3",
                  "--vehicle", "soyuz-ms", "--json"]) == 0
@@ -95,21 +87,21 @@ def test_an_empty_result_says_so_in_words(tle, capsys):
     (["--site", "lc-39a", "--start", "2023-01-01T00:00:00Z"], "cannot be judged: 2023-01-01T00:00Z is 442.3 days from "
                                                               "the epoch"),
 ])
-def test_bad_input_is_one_line_and_exit_2(tle, capsys, args, message):
+def test_bad_input_is_one_line_and_exit_2(tle, capsys, args, message, one_line_error):
     base = ["launch-windows", "--tle", tle]
     if "--start" not in args:
         base += ["--start", START]
     assert main(base + args) == 2
-    assert message in _one_line_error(capsys)
+    assert message in one_line_error()
 
 
-def test_a_bad_file_is_one_line_and_exit_2(tmp_path, capsys):
+def test_a_bad_file_is_one_line_and_exit_2(tmp_path, capsys, one_line_error):
     missing = tmp_path / "missing.tle"
     assert main(["launch-windows", "--tle", str(missing), "--site", "lc-39a", "--start", START]) == 2
-    assert _one_line_error(capsys) == f"planner: {missing}: cannot read the file (No such file or directory)"
+    assert one_line_error() == f"planner: {missing}: cannot read the file (No such file or directory)"
     junk = tmp_path / "junk.tle"
     junk.write_text("not an element set\n")
     assert main(["launch-windows", "--tle", str(junk), "--site", "lc-39a", "--start", START]) == 2
-    assert str(junk) in _one_line_error(capsys)
+    assert str(junk) in one_line_error()
     assert main(["launch-windows", "--site", "lc-39a", "--start", START]) == 2
-    assert "the following arguments are required: --tle" in _one_line_error(capsys)
+    assert "the following arguments are required: --tle" in one_line_error()

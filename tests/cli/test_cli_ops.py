@@ -21,12 +21,6 @@ def december(data_dir):
     return str(data_dir / "iss-2021-12-22.tle")
 
 
-def _one_line_error(capsys) -> str:
-    captured = capsys.readouterr()
-    assert captured.out == "" and captured.err.count("\n") == 1 and "Traceback" not in captured.err, captured.err
-    return captured.err.rstrip("\n")
-
-
 def test_beta_json(december, capsys):
     args = ["beta", "--tle", december, "--start", "2021-12-08T00:00:00Z", "--days", "12", "--step-hours", "6",
             "--threshold", "70", "--json"]
@@ -98,20 +92,20 @@ def test_landings_from_a_project_use_its_element_sets(capsys):
     (["beta", "--days", "3000", "--step-hours", "0.01"], "is more than 1,000,000 samples: use a larger --step-hours"),
     (["beta", "--start", "2022-06-01T00:00:00Z"], "cannot be judged: 2022-06-01T00:00Z is 228.3 days from the epoch"),
 ])
-def test_bad_input_exits_2_with_one_line(october, capsys, args, message):
+def test_bad_input_exits_2_with_one_line(october, capsys, args, message, one_line_error):
     command, *rest = args
     full = [command, "--tle", october] + ([] if "--start" in rest else ["--start", "2021-10-15T00:00:00Z"]) + rest
     assert main(full) == 2
-    assert message in _one_line_error(capsys)
+    assert message in one_line_error()
 
 
 @pytest.mark.parametrize("command", [["beta"], ["landings", "--zone", "soyuz"]])
-def test_an_unreadable_element_set_file_is_named(tmp_path, capsys, command):
+def test_an_unreadable_element_set_file_is_named(tmp_path, capsys, command, one_line_error):
     missing = tmp_path / "missing.tle"
     assert main([*command, "--tle", str(missing), "--start", "2021-10-15T00:00:00Z"]) == 2
-    assert str(missing) in _one_line_error(capsys)
+    assert str(missing) in one_line_error()
     broken = tmp_path / "broken.tle"
     broken.write_text("ISS (ZARYA)\n1 25544U 98067A   21288.70144628  .00006635  00000-0  12985-3 0  9992\n"
                       "2 25544  51.6430 106.8285 0003768 107.2156 352.5939 15.48692786307278\n")
     assert main([*command, "--tle", str(broken), "--start", "2021-10-15T00:00:00Z"]) == 2
-    assert "broken.tle: line 2: checksum mismatch" in _one_line_error(capsys)
+    assert "broken.tle: line 2: checksum mismatch" in one_line_error()

@@ -20,16 +20,10 @@ def existing(tmp_path):
     return path
 
 
-def _one_line_error(capsys) -> str:
-    captured = capsys.readouterr()
-    assert captured.out == "" and captured.err.count("\n") == 1 and "Traceback" not in captured.err, captured.err
-    return captured.err.rstrip("\n")
-
-
-def test_import_refuses_to_replace_a_project(events_csv, existing, capsys):
+def test_import_refuses_to_replace_a_project(events_csv, existing, capsys, one_line_error):
     before = existing.read_bytes()
     assert main(["import-traffic", str(events_csv), "-o", str(existing)]) == 2
-    assert _one_line_error(capsys) == (f"planner: {existing} exists: pass --force to replace it "
+    assert one_line_error() == (f"planner: {existing} exists: pass --force to replace it "
                                        "(its previous version is kept as existing.issplan~)")
     assert existing.read_bytes() == before
     assert not existing.with_name("existing.issplan~").exists()
@@ -43,18 +37,18 @@ def test_import_with_force_replaces_it_and_keeps_the_previous_version(events_csv
     assert existing.with_name("existing.issplan~").read_bytes() == before
 
 
-def test_import_to_the_default_name_refuses_too(events_csv, existing, capsys):
+def test_import_to_the_default_name_refuses_too(events_csv, existing, capsys, one_line_error):
     default = events_csv.with_suffix(".issplan")
     shutil.copyfile(existing, default)
     assert main(["import-traffic", str(events_csv)]) == 2
-    assert _one_line_error(capsys).startswith(f"planner: {default} exists: pass --force")
+    assert one_line_error().startswith(f"planner: {default} exists: pass --force")
     assert default.read_bytes() == existing.read_bytes()
 
 
-def test_import_of_a_project_file_says_what_it_is(existing, tmp_path, capsys):
+def test_import_of_a_project_file_says_what_it_is(existing, tmp_path, capsys, one_line_error):
     out = tmp_path / "new.issplan"
     assert main(["import-traffic", str(existing), "-o", str(out)]) == 2
-    assert _one_line_error(capsys).startswith(f"planner: {existing} is a project file, not a traffic CSV")
+    assert one_line_error().startswith(f"planner: {existing} is a project file, not a traffic CSV")
     assert not out.exists()
 
 
@@ -73,13 +67,13 @@ def test_import_reports_the_readers_problems_as_they_are(tmp_path, capsys):
     ["track", "--tle", "{project}", "--start", "2021-10-15T00:00:00Z", "-o", "{target}"],
 ])
 @pytest.mark.parametrize("target_name", ["other.issplan", "other.issplan~", "project-saved-as.json"])
-def test_reports_never_replace_a_project(existing, tmp_path, capsys, command, target_name):
+def test_reports_never_replace_a_project(existing, tmp_path, capsys, command, target_name, one_line_error):
     target = tmp_path / target_name
     shutil.copyfile(existing, target)
     before = target.read_bytes()
     args = [a.format(project=existing, target=target) for a in command]
     assert main(args) == 2
-    assert _one_line_error(capsys) == (f"planner: {target} is a project file: write to another file "
+    assert one_line_error() == (f"planner: {target} is a project file: write to another file "
                                        "(a project is never replaced by this output)")
     assert target.read_bytes() == before
 

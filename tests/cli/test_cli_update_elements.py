@@ -19,12 +19,6 @@ def plan(tmp_path, data_dir):
     return path
 
 
-def _one_line_error(capsys) -> str:
-    captured = capsys.readouterr()
-    assert captured.out == "" and captured.err.count("\n") == 1 and "Traceback" not in captured.err, captured.err
-    return captured.err.rstrip("\n")
-
-
 def test_adds_the_set_with_its_source_and_keeps_the_previous_file(tmp_path, element_server, capsys):
     path = tmp_path / "empty.issplan"
     save_project(Project(), path)
@@ -64,20 +58,20 @@ def test_a_set_already_there_is_not_added_twice(plan, element_server, capsys):
     ("/nowhere", "the server answered HTTP 404 Not Found for "),
     ("/hang", "no answer from 127.0.0.1:"),
 ])
-def test_a_failed_download_changes_nothing_and_exits_2(plan, element_server, path, words, capsys):
+def test_a_failed_download_changes_nothing_and_exits_2(plan, element_server, path, words, capsys, one_line_error):
     before = plan.read_bytes()
     assert main(["update-elements", str(plan), "--source", element_server.url(path), "--timeout", "0.5"]) == 2
-    line = _one_line_error(capsys)
+    line = one_line_error()
     assert line.startswith("planner: nothing changed: ") and words in line, line
     assert plan.read_bytes() == before and not plan.with_name("plan.issplan~").exists()
 
 
-def test_bad_arguments_and_a_bad_project_exit_2(tmp_path, element_server, capsys):
+def test_bad_arguments_and_a_bad_project_exit_2(tmp_path, element_server, capsys, one_line_error):
     assert main(["update-elements", str(tmp_path / "none.issplan"), "--source", element_server.url("/iss.tle")]) == 2
-    assert "none.issplan" in _one_line_error(capsys)
+    assert "none.issplan" in one_line_error()
     assert element_server.hits == []  # the project is read before anything is downloaded
     assert main(["update-elements", str(tmp_path / "x.issplan"), "--timeout", "0"]) == 2
-    assert _one_line_error(capsys) == "planner: --timeout must be a positive, finite number of seconds, not '0'"
+    assert one_line_error() == "planner: --timeout must be a positive, finite number of seconds, not '0'"
     save_project(Project(), tmp_path / "x.issplan")
     assert main(["update-elements", str(tmp_path / "x.issplan"), "--source", "celestrak.org"]) == 2
-    assert "'celestrak.org' is not a web address" in _one_line_error(capsys)
+    assert "'celestrak.org' is not a web address" in one_line_error()
