@@ -45,6 +45,18 @@ STREAMS = [("rassvet-nadir", "soyuz-ms", 3), ("poisk-zenith", "soyuz-ms", 3), ("
            ("harmony-nadir", "cygnus", 0), ("unity-nadir", "cygnus", 0)]
 
 
+def synthetic_mission(i: int, port: str, vtype: str, crew_size: int, dock, undock, land_hours: float) -> Mission:
+    """Mission ``m{i}``: launched 6 h before it docks (berths, for a Cygnus) at ``port``, landing ``land_hours``
+    after it leaves, with a crew of its own."""
+    crew = tuple(f"p{i}-{k}" for k in range(crew_size))
+    return Mission(id=f"m{i}", name=f"Mission {i}", vehicle_type=vtype, events=[
+        Event(EventKind.LAUNCH, dock - timedelta(hours=6), crew=crew),
+        Event(EventKind.BERTH if vtype == "cygnus" else EventKind.DOCK, dock, port=port, crew=crew),
+        Event(EventKind.UNBERTH if vtype == "cygnus" else EventKind.UNDOCK, undock, port=port, crew=crew),
+        Event(EventKind.LAND, undock + timedelta(hours=land_hours), crew=crew),
+    ])
+
+
 def make_project(n_missions: int, activities_per_mission: int = 10, seed: int = 1) -> Project:
     """A synthetic plan: visits at every port one after another, crews with activities during their stays."""
     rng = random.Random(seed)
@@ -55,13 +67,8 @@ def make_project(n_missions: int, activities_per_mission: int = 10, seed: int = 
         dock = clock[port] + timedelta(hours=rng.randrange(12, 24 * 20))
         undock = dock + timedelta(hours=rng.randrange(24 * 20, 24 * 150))
         clock[port] = undock
-        crew = tuple(f"p{i}-{k}" for k in range(crew_size))
-        missions.append(Mission(id=f"m{i}", name=f"Mission {i}", vehicle_type=vtype, events=[
-            Event(EventKind.LAUNCH, dock - timedelta(hours=6), crew=crew),
-            Event(EventKind.BERTH if vtype == "cygnus" else EventKind.DOCK, dock, port=port, crew=crew),
-            Event(EventKind.UNBERTH if vtype == "cygnus" else EventKind.UNDOCK, undock, port=port, crew=crew),
-            Event(EventKind.LAND, undock + timedelta(hours=4), crew=crew),
-        ]))
+        missions.append(synthetic_mission(i, port, vtype, crew_size, dock, undock, land_hours=4.0))
+        crew = missions[-1].events[0].crew
         if crew:
             people_stays.append((crew, dock, undock))
     n_acts = n_missions * activities_per_mission
@@ -230,12 +237,7 @@ def event_rules_time(years: int = 2) -> float:
         if undock > first + timedelta(days=360 * years):
             break
         clock[port] = undock
-        crew = tuple(f"p{i}-{k}" for k in range(crew_size))
-        missions.append(Mission(id=f"m{i}", name=f"Mission {i}", vehicle_type=vtype, events=[
-            Event(EventKind.LAUNCH, dock - timedelta(hours=6), crew=crew),
-            Event(EventKind.BERTH if vtype == "cygnus" else EventKind.DOCK, dock, port=port, crew=crew),
-            Event(EventKind.UNBERTH if vtype == "cygnus" else EventKind.UNDOCK, undock, port=port, crew=crew),
-            Event(EventKind.LAND, undock + timedelta(hours=3.5), crew=crew)]))
+        missions.append(synthetic_mission(i, port, vtype, crew_size, dock, undock, land_hours=3.5))
     project = Project(missions=missions, element_sets=sets)
     return timed(lambda: RuleEngine(project, orbit=orbit_conditions(project)).findings(suggestions=True), repeat=3)
 
