@@ -89,10 +89,15 @@ def test_merge_clean(plans, tmp_path, capsys):
     assert merged.activities[0].title == "Greeting Moscow"
 
 
-def test_merge_conflict_keeps_ours_and_lists_it(plans, tmp_path, capsys):
-    theirs = load_project(plans["theirs"])
+def _dock_two_hours_later(path: str) -> None:
+    """Their side docks Soyuz MS-19 at 14:22:31, where ours docks it at 13:22:31: the same field changed both ways."""
+    theirs = load_project(path)
     theirs.mission("soyuz-ms-19").events[1].utc += timedelta(hours=2)
-    _save(theirs, plans["theirs"])
+    _save(theirs, path)
+
+
+def test_merge_conflict_keeps_ours_and_lists_it(plans, tmp_path, capsys):
+    _dock_two_hours_later(plans["theirs"])
     out = tmp_path / "merged.issplan"
     assert main(["merge", plans["base"], plans["ours"], plans["theirs"], "-o", str(out), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
@@ -108,9 +113,7 @@ def test_merge_conflict_keeps_ours_and_lists_it(plans, tmp_path, capsys):
 
 
 def test_merge_conflict_in_words_names_the_record_and_field(plans, tmp_path, capsys):
-    theirs = load_project(plans["theirs"])
-    theirs.mission("soyuz-ms-19").events[1].utc += timedelta(hours=2)
-    _save(theirs, plans["theirs"])
+    _dock_two_hours_later(plans["theirs"])
     out = tmp_path / "merged.issplan"
     assert main(["merge", plans["base"], plans["ours"], plans["theirs"], "-o", str(out)]) == 1
     assert capsys.readouterr().out == (
